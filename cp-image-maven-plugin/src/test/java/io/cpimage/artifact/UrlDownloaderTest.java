@@ -225,6 +225,19 @@ class UrlDownloaderTest {
   }
 
   @Test
+  void aServerThatDoesNotAnswerTimesOut() {
+    https.stall("/driver.jar", Duration.ofSeconds(5));
+    UrlDownloader impatient = new UrlDownloader(cache, client(https), Duration.ofMillis(300));
+    ArtifactException e =
+        assertThrows(
+            ArtifactException.class,
+            () -> impatient.download(https.uri("/driver.jar"), jarSha256, false, WHERE));
+    assertTrue(e.getMessage().startsWith(WHERE + ": downloading "), e.getMessage());
+    assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+    assertEquals(List.of(), filesIn(cache));
+  }
+
+  @Test
   void refusesUrlsWithoutAFileName() {
     ArtifactException e =
         assertThrows(
