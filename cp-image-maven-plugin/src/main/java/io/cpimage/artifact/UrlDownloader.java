@@ -22,7 +22,8 @@ import java.util.Optional;
  * temporary file in the cache directory, verified, then moved atomically to {@code
  * <cache>/<algorithm>/<hex>/<file name>}. The next build that names the same checksum finds it
  * there and needs no network (this is what makes {@code mvn -o} rebuilds work); a file that fails
- * its checksum never reaches that name.
+ * its checksum never reaches that name. A file allowed without checksum ({@code insecure}) goes to
+ * {@code <cache>/unverified/<its sha256>/<file name>} and is downloaded again on every build.
  *
  * <p>{@code insecure} does not turn off TLS certificate checks: for a server with a private
  * certificate, add it to the JVM's trust store ({@code -Djavax.net.ssl.trustStore=...} in {@code
