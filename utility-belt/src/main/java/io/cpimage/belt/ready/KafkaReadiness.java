@@ -15,6 +15,7 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * Waits until a Kafka cluster reports at least a given number of brokers, as Confluent's {@code cub
@@ -201,7 +202,10 @@ public final class KafkaReadiness implements ReadinessCheck {
             }
             lastError = "";
           } catch (ExecutionException e) {
-            lastError = failureOf(e.getCause());
+            // A timed-out request only says that no broker answered, which the count says too.
+            if (!(e.getCause() instanceof TimeoutException)) {
+              lastError = failureOf(e.getCause());
+            }
           }
           if (deadline.expired()) {
             throw new NotReadyException(notEnoughBrokers(nodes, lastError));
@@ -227,17 +231,30 @@ public final class KafkaReadiness implements ReadinessCheck {
     if (cause instanceof AuthenticationException) {
       throw new NotReadyException(
           "Authentication with Kafka failed: "
-              + cause.getMessage()
-              + " Check the security settings (security.protocol, sasl.*, ssl.truststore.*) in the"
-              + " client config.");
+              + withRootCause(cause)
+              + ". Check the security settings (security.protocol, sasl.*, ssl.truststore.*) in"
+              + " the client config.");
     }
     if (cause instanceof AuthorizationException) {
       throw new NotReadyException(
           "Kafka refused the metadata request: "
-              + cause.getMessage()
-              + " Grant the client principal DESCRIBE on the cluster.");
+              + withRootCause(cause)
+              + ". Grant the client principal DESCRIBE on the cluster.");
     }
-    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    return cause.getClass().getSimpleName() + ": " + withRootCause(cause);
+  }
+
+  /** The message, followed by the innermost cause's when that says more (e.g. why TLS failed). */
+  private static String withRootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(failure.getMessage()).strip();
+    if (root == failure || root.getMessage() == null || message.contains(root.getMessage())) {
+      return message;
+    }
+    return message + " (" + root.getMessage().strip() + ")";
   }
 
   private String notEnoughBrokers(Collection<Node> nodes, String lastError) {
