@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -36,6 +37,7 @@ public final class HttpReadiness implements ReadinessCheck {
 
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(40);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private static final int MAX_BODY_IN_MESSAGE = 500;
 
   private final String name;
@@ -169,14 +171,19 @@ public final class HttpReadiness implements ReadinessCheck {
 
   private void awaitAnswer(Deadline deadline) throws NotReadyException, InterruptedException {
     HttpClient client = client();
+    String failure = null;
     while (true) {
-      String failure;
       try {
         HttpResponse<String> response =
             client.send(request(deadline), HttpResponse.BodyHandlers.ofString());
         failure = judge(response);
         if (failure == null) {
           return;
+        }
+      } catch (HttpTimeoutException e) {
+        // A request cut short by the deadline says less than the answer before it, if any.
+        if (failure == null) {
+          failure = uri() + " did not answer in time: " + e.getMessage();
         }
       } catch (IOException e) {
         failure = connectionFailure(e);
@@ -189,8 +196,12 @@ public final class HttpReadiness implements ReadinessCheck {
   }
 
   private HttpRequest request(Deadline deadline) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri()).timeout(deadline.cap(REQUEST_TIMEOUT)).GET();
+    // Each request may outlast the deadline a little, so a slow first answer still counts.
+    Duration requestTimeout = deadline.remaining().plus(MIN_REQUEST_TIMEOUT);
+    if (requestTimeout.compareTo(REQUEST_TIMEOUT) > 0) {
+      requestTimeout = REQUEST_TIMEOUT;
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri()).timeout(requestTimeout).GET();
     if (!username.isEmpty() || !password.isEmpty()) {
       String credentials = username + ":" + password;
       request.header(
