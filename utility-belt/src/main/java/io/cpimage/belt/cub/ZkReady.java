@@ -20,12 +20,6 @@ import picocli.CommandLine.Spec;
     })
 final class ZkReady implements Callable<Integer> {
 
-  /**
-   * ZooKeeper 3.9 clients refuse DIGEST-MD5 unless this is false; the 3.8 client in Confluent's
-   * images had no such switch, so cub turns it off unless KAFKA_OPTS sets it.
-   */
-  private static final String FIPS_MODE = "zookeeper.fips-mode";
-
   @ParentCommand private Cub cub;
   @Spec private CommandSpec spec;
 
@@ -46,9 +40,6 @@ final class ZkReady implements Callable<Integer> {
       KafkaOpts.applyToThisJvm(cub.env());
       if (System.getProperty(KafkaOpts.JAAS_FILE_PROPERTY) != null) {
         check = check.forSaslAuthentication();
-      }
-      if (System.getProperty(FIPS_MODE) == null) {
-        check = check.withClientProperties(Map.of(FIPS_MODE, "false"));
       }
     }
     return Outcome.exitCode(check.await(), spec.commandLine().getErr());
