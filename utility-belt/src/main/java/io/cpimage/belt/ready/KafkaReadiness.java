@@ -161,8 +161,8 @@ public final class KafkaReadiness implements ReadinessCheck {
           zooKeeperConnect != null ? lookUpInZooKeeper(deadline) : configuredBootstrap();
       if (servers == null) {
         throw new NotReadyException(
-            "No bootstrap servers: give them, set bootstrap.servers in the client config, or look"
-                + " them up in ZooKeeper.");
+            "No bootstrap servers: use withBootstrapServers, set bootstrap.servers in the client"
+                + " properties, or use withZooKeeper.");
       }
       countBrokers(servers, deadline);
       return ReadinessResult.ready(service(), deadline.elapsed());
