@@ -32,4 +32,8 @@ public record ConnectorDeclaration(
   public ConnectorDeclaration withName(String newName) {
     return new ConnectorDeclaration(newName, source, libraries);
   }
+
+  public ConnectorDeclaration withLibraries(List<ConnectorSource> newLibraries) {
+    return new ConnectorDeclaration(name, source, newLibraries);
+  }
 }

@@ -61,15 +61,16 @@ final class Layout {
   }
 
   /**
-   * Adds {@code child} before the first child of {@code parent} named in {@code successors}
-   * (and before the comments just above it, which describe it), else as the last child.
+   * Adds {@code child} before the first child of {@code parent} named in {@code successors} (and
+   * before the comments just above it, which describe it), else as the last child.
    */
   Element insertBefore(Element parent, Element child, Set<String> successors) {
     List<Node> nodes = parent.getNodes();
     for (int i = 0; i < nodes.size(); i++) {
       if (nodes.get(i) instanceof Element sibling && successors.contains(sibling.getName())) {
         int at = i;
-        while (at > 0 && (isWhitespace(nodes.get(at - 1)) || nodes.get(at - 1) instanceof Comment)) {
+        while (at > 0
+            && (isWhitespace(nodes.get(at - 1)) || nodes.get(at - 1) instanceof Comment)) {
           at--;
         }
         while (at < i && !isWhitespace(nodes.get(at))) {

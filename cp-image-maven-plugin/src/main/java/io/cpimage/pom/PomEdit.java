@@ -56,6 +56,6 @@ public final class PomEdit {
   }
 
   private static List<String> lines(String text) {
-    return List.of(text.split("\r?\n", -1));
+    return text.lines().toList();
   }
 }

@@ -17,8 +17,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Adds connector and volume declarations to the cp-image plugin's {@code <configuration>} in a
- * pom, creating {@code <build><plugins><plugin>}, {@code <configuration>}, {@code <connectors>} or
+ * Adds connector and volume declarations to the cp-image plugin's {@code <configuration>} in a pom,
+ * creating {@code <build><plugins><plugin>}, {@code <configuration>}, {@code <connectors>} or
  * {@code <volumes>} when absent. Everything else in the file (formatting, comments, order, line
  * separators) stays byte for byte as it was.
  */
@@ -40,8 +40,8 @@ public final class PomEditor {
   }
 
   /**
-   * Reads a pom for editing; refuses one that is not well-formed (naming line and column) or is
-   * not a Maven pom. Nothing is written until {@link PomEdit#write()}.
+   * Reads a pom for editing; refuses one that is not well-formed (naming line and column) or is not
+   * a Maven pom. Nothing is written until {@link PomEdit#write()}.
    */
   public static PomEditor open(Path pom, PluginCoordinates plugin) throws PomEditException {
     PomFile file = PomFile.read(pom);
@@ -60,8 +60,8 @@ public final class PomEditor {
   }
 
   /**
-   * Adds a {@code <connector>}. Unchanged when an equal connector is declared already; refused
-   * when a different connector has the same name.
+   * Adds a {@code <connector>}. Unchanged when an equal connector is declared already; refused when
+   * a different connector has the same name.
    */
   public PomEdit addConnector(ConnectorDeclaration connector) throws PomEditException {
     Optional<Element> configuration = findConfiguration();
@@ -196,8 +196,7 @@ public final class PomEditor {
   }
 
   /** A declared connector as the build goal sees it; empty when it declares no known source. */
-  private Optional<ConnectorDeclaration> readConnector(Element connector)
-      throws PomEditException {
+  private Optional<ConnectorDeclaration> readConnector(Element connector) throws PomEditException {
     Optional<ConnectorSource> source = ConnectorSource.fromElements(leafValues(connector));
     if (source.isEmpty()) {
       return Optional.empty();
@@ -252,8 +251,14 @@ public final class PomEditor {
       return reader.getElementText().trim();
     } catch (XMLStreamException e) {
       throw new PomEditException(
-          "Cannot read <" + element.getName() + "> at line " + lineOf(element) + " of " + file.path()
-              + ": " + e.getMessage(),
+          "Cannot read <"
+              + element.getName()
+              + "> at line "
+              + lineOf(element)
+              + " of "
+              + file.path()
+              + ": "
+              + e.getMessage(),
           e);
     }
   }
