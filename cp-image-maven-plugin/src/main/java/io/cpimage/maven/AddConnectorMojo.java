@@ -4,6 +4,7 @@ import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.Checksum;
 import io.cpimage.pom.ConnectorDeclaration;
 import io.cpimage.pom.ConnectorSource;
+import io.cpimage.pom.PomEdit;
 import io.cpimage.pom.PomEditException;
 import io.cpimage.pom.PomEditor;
 import java.io.File;
@@ -99,8 +100,7 @@ public class AddConnectorMojo extends AbstractMojo {
               session.getRepositorySession(),
               project.getRemoteProjectRepositories(),
               Path.of(project.getBuild().getDirectory(), "cp-image", "downloads"),
-              project.getBasedir().toPath(),
-              getLog());
+              project.getBasedir().toPath());
       ConnectorFetcher.Fetched connector = fetchConnector(fetcher);
       List<ConnectorSource> libraryDeclarations = new ArrayList<>();
       for (String library : libraries) {
@@ -113,7 +113,16 @@ public class AddConnectorMojo extends AbstractMojo {
       if (name != null && !name.isBlank()) {
         declaration = declaration.withName(name.trim());
       }
-      PomEditing.finish(editor.addConnector(declaration), dryRun, getLog());
+      PomEdit edit = editor.addConnector(declaration);
+      if (connector.trustedOnFirstUse() && edit.changed()) {
+        getLog()
+            .warn(
+                "No -Dsha256 or -Dsha512 given: the file downloaded from "
+                    + url
+                    + " is trusted on first use; its SHA-256 is written to the pom. Compare it"
+                    + " with the value the publisher gives.");
+      }
+      PomEditing.finish(edit, dryRun, getLog());
     } catch (PomEditException | ArtifactException | IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.apache.maven.plugin.logging.Log;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -26,31 +25,28 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 final class ConnectorFetcher {
 
   /**
-   * A fetched file, the declaration of where it came from, and the parameter that named it (for
-   * messages).
+   * A fetched file, the declaration of where it came from, the parameter that named it (for
+   * messages), and whether its checksum was computed here rather than given (trust on first use).
    */
-  record Fetched(ConnectorSource source, Path file, String where) {}
+  record Fetched(ConnectorSource source, Path file, String where, boolean trustedOnFirstUse) {}
 
   private final RepositorySystem repositorySystem;
   private final RepositorySystemSession session;
   private final List<RemoteRepository> repositories;
   private final Path downloadCache;
   private final Path projectDirectory;
-  private final Log log;
 
   ConnectorFetcher(
       RepositorySystem repositorySystem,
       RepositorySystemSession session,
       List<RemoteRepository> repositories,
       Path downloadCache,
-      Path projectDirectory,
-      Log log) {
+      Path projectDirectory) {
     this.repositorySystem = repositorySystem;
     this.session = session;
     this.repositories = repositories;
     this.downloadCache = downloadCache;
     this.projectDirectory = projectDirectory;
-    this.log = log;
   }
 
   /** Resolves {@code groupId:artifactId:version[:classifier[:type]]}. */
@@ -73,7 +69,7 @@ final class ConnectorFetcher {
               .getArtifact()
               .getFile()
               .toPath();
-      return new Fetched(source, file, where);
+      return new Fetched(source, file, where, false);
     } catch (ArtifactResolutionException e) {
       throw new ArtifactException(
           where
@@ -116,17 +112,12 @@ final class ConnectorFetcher {
       } catch (IOException e) {
         throw new ArtifactException(where + ": cannot read " + file + ": " + e, e);
       }
-      log.warn(
-          "No -Dsha256 or -Dsha512 given: the file downloaded from "
-              + uri
-              + " is trusted on first use, and its SHA-256 "
-              + checksum.hex()
-              + " is written to the pom. Compare it with the value the publisher gives.");
     }
     return new Fetched(
         new ConnectorSource.Download(url.trim(), checksum.algorithm(), checksum.hex(), insecure),
         file,
-        where);
+        where,
+        expectedOrNull == null);
   }
 
   /** A local file; declared relative to the project directory when it lies inside it. */
@@ -139,6 +130,9 @@ final class ConnectorFetcher {
     Path base = projectDirectory.toAbsolutePath().normalize();
     Path declared = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
     return new Fetched(
-        new ConnectorSource.LocalFile(declared.toString().replace('\\', '/')), absolute, where);
+        new ConnectorSource.LocalFile(declared.toString().replace('\\', '/')),
+        absolute,
+        where,
+        false);
   }
 }

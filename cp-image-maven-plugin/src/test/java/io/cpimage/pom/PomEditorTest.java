@@ -438,6 +438,44 @@ class PomEditorTest {
     }
   }
 
+  @Test
+  void addVolume_parentWrittenOnOneLine_staysOnOneLine() throws Exception {
+    Path pom =
+        write(
+            """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>io.cpimage</groupId>
+                    <artifactId>cp-image-maven-plugin</artifactId>
+                    <configuration><volumes><volume>/a</volume></volumes></configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """);
+
+    PomEditor.open(pom, PLUGIN).addVolume("/b").write();
+
+    assertTrue(
+        read(pom)
+            .contains(
+                "<configuration><volumes><volume>/a</volume><volume>/b</volume></volumes>"
+                    + "</configuration>"),
+        read(pom));
+  }
+
+  @Test
+  void open_notAPom_isRefused() throws Exception {
+    Path pom = write("<settings/>\n");
+
+    PomEditException refused =
+        assertThrows(PomEditException.class, () -> PomEditor.open(pom, PLUGIN));
+
+    assertTrue(refused.getMessage().contains("is not a Maven pom"), refused.getMessage());
+  }
+
   private Path write(String text) throws IOException {
     Path pom = directory.resolve("pom.xml");
     Files.writeString(pom, text);
