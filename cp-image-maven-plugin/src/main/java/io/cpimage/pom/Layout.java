@@ -165,9 +165,7 @@ final class Layout {
       if (childIndent == null) {
         continue;
       }
-      if (elementIndent != null
-          && childIndent.length() > elementIndent.length()
-          && childIndent.startsWith(elementIndent)) {
+      if (childIndent.length() > elementIndent.length() && childIndent.startsWith(elementIndent)) {
         counts.merge(childIndent.substring(elementIndent.length()), 1, Integer::sum);
       }
       countIndentSteps(child, childIndent, counts);

@@ -27,6 +27,9 @@ public final class PomEditor {
   /** Elements that follow {@code <build>} in Maven's conventional pom order. */
   private static final Set<String> AFTER_BUILD = Set.of("reporting", "profiles");
 
+  /** Reads single elements back to resolve entities; no DTD is needed for that. */
+  private static final XMLInputFactory VALUE_READERS = newValueReaders();
+
   private final PomFile file;
   private final PluginCoordinates plugin;
   private final Document document;
@@ -243,10 +246,9 @@ public final class PomEditor {
 
   /** An element's text with entities and CDATA resolved, which the editor keeps raw. */
   private String textOf(Element element) throws PomEditException {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     try {
-      XMLStreamReader reader = factory.createXMLStreamReader(new StringReader(element.toXML()));
+      XMLStreamReader reader =
+          VALUE_READERS.createXMLStreamReader(new StringReader(element.toXML()));
       reader.nextTag();
       return reader.getElementText().trim();
     } catch (XMLStreamException e) {
@@ -261,6 +263,12 @@ public final class PomEditor {
               + e.getMessage(),
           e);
     }
+  }
+
+  private static XMLInputFactory newValueReaders() {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    return factory;
   }
 
   private int lineOf(Element element) {
