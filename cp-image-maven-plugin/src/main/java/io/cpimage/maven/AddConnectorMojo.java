@@ -2,6 +2,7 @@ package io.cpimage.maven;
 
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.Checksum;
+import io.cpimage.artifact.UrlDownloader;
 import io.cpimage.pom.ConnectorDeclaration;
 import io.cpimage.pom.ConnectorSource;
 import io.cpimage.pom.PomEdit;
@@ -99,7 +100,7 @@ public class AddConnectorMojo extends AbstractMojo {
               repositorySystem,
               session.getRepositorySession(),
               project.getRemoteProjectRepositories(),
-              Path.of(project.getBuild().getDirectory(), "cp-image", "downloads"),
+              downloader(),
               project.getBasedir().toPath());
       ConnectorFetcher.Fetched connector = fetchConnector(fetcher);
       List<ConnectorSource> libraryDeclarations = new ArrayList<>();
@@ -126,6 +127,22 @@ public class AddConnectorMojo extends AbstractMojo {
     } catch (PomEditException | ArtifactException | IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * The build goal's default download cache, so that a pinned download made here is not fetched
+   * again by the build; offline with {@code -o}.
+   */
+  private UrlDownloader downloader() {
+    Path cache =
+        session
+            .getRepositorySession()
+            .getLocalRepository()
+            .getBasedir()
+            .toPath()
+            .resolve(".cache/cp-image");
+    UrlDownloader downloader = new UrlDownloader(cache);
+    return session.isOffline() ? downloader.offline() : downloader;
   }
 
   private ConnectorFetcher.Fetched fetchConnector(ConnectorFetcher fetcher)

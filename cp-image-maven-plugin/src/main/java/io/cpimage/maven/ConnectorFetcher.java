@@ -33,19 +33,19 @@ final class ConnectorFetcher {
   private final RepositorySystem repositorySystem;
   private final RepositorySystemSession session;
   private final List<RemoteRepository> repositories;
-  private final Path downloadCache;
+  private final UrlDownloader downloader;
   private final Path projectDirectory;
 
   ConnectorFetcher(
       RepositorySystem repositorySystem,
       RepositorySystemSession session,
       List<RemoteRepository> repositories,
-      Path downloadCache,
+      UrlDownloader downloader,
       Path projectDirectory) {
     this.repositorySystem = repositorySystem;
     this.session = session;
     this.repositories = repositories;
-    this.downloadCache = downloadCache;
+    this.downloader = downloader;
     this.projectDirectory = projectDirectory;
   }
 
@@ -104,7 +104,7 @@ final class ConnectorFetcher {
               + " add -Dinsecure to accept it.");
     }
     // Without a checksum the downloader needs "insecure" to accept the URL; http was checked above.
-    Path file = new UrlDownloader(downloadCache).download(uri, expectedOrNull, true, where);
+    Path file = downloader.download(uri, expectedOrNull, true, where);
     Checksum checksum = expectedOrNull;
     if (checksum == null) {
       try {
