@@ -1,0 +1,176 @@
+package io.cpimage.maven;
+
+import io.cpimage.artifact.ArtifactException;
+import io.cpimage.artifact.Checksum;
+import io.cpimage.artifact.UrlDownloader;
+import io.cpimage.pom.ConnectorDeclaration;
+import io.cpimage.pom.ConnectorSource;
+import io.cpimage.pom.PomEdit;
+import io.cpimage.pom.PomEditException;
+import io.cpimage.pom.PomEditor;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Declares a connector in this project's pom, e.g. {@code mvn cp-image:add-connector
+ * -Dartifact=io.debezium:debezium-connector-postgres:3.1.0.Final:plugin:tar.gz}. The connector is
+ * resolved or downloaded and checked to hold a Kafka Connect plugin class before the pom is
+ * touched; the pom keeps its formatting, and a second run changes nothing.
+ */
+@Mojo(name = "add-connector", requiresProject = true, threadSafe = true)
+public class AddConnectorMojo extends AbstractMojo {
+
+  /** Maven coordinates {@code groupId:artifactId:version[:classifier[:type]]}. */
+  @Parameter(property = "artifact")
+  private String artifact;
+
+  /** An https URL of a connector jar or archive (zip, tar.gz, tgz). */
+  @Parameter(property = "url")
+  private String url;
+
+  /** The URL's SHA-256; without it (or -Dsha512) the download is trusted on first use. */
+  @Parameter(property = "sha256")
+  private String sha256;
+
+  /** The URL's SHA-512. */
+  @Parameter(property = "sha512")
+  private String sha512;
+
+  /** Accept a plain http URL; written to the declaration as {@code <insecure>true}. */
+  @Parameter(property = "insecure", defaultValue = "false")
+  private boolean insecure;
+
+  /** A local connector jar or archive. */
+  @Parameter(property = "file")
+  private File file;
+
+  /** The connector's directory name; default: the artifactId, or the file name without version. */
+  @Parameter(property = "name")
+  private String name;
+
+  /**
+   * Maven coordinates of libraries to put inside the connector's directory (e.g. a JDBC driver);
+   * several are separated by commas.
+   */
+  @Parameter(property = "library")
+  private List<String> libraries = new ArrayList<>();
+
+  /** Print the edit as a unified diff instead of writing the pom. */
+  @Parameter(property = "dryRun", defaultValue = "false")
+  private boolean dryRun;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
+  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+  private PluginDescriptor plugin;
+
+  private final RepositorySystem repositorySystem;
+
+  @Inject
+  public AddConnectorMojo(RepositorySystem repositorySystem) {
+    this.repositorySystem = repositorySystem;
+  }
+
+  @Override
+  public void execute() throws MojoFailureException {
+    if (!PomEditing.editsThisProject(project, getLog())) {
+      return;
+    }
+    try {
+      // Opening checks the pom first, so a broken pom fails before any download.
+      PomEditor editor =
+          PomEditor.open(project.getFile().toPath(), PomEditing.coordinatesOf(plugin));
+      ConnectorFetcher fetcher =
+          new ConnectorFetcher(
+              repositorySystem,
+              session.getRepositorySession(),
+              project.getRemoteProjectRepositories(),
+              downloader(),
+              project.getBasedir().toPath());
+      ConnectorFetcher.Fetched connector = fetchConnector(fetcher);
+      List<ConnectorSource> libraryDeclarations = new ArrayList<>();
+      for (String library : libraries) {
+        libraryDeclarations.add(fetcher.artifact(library, "-Dlibrary=" + library).source());
+      }
+      List<String> classes = ConnectPluginCheck.pluginClasses(connector.file(), connector.where());
+      getLog().info(connector.file().getFileName() + " holds Connect plugins: " + classes);
+      ConnectorDeclaration declaration =
+          ConnectorDeclaration.of(connector.source(), libraryDeclarations);
+      if (name != null && !name.isBlank()) {
+        declaration = declaration.withName(name.trim());
+      }
+      PomEdit edit = editor.addConnector(declaration);
+      if (connector.trustedOnFirstUse() && edit.changed()) {
+        getLog()
+            .warn(
+                "No -Dsha256 or -Dsha512 given: the file downloaded from "
+                    + url
+                    + " is trusted on first use; its SHA-256 is written to the pom. Compare it"
+                    + " with the value the publisher gives.");
+      }
+      PomEditing.finish(edit, dryRun, getLog());
+    } catch (PomEditException | ArtifactException | IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The build goal's default download cache, so that a pinned download made here is not fetched
+   * again by the build; offline with {@code -o}.
+   */
+  private UrlDownloader downloader() {
+    Path cache =
+        session
+            .getRepositorySession()
+            .getLocalRepository()
+            .getBasedir()
+            .toPath()
+            .resolve(".cache/cp-image");
+    UrlDownloader downloader = new UrlDownloader(cache);
+    return session.isOffline() ? downloader.offline() : downloader;
+  }
+
+  private ConnectorFetcher.Fetched fetchConnector(ConnectorFetcher fetcher)
+      throws ArtifactException, MojoFailureException {
+    int sources = (artifact != null ? 1 : 0) + (url != null ? 1 : 0) + (file != null ? 1 : 0);
+    if (sources != 1) {
+      throw new MojoFailureException(
+          "Give exactly one of -Dartifact=groupId:artifactId:version[:classifier[:type]],"
+              + " -Durl=https://... or -Dfile=path/to/connector.jar (got "
+              + sources
+              + ").");
+    }
+    if ((sha256 != null || sha512 != null) && url == null) {
+      throw new MojoFailureException("-Dsha256 and -Dsha512 pin a -Durl download; add -Durl.");
+    }
+    if (artifact != null) {
+      return fetcher.artifact(artifact, "-Dartifact=" + artifact);
+    }
+    if (file != null) {
+      return fetcher.file(file.toPath(), "-Dfile=" + file);
+    }
+    if (sha256 != null && sha512 != null) {
+      throw new MojoFailureException("Give -Dsha256 or -Dsha512, not both.");
+    }
+    Checksum checksum =
+        sha256 != null
+            ? Checksum.parse("sha256", sha256, "-Dsha256")
+            : sha512 != null ? Checksum.parse("sha512", sha512, "-Dsha512") : null;
+    return fetcher.url(url, checksum, insecure, "-Durl=" + url);
+  }
+}

@@ -1,0 +1,47 @@
+package io.cpimage.maven;
+
+import io.cpimage.pom.PomEditException;
+import io.cpimage.pom.PomEditor;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Declares a volume in this project's pom: {@code mvn cp-image:add-volume
+ * -Dpath=/var/log/kafka-auth-logs} adds {@code <volumes><volume>} to the plugin's configuration,
+ * keeping the pom's formatting. A relative path or one declared already is refused.
+ */
+@Mojo(name = "add-volume", requiresProject = true, threadSafe = true)
+public class AddVolumeMojo extends AbstractMojo {
+
+  /** The directory inside the image to declare a volume; absolute. */
+  @Parameter(property = "path", required = true)
+  private String path;
+
+  /** Print the edit as a unified diff instead of writing the pom. */
+  @Parameter(property = "dryRun", defaultValue = "false")
+  private boolean dryRun;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+  private PluginDescriptor plugin;
+
+  @Override
+  public void execute() throws MojoFailureException {
+    if (!PomEditing.editsThisProject(project, getLog())) {
+      return;
+    }
+    try {
+      PomEditor editor =
+          PomEditor.open(project.getFile().toPath(), PomEditing.coordinatesOf(plugin));
+      PomEditing.finish(editor.addVolume(path), dryRun, getLog());
+    } catch (PomEditException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.cpimage.maven;
+
+import io.cpimage.artifact.ArtifactException;
+import io.cpimage.artifact.Checksum;
+import io.cpimage.artifact.UrlDownloader;
+import io.cpimage.pom.ConnectorSource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+/**
+ * Gets a connector's file from where the user pointed (Maven coordinates through Maven's resolver,
+ * so mirrors and {@code -o} apply; a URL; a local file) and says how to declare it.
+ */
+final class ConnectorFetcher {
+
+  /**
+   * A fetched file, the declaration of where it came from, the parameter that named it (for
+   * messages), and whether its checksum was computed here rather than given (trust on first use).
+   */
+  record Fetched(ConnectorSource source, Path file, String where, boolean trustedOnFirstUse) {}
+
+  private final RepositorySystem repositorySystem;
+  private final RepositorySystemSession session;
+  private final List<RemoteRepository> repositories;
+  private final UrlDownloader downloader;
+  private final Path projectDirectory;
+
+  ConnectorFetcher(
+      RepositorySystem repositorySystem,
+      RepositorySystemSession session,
+      List<RemoteRepository> repositories,
+      UrlDownloader downloader,
+      Path projectDirectory) {
+    this.repositorySystem = repositorySystem;
+    this.session = session;
+    this.repositories = repositories;
+    this.downloader = downloader;
+    this.projectDirectory = projectDirectory;
+  }
+
+  /** Resolves {@code groupId:artifactId:version[:classifier[:type]]}. */
+  Fetched artifact(String coordinates, String where) throws ArtifactException {
+    ConnectorSource.MavenArtifact source;
+    try {
+      source = new ConnectorSource.MavenArtifact(coordinates.trim());
+    } catch (IllegalArgumentException e) {
+      throw new ArtifactException(where + ": " + e.getMessage(), e);
+    }
+    String[] parts = source.coordinates().split(":");
+    String classifier = parts.length > 3 ? parts[3] : "";
+    String extension = parts.length > 4 ? parts[4] : "jar";
+    DefaultArtifact artifact =
+        new DefaultArtifact(parts[0], parts[1], classifier, extension, parts[2]);
+    try {
+      Path file =
+          repositorySystem
+              .resolveArtifact(session, new ArtifactRequest(artifact, repositories, null))
+              .getArtifact()
+              .getFile()
+              .toPath();
+      return new Fetched(source, file, where, false);
+    } catch (ArtifactResolutionException e) {
+      throw new ArtifactException(
+          where
+              + ": cannot resolve "
+              + coordinates
+              + " ("
+              + e.getMessage()
+              + "). Check the coordinates (groupId:artifactId:version[:classifier[:type]]) and"
+              + " the repositories of this project.",
+          e);
+    }
+  }
+
+  /**
+   * Downloads {@code url}. With no checksum given, the file's SHA-256 is computed and declared: it
+   * is trusted on first use, which the log says.
+   */
+  Fetched url(String url, Checksum expectedOrNull, boolean insecure, String where)
+      throws ArtifactException {
+    URI uri;
+    try {
+      uri = new URI(url.trim());
+    } catch (URISyntaxException e) {
+      throw new ArtifactException(where + ": \"" + url + "\" is not a URL: " + e.getMessage(), e);
+    }
+    if ("http".equals(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT)) && !insecure) {
+      throw new ArtifactException(
+          where
+              + ": "
+              + uri
+              + " uses plain http, which anyone on the way can alter. Use the https:// URL, or"
+              + " add -Dinsecure to accept it.");
+    }
+    // Without a checksum the downloader needs "insecure" to accept the URL; http was checked above.
+    Path file = downloader.download(uri, expectedOrNull, true, where);
+    Checksum checksum = expectedOrNull;
+    if (checksum == null) {
+      try {
+        checksum = Checksum.sha256Of(file);
+      } catch (IOException e) {
+        throw new ArtifactException(where + ": cannot read " + file + ": " + e, e);
+      }
+    }
+    return new Fetched(
+        new ConnectorSource.Download(url.trim(), checksum.algorithm(), checksum.hex(), insecure),
+        file,
+        where,
+        expectedOrNull == null);
+  }
+
+  /** A local file; declared relative to the project directory when it lies inside it. */
+  Fetched file(Path file, String where) throws ArtifactException {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(absolute)) {
+      throw new ArtifactException(
+          where + ": " + absolute + " is not a file. Give the path of a connector jar or archive.");
+    }
+    Path base = projectDirectory.toAbsolutePath().normalize();
+    Path declared = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
+    return new Fetched(
+        new ConnectorSource.LocalFile(declared.toString().replace('\\', '/')),
+        absolute,
+        where,
+        false);
+  }
+}

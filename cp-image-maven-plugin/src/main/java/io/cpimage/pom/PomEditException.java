@@ -1,0 +1,13 @@
+package io.cpimage.pom;
+
+/** A pom edit that was refused; the message names the file, the place and the fix. */
+public class PomEditException extends Exception {
+
+  public PomEditException(String message) {
+    super(message);
+  }
+
+  public PomEditException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
