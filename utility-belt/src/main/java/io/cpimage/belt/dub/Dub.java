@@ -1,6 +1,7 @@
 package io.cpimage.belt.dub;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,17 +19,19 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "dub",
     mixinStandardHelpOptions = true,
-    description = "Docker Utility Belt: checks and templates for container boot scripts.",
-    subcommands = {
-      TemplateCommand.class,
-      EnsureCommand.class,
-      EnsureAtLeastOneCommand.class,
-      WaitCommand.class,
-      PathCommand.class,
-      PathWaitCommand.class,
-      HttpReadyCommand.class
-    })
+    description = "Docker Utility Belt: checks and templates for container boot scripts.")
 public final class Dub implements Callable<Integer> {
+
+  /** The verbs, in the order the usage lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          TemplateCommand.class,
+          EnsureCommand.class,
+          EnsureAtLeastOneCommand.class,
+          WaitCommand.class,
+          PathCommand.class,
+          PathWaitCommand.class,
+          HttpReadyCommand.class);
 
   static final int OK = 0;
   static final int FAILED = 1;
@@ -45,15 +48,16 @@ public final class Dub implements Callable<Integer> {
   /** Runs {@code dub <args>} and returns its exit code. */
   public static int execute(
       Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine =
-        new CommandLine(new Dub(env))
-            .setOut(out)
-            .setErr(err)
-            .setExecutionExceptionHandler(
-                (exception, failedCommand, parseResult) -> {
-                  failedCommand.getErr().println(exception.getMessage());
-                  return FAILED;
-                });
+    CommandLine commandLine = new CommandLine(new Dub(env));
+    addCommands(commandLine, args.length > 0 ? args[0] : "");
+    commandLine
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler(
+            (exception, failedCommand, parseResult) -> {
+              failedCommand.getErr().println(exception.getMessage());
+              return FAILED;
+            });
     int code = commandLine.execute(args);
     if (code == FAILED) {
       err.println("Command [dub " + String.join(" ", args) + "] FAILED !");
@@ -61,6 +65,20 @@ public final class Dub implements Callable<Integer> {
     err.flush();
     out.flush();
     return code;
+  }
+
+  /**
+   * Registers only the verb being run when it is known, all verbs otherwise (for usage and help).
+   * Building picocli's model of one verb instead of seven is a visible part of dub's start-up.
+   */
+  private static void addCommands(CommandLine commandLine, String verb) {
+    for (Class<?> command : COMMANDS) {
+      if (command.getAnnotation(Command.class).name().equals(verb)) {
+        commandLine.addSubcommand(command);
+        return;
+      }
+    }
+    COMMANDS.forEach(commandLine::addSubcommand);
   }
 
   /** Without a command: the usage on stderr, exit 2. */

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Start-up benchmark of the Java dub, through its launcher as images call it.
+# Times `dub ensure`, `dub path` and `dub template` (a kafka.properties-sized template, ~40 KAFKA_*
+# variables) RUNS times each (default 15), and prints medians next to two references measured in
+# the same invocation: `true` (process start) and `java -version` (bare JVM start).
+# Target (issue 2): each dub median at most 150 ms, the cost of Confluent's Python dub.
+#
+# Usage: bench/utility-belt.sh            (after ./mvnw -pl utility-belt package)
+#        RUNS=30 UTILITY_BELT_JAR=/path/utility-belt.jar bench/utility-belt.sh
+set -o errexit -o nounset -o pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+runs=${RUNS:-15}
+export UTILITY_BELT_JAR=${UTILITY_BELT_JAR:-$PWD/utility-belt/target/utility-belt.jar}
+dub=$PWD/utility-belt/src/main/bin/dub
+target_ms=150
+if [[ ! -f $UTILITY_BELT_JAR ]]; then
+  echo "No jar at $UTILITY_BELT_JAR: build it first with ./mvnw -pl utility-belt package" >&2
+  exit 2
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# A broker environment of realistic size: 40 KAFKA_* settings plus launch-only variables.
+settings=(ZOOKEEPER_CONNECT=zk-1:2181,zk-2:2181,zk-3:2181/kafka BROKER_ID=1
+  ADVERTISED_LISTENERS=PLAINTEXT://kafka-1:9092,SSL://kafka-1:9093 LISTENERS=PLAINTEXT://0.0.0.0:9092,SSL://0.0.0.0:9093
+  LOG_DIRS=/var/lib/kafka/data NUM_PARTITIONS=6 DEFAULT_REPLICATION_FACTOR=3 MIN_INSYNC_REPLICAS=2
+  OFFSETS_TOPIC_REPLICATION_FACTOR=3 TRANSACTION_STATE_LOG_REPLICATION_FACTOR=3 TRANSACTION_STATE_LOG_MIN_ISR=2
+  LOG_RETENTION_HOURS=168 LOG_SEGMENT_BYTES=1073741824 LOG_RETENTION_CHECK_INTERVAL_MS=300000
+  NUM_NETWORK_THREADS=3 NUM_IO_THREADS=8 SOCKET_SEND_BUFFER_BYTES=102400 SOCKET_RECEIVE_BUFFER_BYTES=102400
+  SOCKET_REQUEST_MAX_BYTES=104857600 NUM_RECOVERY_THREADS_PER_DATA_DIR=1 AUTO_CREATE_TOPICS_ENABLE=false
+  DELETE_TOPIC_ENABLE=true GROUP_INITIAL_REBALANCE_DELAY_MS=3000 COMPRESSION_TYPE=producer
+  SSL_KEYSTORE_LOCATION=/etc/kafka/secrets/kafka.keystore.jks SSL_KEYSTORE_PASSWORD=changeit
+  SSL_KEY_PASSWORD=changeit SSL_TRUSTSTORE_LOCATION=/etc/kafka/secrets/kafka.truststore.jks
+  SSL_TRUSTSTORE_PASSWORD=changeit SSL_CLIENT_AUTH=required SSL_ENDPOINT_IDENTIFICATION_ALGORITHM=
+  LISTENER_SECURITY_PROTOCOL_MAP=PLAINTEXT:PLAINTEXT,SSL:SSL INTER_BROKER_LISTENER_NAME=PLAINTEXT
+  REPLICA_FETCH_MAX_BYTES=1048576 MESSAGE_MAX_BYTES=1048588 ZOOKEEPER_SESSION_TIMEOUT_MS=18000
+  ZOOKEEPER_CONNECTION_TIMEOUT_MS=18000 CONTROLLED_SHUTDOWN_ENABLE=true UNCLEAN_LEADER_ELECTION_ENABLE=false
+  LOG_CLEANER_ENABLE=true LOG_MESSAGE_TIMESTAMP_TYPE=CreateTime)
+for setting in "${settings[@]}"; do export "KAFKA_$setting"; done
+export KAFKA_HEAP_OPTS=-Xmx1G KAFKA_JMX_PORT=9999 KAFKA_LOG4J_LOGGERS=kafka.controller=INFO
+export CONFLUENT_SUPPORT_METRICS_ENABLE=false
+
+cat > "$work/kafka.properties.template" <<'TEMPLATE'
+{% set launch_only = ['KAFKA_VERSION', 'KAFKA_HEAP_OPTS', 'KAFKA_LOG4J_OPTS', 'KAFKA_OPTS',
+  'KAFKA_JMX_OPTS', 'KAFKA_JMX_PORT', 'KAFKA_JMX_HOSTNAME', 'KAFKA_JVM_PERFORMANCE_OPTS',
+  'KAFKA_GC_LOG_OPTS', 'KAFKA_LOG4J_ROOT_LOGLEVEL', 'KAFKA_LOG4J_LOGGERS',
+  'KAFKA_TOOLS_LOG4J_LOGLEVEL'] -%}
+{% for name, value in env_to_props('KAFKA_', '', exclude=launch_only).items() -%}
+{{name}}={{value}}
+{% endfor -%}
+{% for name, value in env_to_props('CONFLUENT_', 'confluent.').items() -%}
+{{name}}={{value}}
+{% endfor -%}
+TEMPLATE
+
+# Prints the median wall time in ms of RUNS runs of the command; fails if a run fails.
+median_ms() {
+  local times=() start end
+  for ((i = 0; i < runs; i++)); do
+    start=$EPOCHREALTIME
+    "$@" >/dev/null
+    end=$EPOCHREALTIME
+    times+=("$(((${end/./} - ${start/./}) / 1000))")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
+}
+
+"$dub" template "$work/kafka.properties.template" "$work/kafka.properties"
+echo "rendered $(wc -l <"$work/kafka.properties") properties from $(env | grep -c '^KAFKA_') KAFKA_ variables;" \
+  "AppCDS archive: $([[ -f ${UTILITY_BELT_JAR%.jar}.jsa ]] && echo present || echo absent); $runs runs each"
+
+true_ms=$(median_ms true)
+java_ms=$(median_ms java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -version 2>/dev/null)
+report() {
+  local name=$1 ms=$2 verdict=""
+  [[ $name == dub* ]] && verdict=$(((ms <= target_ms)) && echo "ok (<= ${target_ms} ms)" || echo "OVER ${target_ms} ms")
+  printf '%-28s %6d ms   x%-6s %s\n' "$name" "$ms" \
+    "$(awk -v a="$ms" -v b="$java_ms" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')" "$verdict"
+}
+printf '%-28s %9s   %-7s\n' "command (median)" "time" "/java"
+report "true" "$true_ms"
+report "java -version" "$java_ms"
+report "dub ensure" "$(median_ms "$dub" ensure KAFKA_ZOOKEEPER_CONNECT)"
+report "dub path" "$(median_ms "$dub" path "$work" writable)"
+report "dub template" "$(median_ms "$dub" template "$work/kafka.properties.template" "$work/kafka.properties")"
