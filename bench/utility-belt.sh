@@ -2,7 +2,7 @@
 # Start-up benchmark of the Java dub, through its launcher as images call it.
 # Times `dub ensure`, `dub path` and `dub template` (a kafka.properties-sized template, ~40 KAFKA_*
 # variables) RUNS times each (default 15), and prints medians next to two references measured in
-# the same invocation: `true` (process start) and `java -version` (bare JVM start).
+# the same invocation: `/bin/true` (process start) and `java -version` (bare JVM start).
 # Target (issue 2): each dub median at most 150 ms, the cost of Confluent's Python dub.
 #
 # Usage: bench/utility-belt.sh            (after ./mvnw -pl utility-belt package)
@@ -55,14 +55,14 @@ cat > "$work/kafka.properties.template" <<'TEMPLATE'
 {% endfor -%}
 TEMPLATE
 
-# Prints the median wall time in ms of RUNS runs of the command; fails if a run fails.
-median_ms() {
+# Prints the median wall time in microseconds of RUNS runs of the command; fails if a run fails.
+median_us() {
   local times=() start end
   for ((i = 0; i < runs; i++)); do
     start=$EPOCHREALTIME
     "$@" >/dev/null
     end=$EPOCHREALTIME
-    times+=("$(((${end/./} - ${start/./}) / 1000))")
+    times+=("$((10#${end/./} - 10#${start/./}))")
   done
   printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
 }
@@ -71,17 +71,21 @@ median_ms() {
 echo "rendered $(wc -l <"$work/kafka.properties") properties from $(env | grep -c '^KAFKA_') KAFKA_ variables;" \
   "AppCDS archive: $([[ -f ${UTILITY_BELT_JAR%.jar}.jsa ]] && echo present || echo absent); $runs runs each"
 
-true_ms=$(median_ms true)
-java_ms=$(median_ms java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -version 2>/dev/null)
+true_us=$(median_us /bin/true)
+java_us=$(median_us java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -version 2>/dev/null)
+# One line: name, median in ms, ratio to the bare JVM start, and for dub the verdict on the target.
 report() {
-  local name=$1 ms=$2 verdict=""
-  [[ $name == dub* ]] && verdict=$(((ms <= target_ms)) && echo "ok (<= ${target_ms} ms)" || echo "OVER ${target_ms} ms")
-  printf '%-28s %6d ms   x%-6s %s\n' "$name" "$ms" \
-    "$(awk -v a="$ms" -v b="$java_ms" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')" "$verdict"
+  local name=$1 us=$2 verdict=""
+  if [[ $name == dub* ]]; then
+    verdict=$(((us <= target_ms * 1000)) && echo "ok (target <= $target_ms ms)" || echo "OVER the $target_ms ms target")
+  fi
+  awk -v n="$name" -v a="$us" -v b="$java_us" -v v="$verdict" \
+    'BEGIN { printf "%-16s %8.1f ms   x%-5.1f %s\n", n, a / 1000, a / b, v }'
 }
-printf '%-28s %9s   %-7s\n' "command (median)" "time" "/java"
-report "true" "$true_ms"
-report "java -version" "$java_ms"
-report "dub ensure" "$(median_ms "$dub" ensure KAFKA_ZOOKEEPER_CONNECT)"
-report "dub path" "$(median_ms "$dub" path "$work" writable)"
-report "dub template" "$(median_ms "$dub" template "$work/kafka.properties.template" "$work/kafka.properties")"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
+printf '%-16s %11s   %s\n' "median of $runs" "time" "vs java -version"
+report "/bin/true" "$true_us"
+report "java -version" "$java_us"
+report "dub ensure" "$(median_us "$dub" ensure KAFKA_ZOOKEEPER_CONNECT)"
+report "dub path" "$(median_us "$dub" path "$work" writable)"
+report "dub template" "$(median_us "$dub" template "$work/kafka.properties.template" "$work/kafka.properties")"

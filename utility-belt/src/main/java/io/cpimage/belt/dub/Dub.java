@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -18,7 +19,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "dub",
-    mixinStandardHelpOptions = true,
     description = "Docker Utility Belt: checks and templates for container boot scripts.")
 public final class Dub implements Callable<Integer> {
 
@@ -40,6 +40,12 @@ public final class Dub implements Callable<Integer> {
   private final Map<String, String> env;
 
   @Spec private CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
 
   private Dub(Map<String, String> env) {
     this.env = env;

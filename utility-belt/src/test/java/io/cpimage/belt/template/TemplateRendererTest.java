@@ -91,6 +91,13 @@ class TemplateRendererTest {
   }
 
   @Test
+  void theEnvironmentAnswersIteritemsToo() throws Exception {
+    Path template = write("t", "{% for k, v in env.iteritems() %}{{k}}={{v}};{% endfor %}");
+    assertEquals(
+        "A=1;B=2;", TemplateRenderer.forEnvironment(Map.of("B", "2", "A", "1")).render(template));
+  }
+
+  @Test
   void environmentValuesAreNeverEvaluated() throws Exception {
     Path template =
         write(
