@@ -61,7 +61,9 @@ public final class Dub implements Callable<Integer> {
         .setErr(err)
         .setExecutionExceptionHandler(
             (exception, failedCommand, parseResult) -> {
-              failedCommand.getErr().println(exception.getMessage());
+              // An unexpected failure: its message (or its type) on stderr, then the FAILED line.
+              String message = exception.getMessage();
+              failedCommand.getErr().println(message != null ? message : exception.toString());
               return FAILED;
             });
     int code = commandLine.execute(args);
