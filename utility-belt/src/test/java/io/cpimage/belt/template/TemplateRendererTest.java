@@ -98,6 +98,18 @@ class TemplateRendererTest {
   }
 
   @Test
+  void envToPropsReadsTheEnvironmentEvenWhenTheTemplateReassignsEnv() throws Exception {
+    Path template =
+        write(
+            "t",
+            "{% set env = {'KAFKA_FAKE': 'x'} %}"
+                + "{% for k, v in env_to_props('KAFKA_', '').items() %}{{k}}={{v}}{% endfor %}");
+    assertEquals(
+        "broker.id=1",
+        TemplateRenderer.forEnvironment(Map.of("KAFKA_BROKER_ID", "1")).render(template));
+  }
+
+  @Test
   void environmentValuesAreNeverEvaluated() throws Exception {
     Path template =
         write(
