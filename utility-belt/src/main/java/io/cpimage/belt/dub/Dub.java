@@ -1,16 +1,102 @@
 package io.cpimage.belt.dub;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The {@code dub} tool. */
-public final class Dub {
+/**
+ * The {@code dub} tool (Docker Utility Belt): checks and template rendering for image boot scripts,
+ * with the arguments of Confluent's Python dub.
+ *
+ * <p>Exit codes: 0 success, 1 failed check (diagnostic, then Confluent's {@code Command [...]
+ * FAILED !} line on stderr), 2 usage error.
+ */
+@Command(
+    name = "dub",
+    description = "Docker Utility Belt: checks and templates for container boot scripts.")
+public final class Dub implements Callable<Integer> {
 
-  private Dub() {}
+  /** The verbs, in the order the usage lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          TemplateCommand.class,
+          EnsureCommand.class,
+          EnsureAtLeastOneCommand.class,
+          WaitCommand.class,
+          PathCommand.class,
+          PathWaitCommand.class,
+          HttpReadyCommand.class);
 
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  private final Map<String, String> env;
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
+
+  private Dub(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** Runs {@code dub <args>} and returns its exit code. */
   public static int execute(
       Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-    err.println("dub: not implemented yet");
-    return 1;
+    CommandLine commandLine = new CommandLine(new Dub(env));
+    addCommands(commandLine, args.length > 0 ? args[0] : "");
+    commandLine
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler(
+            (exception, failedCommand, parseResult) -> {
+              // An unexpected failure: its message (or its type) on stderr, then the FAILED line.
+              String message = exception.getMessage();
+              failedCommand.getErr().println(message != null ? message : exception.toString());
+              return FAILED;
+            });
+    int code = commandLine.execute(args);
+    if (code == FAILED) {
+      err.println("Command [dub " + String.join(" ", args) + "] FAILED !");
+    }
+    err.flush();
+    out.flush();
+    return code;
+  }
+
+  /**
+   * Registers only the verb being run when it is known, all verbs otherwise (for usage and help).
+   * Building picocli's model of one verb instead of seven is a visible part of dub's start-up.
+   */
+  private static void addCommands(CommandLine commandLine, String verb) {
+    for (Class<?> command : COMMANDS) {
+      if (command.getAnnotation(Command.class).name().equals(verb)) {
+        commandLine.addSubcommand(command);
+        return;
+      }
+    }
+    COMMANDS.forEach(commandLine::addSubcommand);
+  }
+
+  /** Without a command: the usage on stderr, exit 2. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return USAGE;
+  }
+
+  Map<String, String> env() {
+    return env;
   }
 }
