@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -44,7 +45,7 @@ public final class HttpReadiness implements ReadinessCheck {
   private final String host;
   private final int port;
   private final String path;
-  private final String expectedInBody;
+  private final BodyExpectation expected;
   private final boolean tls;
   private final boolean insecure;
   private final String username;
@@ -56,7 +57,7 @@ public final class HttpReadiness implements ReadinessCheck {
       String host,
       int port,
       String path,
-      String expectedInBody,
+      BodyExpectation expected,
       boolean tls,
       boolean insecure,
       String username,
@@ -66,7 +67,7 @@ public final class HttpReadiness implements ReadinessCheck {
     this.host = host;
     this.port = port;
     this.path = path;
-    this.expectedInBody = expectedInBody;
+    this.expected = expected;
     this.tls = tls;
     this.insecure = insecure;
     this.username = username;
@@ -75,42 +76,58 @@ public final class HttpReadiness implements ReadinessCheck {
   }
 
   private static HttpReadiness of(
-      String name, String host, int port, String path, String expectedInBody) {
+      String name, String host, int port, String path, BodyExpectation expected) {
     Objects.requireNonNull(host, "host");
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
     }
     return new HttpReadiness(
-        name, host, port, path, expectedInBody, false, false, "", "", DEFAULT_TIMEOUT);
+        name, host, port, path, expected, false, false, "", "", DEFAULT_TIMEOUT);
   }
 
   /**
    * Schema Registry: {@code GET /config} answers 2xx with {@code compatibilityLevel} in the body.
    */
   public static HttpReadiness forSchemaRegistry(String host, int port) {
-    return of("Schema Registry", host, port, "/config", "compatibilityLevel");
+    return of(
+        "Schema Registry", host, port, "/config", BodyExpectation.contains("compatibilityLevel"));
   }
 
   /** REST Proxy: {@code GET /topics} answers 2xx (it can reach the Kafka cluster). */
   public static HttpReadiness forRestProxy(String host, int port) {
-    return of("REST Proxy", host, port, "/topics", "");
+    return of("REST Proxy", host, port, "/topics", BodyExpectation.contains(""));
   }
 
   /** Kafka Connect: {@code GET /} answers 2xx with {@code version} in the body. */
   public static HttpReadiness forConnect(String host, int port) {
-    return of("Kafka Connect", host, port, "/", "version");
+    return of("Kafka Connect", host, port, "/", BodyExpectation.contains("version"));
+  }
+
+  /**
+   * Kafka Connect lists every one of {@code pluginClasses} in {@code GET /connector-plugins} (with
+   * {@code connectorsOnly=false}, so converters and transformations count too): proof that the
+   * worker really loaded the plugins an image declares, not only that it started.
+   */
+  public static HttpReadiness forConnectPlugins(
+      String host, int port, Collection<String> pluginClasses) {
+    return of(
+        "Kafka Connect plugins",
+        host,
+        port,
+        "/connector-plugins?connectorsOnly=false",
+        ConnectPluginListing.listing(pluginClasses));
   }
 
   /** Talks HTTPS instead of HTTP. */
   public HttpReadiness usingTls() {
     return new HttpReadiness(
-        name, host, port, path, expectedInBody, true, insecure, username, password, timeout);
+        name, host, port, path, expected, true, insecure, username, password, timeout);
   }
 
   /** Accepts any server certificate and host name (HTTPS only); for self-signed test set-ups. */
   public HttpReadiness allowInsecure() {
     return new HttpReadiness(
-        name, host, port, path, expectedInBody, tls, true, username, password, timeout);
+        name, host, port, path, expected, tls, true, username, password, timeout);
   }
 
   /** Sends HTTP Basic credentials (when either is non-empty, as Confluent's checks do). */
@@ -120,7 +137,7 @@ public final class HttpReadiness implements ReadinessCheck {
         host,
         port,
         path,
-        expectedInBody,
+        expected,
         tls,
         insecure,
         Objects.requireNonNull(username, "username"),
@@ -135,7 +152,7 @@ public final class HttpReadiness implements ReadinessCheck {
         host,
         port,
         path,
-        expectedInBody,
+        expected,
         tls,
         insecure,
         username,
@@ -220,8 +237,14 @@ public final class HttpReadiness implements ReadinessCheck {
       throw new NotReadyException(
           uri() + " refused the credentials (HTTP " + code + "). Check the username and password.");
     }
-    if (code / 100 == 2 && body.contains(expectedInBody)) {
-      return null;
+    if (code / 100 == 2) {
+      String problem = expected.problemWith(body);
+      if (problem == null) {
+        return null;
+      }
+      if (!problem.isEmpty()) {
+        return uri() + ": " + problem;
+      }
     }
     String shown =
         body.length() > MAX_BODY_IN_MESSAGE ? body.substring(0, MAX_BODY_IN_MESSAGE) + "..." : body;
