@@ -1,7 +1,14 @@
 package io.cpimage.artifact;
 
-/** STUB for the parallel artifact branch; the lead replaces it with the real class. */
+/**
+ * An artifact (a connector, library or JDK) could not be fetched, verified, unpacked or scanned.
+ *
+ * <p>The message is meant for the user as is: it names the pom element the artifact came from, says
+ * what was wrong and how to fix it.
+ */
 public class ArtifactException extends Exception {
+  private static final long serialVersionUID = 1L;
+
   public ArtifactException(String message) {
     super(message);
   }
