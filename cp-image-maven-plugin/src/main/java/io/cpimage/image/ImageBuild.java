@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.LogEvent;
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.ConnectPluginScanner;
+import io.cpimage.artifact.JdkSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,11 +141,11 @@ public final class ImageBuild {
       throw new ImageBuildException(
           jdk.where() + "<name>: '" + jdk.name() + "' is not a directory name; e.g. <name>temurin-17</name>");
     }
-    Path home = stager.stage(jdk.source(), work.resolve("jdk"), jdk.where());
-    if (!Files.isRegularFile(home.resolve("bin/java"))) {
-      throw new ImageBuildException(
-          jdk.where() + ": " + jdk.source().description() + " has no bin/java; point it at a JDK or JRE "
-              + "home (the directory that holds bin/java)");
+    Path home;
+    try {
+      home = JdkSource.findJavaHome(stager.stage(jdk.source(), work.resolve("jdk"), jdk.where()), jdk.where());
+    } catch (ArtifactException e) {
+      throw new ImageBuildException(e.getMessage(), e);
     }
     String javaHome = JVM_DIRECTORY + "/" + jdk.name();
     LayerPlanner.Layer layer = planner.layer("jdk:" + jdk.name());
@@ -164,7 +165,8 @@ public final class ImageBuild {
     return Files.isRegularFile(release) ? JvmFlags.featureVersion(Files.readString(release)).orElse(null) : null;
   }
 
-  private void addLibraries(LayerPlanner planner, ArtifactStager stager) throws ImageBuildException {
+  private void addLibraries(LayerPlanner planner, ArtifactStager stager)
+      throws ImageBuildException, IOException {
     LayerPlanner.Layer layer = planner.layer("libraries");
     for (ImageSpec.LibrarySpec library : spec.libraries()) {
       String into = library.into() == null ? DEFAULT_LIBRARY_DIRECTORY : library.into();
