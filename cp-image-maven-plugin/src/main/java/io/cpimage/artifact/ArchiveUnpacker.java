@@ -221,8 +221,14 @@ public final class ArchiveUnpacker {
       }
       try {
         resolveLinks();
-        for (Map.Entry<Path, Integer> directory : directoryModes.entrySet()) {
-          setMode(directory.getKey(), directory.getValue() | 0700);
+        // Directories the archive does not list (its root, parents of its entries) get 755, not
+        // whatever the temporary directory or the umask gave them.
+        List<Path> directories;
+        try (Stream<Path> walk = Files.walk(root)) {
+          directories = walk.filter(Files::isDirectory).toList();
+        }
+        for (Path directory : directories) {
+          setMode(directory, directoryModes.getOrDefault(directory, DEFAULT_DIRECTORY_MODE) | 0700);
         }
       } catch (IOException e) {
         throw new ArtifactException(

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -40,6 +41,16 @@ import org.objectweb.asm.Opcodes;
  * which a test checks against the real Kafka jars.
  */
 public final class ConnectPluginScanner {
+  /** The plugin kinds of Kafka Connect: every plugin class is, extends or implements one. */
+  static final Set<String> PLUGIN_KINDS =
+      Set.of(
+          "org.apache.kafka.connect.connector.Connector",
+          "org.apache.kafka.connect.storage.Converter",
+          "org.apache.kafka.connect.storage.HeaderConverter",
+          "org.apache.kafka.connect.transforms.Transformation",
+          "org.apache.kafka.connect.transforms.predicates.Predicate",
+          "org.apache.kafka.common.config.provider.ConfigProvider");
+
   private static final Set<String> KAFKA_PLUGIN_TYPES = loadKafkaPluginTypes();
 
   private ConnectPluginScanner() {}
@@ -51,7 +62,7 @@ public final class ConnectPluginScanner {
    * @throws ArtifactException when a jar or class file cannot be read
    */
   public static List<String> findPluginClasses(Path directory) throws ArtifactException {
-    return findPluginClasses(directory, directory.toString());
+    return scan(directory);
   }
 
   /**
@@ -68,6 +79,11 @@ public final class ConnectPluginScanner {
   }
 
   private static List<String> scan(Path directory) throws ArtifactException {
+    Map<String, ClassHeader> classes = readClasses(directory);
+    return new ArrayList<>(pluginTypes(classes, KAFKA_PLUGIN_TYPES, ClassHeader::isPublicConcrete));
+  }
+
+  private static Map<String, ClassHeader> readClasses(Path directory) throws ArtifactException {
     Map<String, ClassHeader> classes = new HashMap<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(directory)) {
@@ -87,14 +103,29 @@ public final class ConnectPluginScanner {
         }
       }
     }
+    return classes;
+  }
+
+  /**
+   * The public, extensible types under {@code directory} that are, extend or implement one of
+   * {@link #PLUGIN_KINDS}: run on Kafka's own jars, this gives the list of {@code
+   * kafka-plugin-types.txt}.
+   */
+  static Set<String> extensiblePluginTypes(Path directory) throws ArtifactException {
+    Map<String, ClassHeader> classes = readClasses(directory);
+    return pluginTypes(classes, PLUGIN_KINDS, ClassHeader::isPublicExtensible);
+  }
+
+  private static Set<String> pluginTypes(
+      Map<String, ClassHeader> classes, Set<String> knownTypes, Predicate<ClassHeader> filter) {
     Set<String> found = new TreeSet<>();
     Map<String, Boolean> memo = new HashMap<>();
     for (ClassHeader header : classes.values()) {
-      if (header.isPublicConcrete() && isPluginType(header.name, classes, memo)) {
+      if (filter.test(header) && isPluginType(header.name, classes, knownTypes, memo)) {
         found.add(header.name.replace('/', '.'));
       }
     }
-    return new ArrayList<>(found);
+    return found;
   }
 
   private static void readJar(Path jar, Map<String, ClassHeader> classes) throws ArtifactException {
@@ -148,7 +179,10 @@ public final class ConnectPluginScanner {
    * Whether {@code name} is, extends or implements a plugin type; iterative, graphs can be deep.
    */
   private static boolean isPluginType(
-      String name, Map<String, ClassHeader> classes, Map<String, Boolean> memo) {
+      String name,
+      Map<String, ClassHeader> classes,
+      Set<String> knownTypes,
+      Map<String, Boolean> memo) {
     Deque<String> toVisit = new ArrayDeque<>(List.of(name));
     Set<String> seen = new HashSet<>();
     boolean result = false;
@@ -158,7 +192,7 @@ public final class ConnectPluginScanner {
         continue;
       }
       Boolean known = memo.get(current);
-      if (KAFKA_PLUGIN_TYPES.contains(current.replace('/', '.')) || Boolean.TRUE.equals(known)) {
+      if (knownTypes.contains(current.replace('/', '.')) || Boolean.TRUE.equals(known)) {
         result = true;
       } else if (known == null) {
         ClassHeader header = classes.get(current);
@@ -195,15 +229,14 @@ public final class ConnectPluginScanner {
     return Set.copyOf(types);
   }
 
-  /** The types Kafka's own jars define that are plugin types, by binary name. */
-  static Set<String> kafkaPluginTypes() {
-    return KAFKA_PLUGIN_TYPES;
-  }
-
   private record ClassHeader(String name, int access, String superName, String[] interfaces) {
     boolean isPublicConcrete() {
       return (access & Opcodes.ACC_PUBLIC) != 0
           && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) == 0;
+    }
+
+    boolean isPublicExtensible() {
+      return (access & Opcodes.ACC_PUBLIC) != 0 && (access & Opcodes.ACC_FINAL) == 0;
     }
   }
 }

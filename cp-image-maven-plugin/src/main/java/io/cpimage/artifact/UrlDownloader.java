@@ -22,7 +22,8 @@ import java.util.Optional;
  * temporary file in the cache directory, verified, then moved atomically to {@code
  * <cache>/<algorithm>/<hex>/<file name>}. The next build that names the same checksum finds it
  * there and needs no network (this is what makes {@code mvn -o} rebuilds work); a file that fails
- * its checksum never reaches that name.
+ * its checksum never reaches that name. A file allowed without checksum ({@code insecure}) goes to
+ * {@code <cache>/unverified/<its sha256>/<file name>} and is downloaded again on every build.
  *
  * <p>{@code insecure} does not turn off TLS certificate checks: for a server with a private
  * certificate, add it to the JVM's trust store ({@code -Djavax.net.ssl.trustStore=...} in {@code
@@ -39,6 +40,7 @@ public final class UrlDownloader {
   private final Path cacheDirectory;
   private final HttpClient client;
   private final Duration responseTimeout;
+  private final boolean offline;
 
   public UrlDownloader(Path cacheDirectory) {
     this(cacheDirectory, DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT);
@@ -57,9 +59,23 @@ public final class UrlDownloader {
 
   /** With a client of the caller's (tests use one that trusts their own certificate). */
   UrlDownloader(Path cacheDirectory, HttpClient client, Duration responseTimeout) {
+    this(cacheDirectory, client, responseTimeout, false);
+  }
+
+  private UrlDownloader(
+      Path cacheDirectory, HttpClient client, Duration responseTimeout, boolean offline) {
     this.cacheDirectory = cacheDirectory.toAbsolutePath();
     this.client = client;
     this.responseTimeout = responseTimeout;
+    this.offline = offline;
+  }
+
+  /**
+   * A downloader on the same cache that never uses the network (Maven's {@code -o}): a file must be
+   * in the cache already, under the checksum the pom gives.
+   */
+  public UrlDownloader offline() {
+    return new UrlDownloader(cacheDirectory, client, responseTimeout, true);
   }
 
   /**
@@ -79,6 +95,18 @@ public final class UrlDownloader {
       if (cached.isPresent()) {
         return cached.get();
       }
+    }
+    if (offline) {
+      throw new ArtifactException(
+          String.format(
+              "%s: %s is not in the download cache %s%s, and Maven runs offline. Build once"
+                  + " without -o to download it.",
+              where,
+              uri,
+              cacheDirectory,
+              expectedOrNull == null
+                  ? " (a URL without checksum is downloaded on every build)"
+                  : ""));
     }
     try {
       Files.createDirectories(cacheDirectory);
@@ -123,7 +151,7 @@ public final class UrlDownloader {
    * The cached file for {@code expected}, if an earlier download left it there and it still has
    * that checksum (a damaged entry is removed, so that it is downloaded again).
    */
-  public Optional<Path> cached(Checksum expected, String fileName) {
+  private Optional<Path> cached(Checksum expected, String fileName) {
     Path entry = entry(expected, fileName);
     if (!Files.isRegularFile(entry)) {
       return Optional.empty();

@@ -144,6 +144,7 @@ class ArchiveUnpackerTest {
             true,
             Entry.directory("jdk-17/"),
             Entry.directory("jdk-17/bin/"),
+            new Entry("jdk-17/conf/", null, 0750, TarConstants.LF_DIR, null),
             Entry.file("jdk-17/bin/java", "#!/bin/sh\necho java", 0755),
             Entry.file("jdk-17/release", "JAVA_VERSION=\"17\"", 0444),
             Entry.file("./jdk-17/lib/modules", "modules", 0640));
@@ -151,6 +152,9 @@ class ArchiveUnpackerTest {
     ArchiveUnpacker.unpack(archive, destination, WHERE);
 
     assertEquals("rwxr-xr-x", mode(destination.resolve("jdk-17/bin/java")));
+    assertEquals("rwxr-xr-x", mode(destination), "the destination itself");
+    assertEquals("rwxr-x---", mode(destination.resolve("jdk-17/conf")));
+    assertEquals("rwxr-xr-x", mode(destination.resolve("jdk-17/lib")), "a directory not listed");
     assertEquals("r--r--r--", mode(destination.resolve("jdk-17/release")));
     assertEquals("rw-r-----", mode(destination.resolve("jdk-17/lib/modules")));
     assertEquals("modules", Files.readString(destination.resolve("jdk-17/lib/modules")));

@@ -13,10 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -31,16 +34,23 @@ final class LocalHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final String scheme;
   private final SSLContext clientContext;
+  private final ExecutorService executor = Executors.newCachedThreadPool();
   private final Map<String, Response> routes = new ConcurrentHashMap<>();
   final List<String> requests = new CopyOnWriteArrayList<>();
 
-  private record Response(int status, byte[] body, String location) {}
+  private record Response(int status, byte[] body, String location, Duration delay) {
+    Response(int status, byte[] body, String location) {
+      this(status, body, location, Duration.ZERO);
+    }
+  }
 
   private LocalHttpServer(HttpServer server, String scheme, SSLContext clientContext) {
     this.server = server;
     this.scheme = scheme;
     this.clientContext = clientContext;
     server.createContext("/", this::handle);
+    // One thread per exchange, so that a stalled answer does not hold up the others.
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -129,6 +139,11 @@ final class LocalHttpServer implements AutoCloseable {
     routes.put(path, new Response(status, ("error " + status).getBytes(), null));
   }
 
+  /** Answers {@code path} only after {@code delay}: a server that hangs. */
+  void stall(String path, Duration delay) {
+    routes.put(path, new Response(200, new byte[] {1}, null, delay));
+  }
+
   void redirect(String path, URI location) {
     routes.put(path, new Response(302, new byte[0], location.toString()));
   }
@@ -137,6 +152,11 @@ final class LocalHttpServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     requests.add(path);
     Response response = routes.getOrDefault(path, new Response(404, "not found".getBytes(), null));
+    try {
+      Thread.sleep(response.delay().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (response.location() != null) {
       exchange.getResponseHeaders().add("Location", response.location());
     }
@@ -150,5 +170,6 @@ final class LocalHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }

@@ -85,11 +85,29 @@ class UrlDownloaderTest {
   void reusesTheCachedFileWithoutASecondRequest() throws Exception {
     https.serve("/driver.jar", JAR);
     Path first = downloader.download(https.uri("/driver.jar"), jarSha256, false, WHERE);
-    https.close(); // a rebuild offline: no server at all
-    UrlDownloader nextBuild = new UrlDownloader(cache);
+    https.close(); // the next build: no server at all, and Maven offline
+    UrlDownloader nextBuild = new UrlDownloader(cache).offline();
     Path second = nextBuild.download(https.uri("/driver.jar"), jarSha256, false, WHERE);
     assertEquals(first, second);
     assertEquals(List.of("/driver.jar"), https.requests);
+  }
+
+  @Test
+  void offlineAFileNotInTheCacheIsAnErrorAndNoRequest() {
+    https.serve("/driver.jar", JAR);
+    ArtifactException e =
+        assertThrows(
+            ArtifactException.class,
+            () -> downloader.offline().download(https.uri("/driver.jar"), jarSha256, false, WHERE));
+    assertEquals(
+        WHERE
+            + ": "
+            + https.uri("/driver.jar")
+            + " is not in the download cache "
+            + cache
+            + ", and Maven runs offline. Build once without -o to download it.",
+        e.getMessage());
+    assertEquals(List.of(), https.requests);
   }
 
   @Test
@@ -221,6 +239,19 @@ class UrlDownloaderTest {
             () -> defaultTrust.download(https.uri("/driver.jar"), jarSha256, true, WHERE));
     assertTrue(e.getMessage().startsWith(WHERE + ": downloading "), e.getMessage());
     assertTrue(e.getMessage().contains("TLS trust store"), e.getMessage());
+    assertEquals(List.of(), filesIn(cache));
+  }
+
+  @Test
+  void aServerThatDoesNotAnswerTimesOut() {
+    https.stall("/driver.jar", Duration.ofSeconds(5));
+    UrlDownloader impatient = new UrlDownloader(cache, client(https), Duration.ofMillis(300));
+    ArtifactException e =
+        assertThrows(
+            ArtifactException.class,
+            () -> impatient.download(https.uri("/driver.jar"), jarSha256, false, WHERE));
+    assertTrue(e.getMessage().startsWith(WHERE + ": downloading "), e.getMessage());
+    assertTrue(e.getMessage().contains("timed out"), e.getMessage());
     assertEquals(List.of(), filesIn(cache));
   }
 
