@@ -89,7 +89,9 @@ final class ContainerBuild {
     if (toDaemon && !DockerCli.daemonAnswers()) {
       if (!target.daemonOptional()) {
         throw new ImageBuildException(
-            "<to><image> '" + to + "': no Docker daemon answers (`docker version` failed); start Docker, "
+            "<to><image> '"
+                + to
+                + "': no Docker daemon answers (`docker version` failed); start Docker, "
                 + "build to a tar:// or registry image instead, or set <to><daemonOptional>true</daemonOptional> "
                 + "with an <outputTar>");
       }
@@ -98,16 +100,20 @@ final class ContainerBuild {
             "<to><daemonOptional>true</daemonOptional>: no Docker daemon answers and no <outputTar> is set, so "
                 + "the build would produce nothing; set <outputTar>");
       }
-      log.accept(LogEvent.warn("No Docker daemon answers: " + to + " is not loaded; only <outputTar> is written"));
+      log.accept(
+          LogEvent.warn(
+              "No Docker daemon answers: " + to + " is not loaded; only <outputTar> is written"));
       toDaemon = false;
       to = null;
     }
-    String targetName = to == null || to.kind() == ImageLocation.Kind.TAR ? tarImageName() : to.reference();
+    String targetName =
+        to == null || to.kind() == ImageLocation.Kind.TAR ? tarImageName() : to.reference();
     List<Path[]> moves = new ArrayList<>();
     JibContainer result = null;
     if (target.outputTar() != null) {
       Path partial = partialOf(target.outputTar());
-      result = run(Containerizer.to(tarImage(partial, targetName)), "writing " + target.outputTar());
+      result =
+          run(Containerizer.to(tarImage(partial, targetName)), "writing " + target.outputTar());
       moves.add(new Path[] {partial, target.outputTar()});
     }
     if (to != null) {
@@ -118,17 +124,23 @@ final class ContainerBuild {
           moves.add(new Path[] {partial, to.tarPath()});
         }
         case DOCKER ->
-            result = run(Containerizer.to(DockerDaemonImage.named(reference(to))), "loading " + to + " into Docker");
+            result =
+                run(
+                    Containerizer.to(DockerDaemonImage.named(reference(to))),
+                    "loading " + to + " into Docker");
         case REGISTRY ->
             result =
                 run(
-                    Containerizer.to(RegistryCredentials.registryImage(reference(to), target.credentials(), log)),
+                    Containerizer.to(
+                        RegistryCredentials.registryImage(
+                            reference(to), target.credentials(), log)),
                     "pushing " + to);
       }
       outputs.add(to.toString());
     }
     for (Path[] move : moves) {
-      Files.move(move[0], move[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          move[0], move[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
     if (target.outputTar() != null) {
       outputs.add("tar://" + target.outputTar());
@@ -170,7 +182,8 @@ final class ContainerBuild {
     JibContainerBuilder builder = Jib.from(TarImage.at(base.tar()));
     List<FileEntriesLayer> layers = new ArrayList<>();
     for (LayerPlan.Layer layer : plan.layers()) {
-      layers.add(FileEntriesLayer.builder().setName(layer.name()).setEntries(layer.entries()).build());
+      layers.add(
+          FileEntriesLayer.builder().setName(layer.name()).setEntries(layer.entries()).build());
     }
     Set<AbsoluteUnixPath> volumePaths = new LinkedHashSet<>();
     for (String volume : volumes) {
@@ -187,7 +200,11 @@ final class ContainerBuild {
       builder.setExposedPorts(Ports.parse(container.ports()));
     } catch (NumberFormatException e) {
       throw new ImageBuildException(
-          "<ports> " + container.ports() + ": " + e.getMessage() + "; write ports as 8083, 8083/udp or 9000-9002");
+          "<ports> "
+              + container.ports()
+              + ": "
+              + e.getMessage()
+              + "; write ports as 8083, 8083/udp or 9000-9002");
     }
     if (user != null && !user.isBlank()) {
       builder.setUser(user);
@@ -209,7 +226,8 @@ final class ContainerBuild {
     return spec.target().tarImageName();
   }
 
-  private static TarImage tarImage(Path partial, String name) throws ImageBuildException, IOException {
+  private static TarImage tarImage(Path partial, String name)
+      throws ImageBuildException, IOException {
     Files.createDirectories(partial.toAbsolutePath().getParent());
     try {
       return TarImage.at(partial).named(name);
