@@ -85,8 +85,10 @@ final class ContainerBuild {
   JibContainer containerize(ImageLocation to, List<String> outputs)
       throws ImageBuildException, IOException, InterruptedException {
     ImageSpec.Target target = spec.target();
-    boolean toDaemon = to.kind() == ImageLocation.Kind.DOCKER;
-    if (toDaemon && !DockerCli.daemonAnswers()) {
+    // <outputTar> carries the target's name (a tar target's: <tarImageName>).
+    String targetName =
+        to.kind() == ImageLocation.Kind.TAR ? target.tarImageName() : to.reference();
+    if (to.kind() == ImageLocation.Kind.DOCKER && !DockerCli.daemonAnswers()) {
       if (!target.daemonOptional()) {
         throw new ImageBuildException(
             "<to><image> '"
@@ -103,11 +105,8 @@ final class ContainerBuild {
       log.accept(
           LogEvent.warn(
               "No Docker daemon answers: " + to + " is not loaded; only <outputTar> is written"));
-      toDaemon = false;
       to = null;
     }
-    String targetName =
-        to == null || to.kind() == ImageLocation.Kind.TAR ? tarImageName() : to.reference();
     List<Path[]> moves = new ArrayList<>();
     JibContainer result = null;
     if (target.outputTar() != null) {
@@ -220,10 +219,6 @@ final class ContainerBuild {
       builder.setProgramArguments(container.cmd());
     }
     return builder;
-  }
-
-  private String tarImageName() {
-    return spec.target().tarImageName();
   }
 
   private static TarImage tarImage(Path partial, String name)
