@@ -49,8 +49,8 @@ final class ImageSpecReader {
 
   ImageSpec read() throws ImageBuildException {
     Instant created = creationTime(mojo.outputTimestamp);
-    String fromImage = overrides.string("from.image", mojo.from.image);
-    String toImage = overrides.string("to.image", mojo.to.image);
+    String fromImage = projectRelative(overrides.string("from.image", mojo.from.image));
+    String toImage = projectRelative(overrides.string("to.image", mojo.to.image));
     boolean insecureRegistries =
         overrides.bool("allowInsecureRegistries", mojo.allowInsecureRegistries);
     String outputTar =
@@ -330,6 +330,15 @@ final class ImageSpecReader {
       }
     }
     return sources;
+  }
+
+  /** A relative {@code tar://} path starts at the project directory, like every other path. */
+  private String projectRelative(String image) {
+    String prefix = "tar://";
+    if (image != null && image.startsWith(prefix)) {
+      return prefix + absolute(image.substring(prefix.length()));
+    }
+    return image;
   }
 
   private Path absolute(String path) {
