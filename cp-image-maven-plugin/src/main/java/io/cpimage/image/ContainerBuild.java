@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.DockerDaemonImage;
 import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InsecureRegistryException;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
@@ -11,6 +12,7 @@ import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.Ports;
 import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
@@ -253,6 +255,23 @@ final class ContainerBuild {
   static ImageBuildException failure(String what, Exception e) {
     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     return new ImageBuildException(
-        what + " failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+        what
+            + " failed: "
+            + cause.getClass().getSimpleName()
+            + ": "
+            + cause.getMessage()
+            + hint(cause),
+        cause);
+  }
+
+  private static String hint(Throwable cause) {
+    if (cause instanceof RegistryUnauthorizedException) {
+      return "; give credentials: <auth>, a settings.xml <server> whose id is the registry host, or"
+          + " `docker login`";
+    }
+    if (cause instanceof InsecureRegistryException) {
+      return "; for a registry without TLS set <allowInsecureRegistries>true</allowInsecureRegistries>";
+    }
+    return "";
   }
 }
