@@ -166,11 +166,6 @@ public final class BaseFilesystem {
         .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
   }
 
-  /** Paths known to the index, for tests and the report. */
-  int size() {
-    return nodes.size();
-  }
-
   /** Convenience for tests: a base built from one in-memory map. */
   static BaseFilesystem of(Map<String, Node> entries, Map<String, String> files) {
     BaseFilesystem fs = new BaseFilesystem();

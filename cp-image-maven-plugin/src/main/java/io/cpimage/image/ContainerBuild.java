@@ -87,6 +87,13 @@ final class ContainerBuild {
   JibContainer containerize(ImageLocation to, List<String> outputs)
       throws ImageBuildException, IOException, InterruptedException {
     ImageSpec.Target target = spec.target();
+    if (to.kind() == ImageLocation.Kind.REGISTRY && spec.settings().offline()) {
+      throw new ImageBuildException(
+          "<to><image> '"
+              + to
+              + "' is a registry, but Maven runs offline (-o); drop -o, or build to "
+              + "docker://name or tar://path");
+    }
     // <outputTar> carries the target's name (a tar target's: <tarImageName>).
     String targetName =
         to.kind() == ImageLocation.Kind.TAR ? target.tarImageName() : to.reference();

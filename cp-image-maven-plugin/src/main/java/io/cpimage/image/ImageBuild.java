@@ -52,7 +52,7 @@ public final class ImageBuild {
     Files.createDirectories(work);
 
     BaseImage base = BaseImages.load(from, spec, log);
-    log.accept(LogEvent.info("Base image " + from + " (" + base.imageId() + ")"));
+    log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
     ArtifactStager stager = new ArtifactStager(spec.settings().downloadCache());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
     LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory);
@@ -234,7 +234,7 @@ public final class ImageBuild {
                 + "check the artifact (a Confluent Hub zip or the connector's jar), or declare it under <libraries>");
       }
       log.accept(
-          LogEvent.info("Connector " + connector.name() + ": " + String.join(", ", plugins)));
+          LogEvent.lifecycle("Connector " + connector.name() + ": " + String.join(", ", plugins)));
     } catch (ArtifactException e) {
       throw new ImageBuildException(e.getMessage(), e);
     }
@@ -288,7 +288,7 @@ public final class ImageBuild {
     }
     if (spec.jvm() != null && spec.jvm().gcLogging() != null) {
       log.accept(
-          LogEvent.info(
+          LogEvent.lifecycle(
               "<jvm><gcLogging>: the base image has no $JAVA_HOME/release, so its Java version is unknown; "
                   + "writing the Java 9+ (-Xlog) GC flags"));
     }
