@@ -21,8 +21,10 @@ final class ArtifactStager {
   private final UrlDownloader downloader;
   private final List<BuildReport.ArtifactRecord> records = new ArrayList<>();
 
-  ArtifactStager(Path downloadCache) {
-    this.downloader = new UrlDownloader(downloadCache);
+  /** With {@code offline} (Maven's -o), URLs come from the download cache only. */
+  ArtifactStager(Path downloadCache, boolean offline) {
+    UrlDownloader downloader = new UrlDownloader(downloadCache);
+    this.downloader = offline ? downloader.offline() : downloader;
   }
 
   List<BuildReport.ArtifactRecord> records() {

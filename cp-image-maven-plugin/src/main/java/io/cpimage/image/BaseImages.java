@@ -29,19 +29,33 @@ final class BaseImages {
     Path tar = directory.resolve("base-image.tar");
     Path partial = directory.resolve("base-image.tar.partial");
     switch (from.kind()) {
-      case TAR:
+      case TAR -> {
         return BaseImage.read(from, from.tarPath(), directory, WHERE);
-      case DOCKER:
+      }
+      case DOCKER -> {
+        // docker save of a CP base takes a while: reuse the last save while the image ID is the
+        // same.
+        Path savedId = directory.resolve("base-image.id");
+        String id = DockerCli.imageId(from.reference()).orElse("");
+        if (!id.isEmpty()
+            && Files.isRegularFile(tar)
+            && Files.isRegularFile(savedId)
+            && Files.readString(savedId).equals(id)) {
+          log.accept(LogEvent.lifecycle("Base image " + from + " unchanged since the last build"));
+          return BaseImage.read(from, tar, directory, WHERE);
+        }
         log.accept(LogEvent.lifecycle("Saving base image " + from + " from the Docker daemon"));
+        Files.deleteIfExists(savedId);
         DockerCli.save(from.reference(), partial, WHERE);
-        break;
-      case REGISTRY:
-      default:
+        Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(savedId, id);
+      }
+      default -> {
         log.accept(LogEvent.lifecycle("Pulling base image " + from));
         pull(from, spec, partial, log);
-        break;
+        Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
+      }
     }
-    Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
     return BaseImage.read(from, tar, directory, WHERE);
   }
 

@@ -45,6 +45,20 @@ final class DockerCli {
     }
   }
 
+  /**
+   * The image's ID ({@code sha256:...}) in the daemon, or empty when the daemon has no such image.
+   */
+  static java.util.Optional<String> imageId(String image) {
+    try {
+      Result result = run(List.of("image", "inspect", "--format", "{{.Id}}", image), 60);
+      return result.exitCode() == 0
+          ? java.util.Optional.of(result.output().strip())
+          : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   private record Result(int exitCode, String output) {}
 
   private static Result run(List<String> arguments, long timeoutSeconds) throws IOException {

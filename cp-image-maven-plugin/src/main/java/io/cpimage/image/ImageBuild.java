@@ -53,7 +53,8 @@ public final class ImageBuild {
 
     BaseImage base = BaseImages.load(from, spec, log);
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
-    ArtifactStager stager = new ArtifactStager(spec.settings().downloadCache());
+    ArtifactStager stager =
+        new ArtifactStager(spec.settings().downloadCache(), spec.settings().offline());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
     LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory);
     Map<String, String> environment = new LinkedHashMap<>(base.environment());
