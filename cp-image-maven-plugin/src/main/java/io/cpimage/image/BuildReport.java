@@ -24,6 +24,7 @@ public record BuildReport(
     List<String> outputs,
     List<LayerRecord> layers,
     List<ArtifactRecord> artifacts,
+    List<ConnectorRecord> connectors,
     Map<String, String> environment,
     List<String> volumes,
     String user,
@@ -31,6 +32,12 @@ public record BuildReport(
 
   /** One added layer: its name, diff id (sha256 of the uncompressed tar) and files. */
   public record LayerRecord(String name, String diffId, List<String> files) {}
+
+  /**
+   * One connector: its directory in the image and the Connect plugin classes found in it (what
+   * {@code cp-image:verify-ready} expects the worker to list).
+   */
+  public record ConnectorRecord(String name, String directory, List<String> pluginClasses) {}
 
   /** One artifact file: where it was declared, its source, its name and checksum. */
   public record ArtifactRecord(String where, String source, String file, String sha256) {}

@@ -32,6 +32,7 @@ public final class ImageBuild {
   private final ImageSpec spec;
   private final Consumer<LogEvent> log;
   private final Path work;
+  private final List<BuildReport.ConnectorRecord> connectorRecords = new ArrayList<>();
 
   private ImageBuild(ImageSpec spec, Consumer<LogEvent> log) {
     this.spec = spec;
@@ -113,6 +114,7 @@ public final class ImageBuild {
             outputs,
             build.layerRecords(),
             stager.records(),
+            List.copyOf(connectorRecords),
             environment,
             volumes,
             user,
@@ -236,6 +238,7 @@ public final class ImageBuild {
       }
       log.accept(
           LogEvent.lifecycle("Connector " + connector.name() + ": " + String.join(", ", plugins)));
+      connectorRecords.add(new BuildReport.ConnectorRecord(connector.name(), directory, plugins));
     } catch (ArtifactException e) {
       throw new ImageBuildException(e.getMessage(), e);
     }

@@ -2,6 +2,7 @@ package io.cpimage.maven;
 
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.image.ImageBuildException;
+import io.cpimage.ready.VerifyException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -15,7 +16,9 @@ final class Failures {
    */
   static void rethrow(String goal, Exception e)
       throws MojoExecutionException, MojoFailureException {
-    if (e instanceof ImageBuildException || e instanceof ArtifactException) {
+    if (e instanceof ImageBuildException
+        || e instanceof ArtifactException
+        || e instanceof VerifyException) {
       throw new MojoFailureException("cp-image:" + goal + ": " + e.getMessage(), e);
     }
     if (e instanceof MojoFailureException failure) {

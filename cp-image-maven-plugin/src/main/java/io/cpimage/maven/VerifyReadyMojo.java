@@ -25,9 +25,9 @@ import org.apache.maven.project.MavenProject;
  * optional: {@code -Dcp-image.zookeeper}, {@code -Dcp-image.bootstrapServers} with {@code
  * -Dcp-image.expectedBrokers} and {@code -Dcp-image.clientConfig}, {@code
  * -Dcp-image.schemaRegistry}, {@code -Dcp-image.restProxy}, {@code -Dcp-image.connect}, {@code
- * -Dcp-image.timeout}; or {@code <verify>}), prints each one's time to ready, and fails naming every
- * service that was not ready and why. With a Connect URL, the worker must also list the plugin
- * classes of the connectors that {@code cp-image:build} put into this project's image.
+ * -Dcp-image.timeout}; or {@code <verify>}), prints each one's time to ready, and fails naming
+ * every service that was not ready and why. With a Connect URL, the worker must also list the
+ * plugin classes of the connectors that {@code cp-image:build} put into this project's image.
  */
 @Mojo(name = "verify-ready", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyReadyMojo extends AbstractMojo {
