@@ -59,6 +59,39 @@ final class DockerCli {
     }
   }
 
+  /**
+   * Output lines of a listing command ({@code docker ps}/{@code docker images} with a filter and a
+   * format); fails with the CLI's message.
+   */
+  static List<String> lines(List<String> arguments, String what) throws ImageBuildException {
+    Result result = call(arguments, what);
+    return result.output().lines().filter(line -> !line.isBlank()).toList();
+  }
+
+  /** Runs a command that changes the daemon's state; fails with the CLI's message. */
+  static void change(List<String> arguments, String what) throws ImageBuildException {
+    call(arguments, what);
+  }
+
+  private static Result call(List<String> arguments, String what) throws ImageBuildException {
+    try {
+      Result result = run(arguments, 300);
+      if (result.exitCode() != 0) {
+        throw new ImageBuildException(
+            what
+                + ": `docker "
+                + String.join(" ", arguments)
+                + "` failed: "
+                + result.output().strip()
+                + "; check that a Docker engine runs (docker info)");
+      }
+      return result;
+    } catch (IOException e) {
+      throw new ImageBuildException(
+          what + ": cannot run docker (" + e.getMessage() + "); install the docker CLI", e);
+    }
+  }
+
   private record Result(int exitCode, String output) {}
 
   private static Result run(List<String> arguments, long timeoutSeconds) throws IOException {

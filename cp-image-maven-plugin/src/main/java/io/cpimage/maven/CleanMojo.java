@@ -1,0 +1,53 @@
+package io.cpimage.maven;
+
+import io.cpimage.image.DockerCleanup;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * {@code cp-image:clean}: removes from the local Docker engine the images this project built (label
+ * {@code io.cpimage.project=<groupId>:<artifactId>}) and the containers tests left behind with them
+ * (label {@code io.cpimage.testing=true}); with {@code -DdryRun} it only lists them.
+ */
+@Mojo(name = "clean", threadSafe = true)
+public class CleanMojo extends AbstractMojo {
+
+  /** List what would be removed, remove nothing. */
+  @Parameter(property = "dryRun", defaultValue = "false")
+  boolean dryRun;
+
+  @Parameter(defaultValue = "${project}", readonly = true)
+  MavenProject project;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    String projectLabel = project.getGroupId() + ":" + project.getArtifactId();
+    try {
+      DockerCleanup.Plan plan = DockerCleanup.find(projectLabel);
+      if (plan.isEmpty()) {
+        getLog().info("cp-image:clean: no images of " + projectLabel + " and no test containers");
+        return;
+      }
+      String verb = dryRun ? "would remove" : "removing";
+      plan.containers()
+          .forEach(c -> getLog().info(verb + " container " + c.id() + " " + c.description()));
+      plan.images().forEach(i -> getLog().info(verb + " image " + i.id() + " " + i.description()));
+      if (!dryRun) {
+        DockerCleanup.remove(plan);
+        getLog()
+            .info(
+                "cp-image:clean: removed "
+                    + plan.containers().size()
+                    + " containers and "
+                    + plan.images().size()
+                    + " images");
+      }
+    } catch (Exception e) {
+      Failures.rethrow("clean", e);
+    }
+  }
+}
