@@ -69,6 +69,18 @@ add_appuser() {
   chroot "$root" useradd --no-log-init --uid 1000 --gid appuser --groups root --create-home --shell /bin/bash appuser
 }
 
+# The directories Confluent's images write into at run time without declaring them volumes: configure
+# renders into /etc/kafka and /etc/kafka-connect, connectors are installed under
+# /usr/share/confluent-hub-components. appuser and any uid of group 0 must write there. They are made
+# here because an image layer added by cp-image:build (jib) keeps a base directory's owner and mode
+# but cannot give a new directory a mode other than 755.
+add_writable_cp_directories() {
+  local root="$1" dir
+  for dir in /etc/kafka /etc/kafka-connect /usr/share/confluent-hub-components; do
+    install -d -o 1000 -g 0 -m 775 "$root$dir"
+  done
+}
+
 # docker-save layout (manifest.json, config.json, one layer), byte-reproducible for a given rootfs.
 pack_docker_save_tar() {
   local root="$1" out="$2" work diff
@@ -111,6 +123,7 @@ build_into_cache() {
   rm -f "$rootfs.log"
   [ -x "$rootfs$JAVA_HOME_IN_IMAGE/bin/java" ] || die "no java at $JAVA_HOME_IN_IMAGE in the rootfs"
   add_appuser "$rootfs"
+  add_writable_cp_directories "$rootfs"
   slim_rootfs "$rootfs"
   mkdir -p "$(dirname "$cached")"
   pack_docker_save_tar "$rootfs" "$cached.partial"
