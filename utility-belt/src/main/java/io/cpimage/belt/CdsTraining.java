@@ -1,0 +1,72 @@
+package io.cpimage.belt;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * The training run behind {@code utility-belt.jsa}, the AppCDS archive built with the jar: runs
+ * every dub command once in one JVM so that the classes they load are archived. The build (and an
+ * image build, for the jar's installed path) runs {@code java -XX:ArchiveClassesAtExit=<jsa> -cp
+ * utility-belt.jar io.cpimage.belt.CdsTraining <scratch-dir>}; it is not part of the CLI.
+ */
+public final class CdsTraining {
+
+  /** A template that uses every feature Confluent's templates use. */
+  private static final String TEMPLATE = "cds-training.properties.template";
+
+  private CdsTraining() {}
+
+  /** Argument: a scratch directory. Throws (exit 1) if a command failed. */
+  public static void main(String[] args) throws IOException {
+    Path scratch = Files.createDirectories(Path.of(args[0]));
+    Path template = scratch.resolve("training.properties.template");
+    try (InputStream source = CdsTraining.class.getResourceAsStream(TEMPLATE)) {
+      Files.copy(source, template, StandardCopyOption.REPLACE_EXISTING);
+    }
+    Map<String, String> env =
+        Map.of(
+            "KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181",
+            "KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092",
+            "KAFKA_LOG4J_LOGGERS", "kafka.controller=INFO,state.change.logger=WARN");
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    server.start();
+    try {
+      String port = Integer.toString(server.getAddress().getPort());
+      String output = scratch.resolve("training.properties").toString();
+      run(env, "dub", "template", template.toString(), output);
+      run(env, "dub", "ensure", "KAFKA_ZOOKEEPER_CONNECT");
+      run(env, "dub", "ensure-atleast-one", "KAFKA_ADVERTISED_LISTENERS", "KAFKA_LISTENERS");
+      run(env, "dub", "path", output, "writable");
+      run(env, "dub", "path-wait", output, "1");
+      run(env, "dub", "wait", "127.0.0.1", port, "5");
+      run(env, "dub", "http-ready", "http://127.0.0.1:" + port + "/", "5");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private static void run(Map<String, String> env, String... args) {
+    StringWriter text = new StringWriter();
+    PrintWriter writer = new PrintWriter(text);
+    int code = Main.run(env, writer, writer, args);
+    if (code != 0) {
+      throw new IllegalStateException(String.join(" ", args) + " exited " + code + ": " + text);
+    }
+  }
+}

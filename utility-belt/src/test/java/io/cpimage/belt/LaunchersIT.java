@@ -1,0 +1,84 @@
+package io.cpimage.belt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the launcher scripts as images run them, against the packaged jar. */
+class LaunchersIT {
+
+  private static final Path JAR = Path.of(System.getProperty("utility-belt.jar"));
+  private static final Path LAUNCHERS = Path.of(System.getProperty("utility-belt.launchers"));
+
+  @TempDir Path dir;
+
+  record Result(int code, String out, String err) {}
+
+  private Result launch(Path jar, Map<String, String> env, String tool, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of(LAUNCHERS.resolve(tool).toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    builder.environment().put("UTILITY_BELT_JAR", jar.toString());
+    Path out = dir.resolve("stdout");
+    Path err = dir.resolve("stderr");
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "launcher did not finish");
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theBuildLeavesAnAppCdsArchiveNextToTheJar() {
+    assertTrue(Files.isRegularFile(JAR.resolveSibling("utility-belt.jsa")));
+  }
+
+  @Test
+  void dubRendersAndChecksThroughTheLauncher() throws Exception {
+    Path template =
+        Files.writeString(dir.resolve("t.template"), "id={{ env['KAFKA_BROKER_ID'] }}\n");
+    Path output = dir.resolve("kafka.properties");
+    Map<String, String> env = Map.of("KAFKA_BROKER_ID", "3");
+    assertEquals(
+        new Result(0, "", ""),
+        launch(JAR, env, "dub", "template", template.toString(), output.toString()));
+    assertEquals("id=3", Files.readString(output));
+    assertEquals(new Result(0, "", ""), launch(JAR, env, "dub", "ensure", "KAFKA_BROKER_ID"));
+    assertEquals(
+        new Result(1, "", "NOPE is required.\nCommand [dub ensure NOPE] FAILED !\n"),
+        launch(JAR, env, "dub", "ensure", "NOPE"));
+    assertEquals(2, launch(JAR, env, "dub", "path", "/", "bogus").code());
+  }
+
+  @Test
+  void anArchiveThatDoesNotMatchIsIgnoredWithoutAWord() throws Exception {
+    // A copy of the jar with another modification time no longer matches the archive.
+    Path jar = Files.copy(JAR, dir.resolve("utility-belt.jar"));
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(0));
+    Files.copy(JAR.resolveSibling("utility-belt.jsa"), dir.resolve("utility-belt.jsa"));
+    assertEquals(new Result(0, "", ""), launch(jar, Map.of("X", "1"), "dub", "ensure", "X"));
+    Files.writeString(dir.resolve("utility-belt.jsa"), "not an archive");
+    assertEquals(new Result(0, "", ""), launch(jar, Map.of("X", "1"), "dub", "ensure", "X"));
+  }
+
+  @Test
+  void cubLauncherRunsTheCubTool() throws Exception {
+    Result result = launch(JAR, Map.of(), "cub");
+    assertFalse(result.err().contains("Unknown tool"), result.err());
+    assertFalse(result.err().contains("dub"), result.err());
+  }
+}

@@ -1,0 +1,107 @@
+package io.cpimage.belt.dub;
+
+import static io.cpimage.belt.dub.DubRun.dub;
+import static io.cpimage.belt.dub.DubRun.failedLine;
+import static io.cpimage.belt.dub.DubRun.lines;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against a real HTTP server on a free 127.0.0.1 port. */
+class HttpReadyCommandTest {
+
+  private HttpServer server;
+  private String base;
+  private final AtomicInteger statusRequests = new AtomicInteger();
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/ok", exchange -> respond(exchange, 200, "{}"));
+    server.createContext("/unavailable", exchange -> respond(exchange, 503, "still starting"));
+    server.createContext(
+        "/moved",
+        exchange -> {
+          exchange.getResponseHeaders().add("Location", "/ok");
+          respond(exchange, 302, "");
+        });
+    // Answers 503 twice, then 200: a service that opens its port before it can serve.
+    server.createContext(
+        "/warming-up",
+        exchange -> respond(exchange, statusRequests.incrementAndGet() < 3 ? 503 : 200, "x"));
+    server.start();
+    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  private static void respond(com.sun.net.httpserver.HttpExchange exchange, int code, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(code, bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Test
+  void a200Passes() {
+    assertEquals(new DubRun(0, "", ""), dub("http-ready", base + "/ok", "5"));
+  }
+
+  @Test
+  void redirectsAreFollowed() {
+    assertEquals(new DubRun(0, "", ""), dub("http-ready", base + "/moved", "5"));
+  }
+
+  @Test
+  void retriesUntilTheServiceAnswers2xx() {
+    assertEquals(new DubRun(0, "", ""), dub("http-ready", base + "/warming-up", "10"));
+    assertEquals(3, statusRequests.get());
+  }
+
+  @Test
+  void aNon2xxAnswerFailsWithCodeAndBody() {
+    String url = base + "/unavailable";
+    assertEquals(
+        new DubRun(
+            1,
+            "",
+            lines("Unexpected response for " + url + ", with code: 503 and content: still starting")
+                + failedLine("http-ready", url, "0.5")),
+        dub("http-ready", url, "0.5"));
+  }
+
+  @Test
+  void anUnreachablePortFailsWithConfluentsMessage() throws IOException {
+    int port = WaitCommandTest.freePort();
+    String url = "http://127.0.0.1:" + port + "/";
+    assertEquals(
+        new DubRun(
+            1,
+            "",
+            lines("127.0.0.1 cannot be reached on port " + port + ".")
+                + failedLine("http-ready", url, "0.5")),
+        dub("http-ready", url, "0.5"));
+  }
+
+  @Test
+  void aMalformedUrlIsAUsageError() {
+    DubRun run = dub("http-ready", "localhost:8081/config", "1");
+    assertEquals(2, run.code());
+    assertTrue(run.err().startsWith("URL localhost:8081/config is malformed."), run.err());
+  }
+}
