@@ -2,15 +2,65 @@ package io.cpimage.belt.cub;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The {@code cub} tool. */
-public final class Cub {
+/**
+ * The {@code cub} tool: readiness checks and topic set-up for Confluent Platform services, with the
+ * command lines of Confluent's {@code cub}. Exit codes: 0 ready, 1 not ready (the reason on
+ * stderr), 2 usage error.
+ */
+@Command(
+    name = "cub",
+    description = "Confluent utility belt: waits for ZooKeeper, Kafka and HTTP services.",
+    subcommands = {
+      ZkReady.class,
+      KafkaReady.class,
+      SrReady.class,
+      KrReady.class,
+      ConnectReady.class,
+      Listeners.class,
+      EnsureTopic.class
+    })
+public final class Cub implements Callable<Integer> {
 
-  private Cub() {}
+  private final Map<String, String> env;
+
+  @Spec private CommandSpec spec;
+
+  private Cub(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
 
   public static int execute(
       Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-    err.println("cub: not implemented yet");
+    CommandLine commandLine =
+        new CommandLine(new Cub(env))
+            .setOut(out)
+            .setErr(err)
+            .setExecutionExceptionHandler(
+                (e, failed, parseResult) -> {
+                  failed.getErr().println(failed.getCommandName() + ": " + e.getMessage());
+                  return 1;
+                });
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Without a command, print the help on stdout and fail, as Confluent's cub does. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
     return 1;
+  }
+
+  /** The environment the tool runs in (tests pass their own). */
+  Map<String, String> env() {
+    return env;
   }
 }

@@ -1,0 +1,263 @@
+package io.cpimage.belt.ready;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+
+/**
+ * Waits until a Confluent HTTP service answers its readiness request, as Confluent's {@code cub
+ * sr-ready}, {@code kr-ready} and {@code connect-ready} do: first the port must accept connections,
+ * then a {@code GET} must answer 2xx with the expected body.
+ *
+ * <pre>{@code
+ * ReadinessResult result =
+ *     HttpReadiness.forSchemaRegistry("schema-registry", 8081)
+ *         .usingTls()
+ *         .withBasicAuth("admin", "secret")
+ *         .withTimeout(Duration.ofSeconds(20))
+ *         .await();
+ * }</pre>
+ *
+ * <p>Unlike Confluent's checks, the {@code GET} is repeated until the timeout (a service answers
+ * 503 while it starts), and a TLS failure or a 401/403 ends the wait at once with the cause.
+ */
+public final class HttpReadiness implements ReadinessCheck {
+
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(40);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(2);
+  private static final int MAX_BODY_IN_MESSAGE = 500;
+
+  private final String name;
+  private final String host;
+  private final int port;
+  private final String path;
+  private final String expectedInBody;
+  private final boolean tls;
+  private final boolean insecure;
+  private final String username;
+  private final String password;
+  private final Duration timeout;
+
+  private HttpReadiness(
+      String name,
+      String host,
+      int port,
+      String path,
+      String expectedInBody,
+      boolean tls,
+      boolean insecure,
+      String username,
+      String password,
+      Duration timeout) {
+    this.name = name;
+    this.host = host;
+    this.port = port;
+    this.path = path;
+    this.expectedInBody = expectedInBody;
+    this.tls = tls;
+    this.insecure = insecure;
+    this.username = username;
+    this.password = password;
+    this.timeout = timeout;
+  }
+
+  private static HttpReadiness of(
+      String name, String host, int port, String path, String expectedInBody) {
+    Objects.requireNonNull(host, "host");
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
+    }
+    return new HttpReadiness(
+        name, host, port, path, expectedInBody, false, false, "", "", DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Schema Registry: {@code GET /config} answers 2xx with {@code compatibilityLevel} in the body.
+   */
+  public static HttpReadiness forSchemaRegistry(String host, int port) {
+    return of("Schema Registry", host, port, "/config", "compatibilityLevel");
+  }
+
+  /** REST Proxy: {@code GET /topics} answers 2xx (it can reach the Kafka cluster). */
+  public static HttpReadiness forRestProxy(String host, int port) {
+    return of("REST Proxy", host, port, "/topics", "");
+  }
+
+  /** Kafka Connect: {@code GET /} answers 2xx with {@code version} in the body. */
+  public static HttpReadiness forConnect(String host, int port) {
+    return of("Kafka Connect", host, port, "/", "version");
+  }
+
+  /** Talks HTTPS instead of HTTP. */
+  public HttpReadiness usingTls() {
+    return new HttpReadiness(
+        name, host, port, path, expectedInBody, true, insecure, username, password, timeout);
+  }
+
+  /** Accepts any server certificate and host name (HTTPS only); for self-signed test set-ups. */
+  public HttpReadiness allowInsecure() {
+    return new HttpReadiness(
+        name, host, port, path, expectedInBody, tls, true, username, password, timeout);
+  }
+
+  /** Sends HTTP Basic credentials (when either is non-empty, as Confluent's checks do). */
+  public HttpReadiness withBasicAuth(String username, String password) {
+    return new HttpReadiness(
+        name,
+        host,
+        port,
+        path,
+        expectedInBody,
+        tls,
+        insecure,
+        Objects.requireNonNull(username, "username"),
+        Objects.requireNonNull(password, "password"),
+        timeout);
+  }
+
+  /** How long to wait in total (default 40 s). */
+  public HttpReadiness withTimeout(Duration timeout) {
+    return new HttpReadiness(
+        name,
+        host,
+        port,
+        path,
+        expectedInBody,
+        tls,
+        insecure,
+        username,
+        password,
+        Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  /** The URL this check requests. */
+  public URI uri() {
+    String authority = host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+    return URI.create((tls ? "https://" : "http://") + authority + path);
+  }
+
+  @Override
+  public String service() {
+    return name + " at " + uri();
+  }
+
+  @Override
+  public ReadinessResult await() {
+    Deadline deadline = Deadline.after(timeout);
+    try {
+      TcpPort.awaitOpen(host, port, deadline);
+      awaitAnswer(deadline);
+      return ReadinessResult.ready(service(), deadline.elapsed());
+    } catch (NotReadyException e) {
+      return ReadinessResult.notReady(service(), deadline.elapsed(), e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ReadinessResult.notReady(service(), deadline.elapsed(), "Interrupted.");
+    }
+  }
+
+  private void awaitAnswer(Deadline deadline) throws NotReadyException, InterruptedException {
+    HttpClient client = client();
+    String failure = null;
+    while (true) {
+      try {
+        HttpResponse<String> response =
+            client.send(request(deadline), HttpResponse.BodyHandlers.ofString());
+        failure = judge(response);
+        if (failure == null) {
+          return;
+        }
+      } catch (HttpTimeoutException e) {
+        // A request cut short by the deadline says less than the answer before it, if any.
+        if (failure == null) {
+          failure = uri() + " did not answer in time: " + e.getMessage();
+        }
+      } catch (IOException e) {
+        failure = connectionFailure(e);
+      }
+      if (deadline.expired()) {
+        throw new NotReadyException(failure);
+      }
+      deadline.pauseBeforeRetry();
+    }
+  }
+
+  private HttpRequest request(Deadline deadline) {
+    // Each request may outlast the deadline a little, so a slow first answer still counts.
+    Duration requestTimeout = deadline.remaining().plus(MIN_REQUEST_TIMEOUT);
+    if (requestTimeout.compareTo(REQUEST_TIMEOUT) > 0) {
+      requestTimeout = REQUEST_TIMEOUT;
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri()).timeout(requestTimeout).GET();
+    if (!username.isEmpty() || !password.isEmpty()) {
+      String credentials = username + ":" + password;
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return request.build();
+  }
+
+  /** Null when the answer means ready; the reason otherwise. Throws when retrying cannot help. */
+  private String judge(HttpResponse<String> response) throws NotReadyException {
+    int code = response.statusCode();
+    String body = response.body();
+    if (code == 401 || code == 403) {
+      throw new NotReadyException(
+          uri() + " refused the credentials (HTTP " + code + "). Check the username and password.");
+    }
+    if (code / 100 == 2 && body.contains(expectedInBody)) {
+      return null;
+    }
+    String shown =
+        body.length() > MAX_BODY_IN_MESSAGE ? body.substring(0, MAX_BODY_IN_MESSAGE) + "..." : body;
+    return "Unexpected response with code: " + code + " and content: " + shown;
+  }
+
+  private String connectionFailure(IOException e) throws NotReadyException {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLException) {
+        throw new NotReadyException(
+            "TLS handshake with "
+                + uri()
+                + " failed: "
+                + cause.getMessage()
+                + ". Make the JVM trust the server's certificate (javax.net.ssl.trustStore), or"
+                + " skip verification (cub: --ignore_cert).");
+      }
+    }
+    return "Request to " + uri() + " failed: " + e;
+  }
+
+  private HttpClient client() {
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(REQUEST_TIMEOUT);
+    if (insecure) {
+      try {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new TrustAnyCertificate()}, new SecureRandom());
+        builder.sslContext(context);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("the JDK has no TLS implementation", e);
+      }
+    }
+    return builder.build();
+  }
+}

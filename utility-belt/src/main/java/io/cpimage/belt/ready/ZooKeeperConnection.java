@@ -1,0 +1,88 @@
+package io.cpimage.belt.ready;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.zookeeper.Watcher.Event.KeeperState;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.client.ZKClientConfig;
+
+/** A ZooKeeper client session that is known to be connected (and authenticated, if asked). */
+final class ZooKeeperConnection implements AutoCloseable {
+
+  private final ZooKeeper client;
+
+  private ZooKeeperConnection(ZooKeeper client) {
+    this.client = client;
+  }
+
+  /**
+   * Connects and waits for {@code SyncConnected}, or for {@code SaslAuthenticated} when {@code
+   * awaitSasl}; an {@code AuthFailed} event ends the wait at once, since retrying cannot fix
+   * credentials.
+   */
+  static ZooKeeperConnection open(
+      String connectString,
+      Map<String, String> clientProperties,
+      boolean awaitSasl,
+      Deadline deadline)
+      throws NotReadyException, InterruptedException {
+    CompletableFuture<String> failure = new CompletableFuture<>();
+    ZKClientConfig config = new ZKClientConfig();
+    clientProperties.forEach(config::setProperty);
+    int sessionTimeoutMs = (int) Math.max(1, deadline.remaining().toMillis());
+    ZooKeeper client;
+    try {
+      client =
+          new ZooKeeper(
+              connectString,
+              sessionTimeoutMs,
+              event -> {
+                KeeperState state = event.getState();
+                if (state == KeeperState.SaslAuthenticated
+                    || (state == KeeperState.SyncConnected && !awaitSasl)) {
+                  failure.complete(null);
+                } else if (state == KeeperState.AuthFailed) {
+                  failure.complete(
+                      "Error occurred while connecting to Zookeeper server["
+                          + connectString
+                          + "]. Authentication failed.");
+                }
+              },
+              config);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new NotReadyException(
+          "Cannot connect to Zookeeper server [" + connectString + "]: " + e.getMessage());
+    }
+    boolean connected = false;
+    try {
+      String reason = failure.get(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
+      if (reason != null) {
+        throw new NotReadyException(reason);
+      }
+      connected = true;
+      return new ZooKeeperConnection(client);
+    } catch (TimeoutException e) {
+      throw new NotReadyException(
+          "Timed out waiting for connection to Zookeeper server [" + connectString + "].");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the connection watcher never fails", e);
+    } finally {
+      if (!connected) {
+        client.close();
+      }
+    }
+  }
+
+  ZooKeeper client() {
+    return client;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    client.close();
+  }
+}

@@ -1,0 +1,69 @@
+package io.cpimage.belt.cub;
+
+import static io.cpimage.belt.testing.CubRun.cub;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cpimage.belt.testing.CubRun;
+import io.cpimage.belt.testing.EmbeddedZooKeeper;
+import io.cpimage.belt.testing.FreePort;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code cub zk-ready} against a real ZooKeeper 3.9 server. */
+class ZkReadyTest {
+
+  private static EmbeddedZooKeeper zooKeeper;
+
+  @BeforeAll
+  static void startZooKeeper() throws Exception {
+    zooKeeper = EmbeddedZooKeeper.start();
+  }
+
+  @AfterAll
+  static void stopZooKeeper() throws Exception {
+    zooKeeper.close();
+  }
+
+  @Test
+  void readyWhenZooKeeperAcceptsSessions() {
+    CubRun run = cub("zk-ready", zooKeeper.connectString(), "10");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", run.err());
+    assertTrue(run.elapsed().compareTo(Duration.ofSeconds(5)) < 0, run::toString);
+  }
+
+  @Test
+  void readyWithZooKeeperSaslDisabled() {
+    CubRun run =
+        cub(Map.of("ZOOKEEPER_SASL_ENABLED", "FALSE"), "zk-ready", zooKeeper.connectString(), "10");
+
+    assertEquals(0, run.exitCode(), run::toString);
+  }
+
+  @Test
+  void timesOutWithConfluentsMessageWhenNothingListens() throws Exception {
+    String connect = "127.0.0.1:" + FreePort.closed();
+
+    CubRun run = cub("zk-ready", connect, "2");
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals(
+        "Timed out waiting for connection to Zookeeper server [" + connect + "].",
+        run.err().strip());
+    assertTrue(run.elapsed().compareTo(Duration.ofMillis(1900)) > 0, run::toString);
+    assertTrue(run.elapsed().compareTo(Duration.ofSeconds(6)) < 0, run::toString);
+  }
+
+  @Test
+  void timeoutMustBeWholeSecondsAsInConfluentsCub() {
+    CubRun run = cub("zk-ready", zooKeeper.connectString(), "2.5");
+
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("timeout"), run::toString);
+  }
+}
