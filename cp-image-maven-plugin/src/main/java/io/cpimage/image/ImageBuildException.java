@@ -1,0 +1,12 @@
+package io.cpimage.image;
+
+/** Bad input or a failed build step; the message names the parameter and the fix. */
+public class ImageBuildException extends Exception {
+  public ImageBuildException(String message) {
+    super(message);
+  }
+
+  public ImageBuildException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,7 @@
+package io.cpimage.maven;
+
+/** {@code <auth><username/><password/></auth>}: explicit registry credentials. */
+public class Auth {
+  String username;
+  String password;
+}

@@ -1,0 +1,59 @@
+package io.cpimage.maven;
+
+import io.cpimage.image.ArtifactSource;
+import io.cpimage.image.ImageBuildException;
+import io.cpimage.image.ImageSpec;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * A project that builds a connector (packaging {@code jar}): its jar and runtime dependencies form
+ * a connector named after the artifactId. What the Connect runtime provides stays out: provided
+ * scope, {@code org.apache.kafka:connect-*} and {@code kafka-clients}.
+ */
+final class ConnectorProject {
+  private ConnectorProject() {}
+
+  static Optional<ImageSpec.ConnectorSpec> of(MavenProject project) throws ImageBuildException {
+    if (!"jar".equals(project.getPackaging())) {
+      return Optional.empty();
+    }
+    String where = "the connector project " + project.getArtifactId() + " (<connectorProject>)";
+    File jar = project.getArtifact().getFile();
+    if (jar == null || !jar.isFile()) {
+      jar = new File(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
+    }
+    if (!jar.isFile()) {
+      throw new ImageBuildException(
+          where + ": " + jar + " does not exist; run `mvn package` (cp-image:build runs in the package phase), "
+              + "or set <connectorProject>false</connectorProject> if this project is no connector");
+    }
+    List<Path> files = new ArrayList<>();
+    files.add(jar.toPath());
+    for (Artifact dependency : project.getArtifacts()) {
+      if (isPackaged(dependency)) {
+        files.add(dependency.getFile().toPath());
+      }
+    }
+    String coordinates = project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion();
+    return Optional.of(
+        new ImageSpec.ConnectorSpec(
+            project.getArtifactId(), new ArtifactSource.Resolved(coordinates, files), List.of(), where));
+  }
+
+  static boolean isPackaged(Artifact dependency) {
+    String scope = dependency.getScope();
+    if (!Artifact.SCOPE_COMPILE.equals(scope) && !Artifact.SCOPE_RUNTIME.equals(scope)) {
+      return false;
+    }
+    boolean kafkaProvided =
+        "org.apache.kafka".equals(dependency.getGroupId())
+            && (dependency.getArtifactId().startsWith("connect-") || "kafka-clients".equals(dependency.getArtifactId()));
+    return !kafkaProvided && dependency.getFile() != null;
+  }
+}

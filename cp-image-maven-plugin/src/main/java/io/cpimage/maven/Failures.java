@@ -1,0 +1,33 @@
+package io.cpimage.maven;
+
+import io.cpimage.artifact.ArtifactException;
+import io.cpimage.image.ImageBuildException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+
+/** The one place where every goal turns exceptions into Maven failures. */
+final class Failures {
+  private Failures() {}
+
+  /**
+   * Bad input (our own and the artifact package's messages, which name the parameter and the fix)
+   * becomes a build failure with that message; anything else an execution error with its cause.
+   */
+  static void rethrow(String goal, Exception e) throws MojoExecutionException, MojoFailureException {
+    if (e instanceof ImageBuildException || e instanceof ArtifactException) {
+      throw new MojoFailureException("cp-image:" + goal + ": " + e.getMessage(), e);
+    }
+    if (e instanceof MojoFailureException failure) {
+      throw failure;
+    }
+    if (e instanceof MojoExecutionException execution) {
+      throw execution;
+    }
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("cp-image:" + goal + " was interrupted", e);
+    }
+    throw new MojoExecutionException(
+        "cp-image:" + goal + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+  }
+}
