@@ -36,7 +36,9 @@ final class CpContainer extends GenericContainer<CpContainer> {
     return withCreateContainerCmdModifier(cmd -> cmd.withUser(uid));
   }
 
-  /** Waits up to {@code timeout} for a line of the container's output that matches {@code regex}. */
+  /**
+   * Waits up to {@code timeout} for a line of the container's output that matches {@code regex}.
+   */
   CpContainer waitingForLog(String regex, Duration timeout) {
     return waitingFor(
         org.testcontainers.containers.wait.strategy.Wait.forLogMessage(regex + "\\n?", 1)

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Runs a test class only when Docker answers and the images were built. Without Docker the class
- * is skipped with a loud message, or fails when {@code -Dcp-image.requireDocker=true} (CI). A
- * missing image always fails: the tests must never pull.
+ * Runs a test class only when Docker answers and the images were built. Without Docker the class is
+ * skipped with a loud message, or fails when {@code -Dcp-image.requireDocker=true} (CI). A missing
+ * image always fails: the tests must never pull.
  */
 final class DockerRequired implements BeforeAllCallback {
 

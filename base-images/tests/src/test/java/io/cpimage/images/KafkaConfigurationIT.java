@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(DockerRequired.class)
 class KafkaConfigurationIT {
   private static final String CONFIGURE_AND_PRINT =
-      "/etc/confluent/docker/configure > /dev/null && "
+      "/etc/confluent/docker/configure && "
           + RenderedFiles.printCommand(
               "/etc/kafka/kafka.properties",
               "/etc/kafka/log4j.properties",
@@ -117,19 +117,24 @@ class KafkaConfigurationIT {
             .run();
 
     assertEquals(1, result.exitCode(), result.output());
-    assertTrue(result.output().contains("===> Overriding env params with args ..."), result.output());
-    assertTrue(result.output().contains("KAFKA_ADVERTISED_LISTENERS is required."), result.output());
+    assertTrue(
+        result.output().contains("===> Overriding env params with args ..."), result.output());
+    assertTrue(
+        result.output().contains("KAFKA_ADVERTISED_LISTENERS is required."), result.output());
   }
 
   @Test
   void defaultConfig() {
-    OneShot.Result result = OneShot.of(Images.KAFKA).env(ZOOKEEPER_MODE).bash(CONFIGURE_AND_PRINT).run();
+    OneShot.Result result =
+        OneShot.of(Images.KAFKA).env(ZOOKEEPER_MODE).bash(CONFIGURE_AND_PRINT).run();
 
     assertEquals(0, result.exitCode(), result.output());
     RenderedFiles files = RenderedFiles.parse(result.output());
-    assertEquals(RenderedFiles.golden("kafka-default.properties"), files.of("/etc/kafka/kafka.properties"));
     assertEquals(
-        RenderedFiles.golden("kafka-default-log4j.properties"), files.of("/etc/kafka/log4j.properties"));
+        RenderedFiles.golden("kafka-default.properties"), files.of("/etc/kafka/kafka.properties"));
+    assertEquals(
+        RenderedFiles.golden("kafka-default-log4j.properties"),
+        files.of("/etc/kafka/log4j.properties"));
     assertEquals(
         RenderedFiles.golden("tools-default-log4j.properties"),
         files.of("/etc/kafka/tools-log4j.properties"));
@@ -161,9 +166,11 @@ class KafkaConfigurationIT {
 
     assertEquals(0, result.exitCode(), result.output());
     RenderedFiles files = RenderedFiles.parse(result.output());
-    assertEquals(RenderedFiles.golden("kafka-full.properties"), files.of("/etc/kafka/kafka.properties"));
     assertEquals(
-        RenderedFiles.golden("kafka-full-log4j.properties"), files.of("/etc/kafka/log4j.properties"));
+        RenderedFiles.golden("kafka-full.properties"), files.of("/etc/kafka/kafka.properties"));
+    assertEquals(
+        RenderedFiles.golden("kafka-full-log4j.properties"),
+        files.of("/etc/kafka/log4j.properties"));
     assertEquals(
         RenderedFiles.golden("tools-full-log4j.properties"),
         files.of("/etc/kafka/tools-log4j.properties"));

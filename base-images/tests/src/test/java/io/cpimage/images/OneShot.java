@@ -57,12 +57,14 @@ final class OneShot {
         new GenericContainer<>(DockerImageName.parse(image.reference()))) {
       container.withLabel(CpContainer.TESTING_LABEL, "true").withEnv(env);
       container.withStartupCheckStrategy(new UntilExited(Duration.ofSeconds(90)));
-      files.forEach((path, content) -> container.withCopyToContainer(Transferable.of(content, 0644), path));
+      files.forEach(
+          (path, content) -> container.withCopyToContainer(Transferable.of(content, 0644), path));
       if (command != null) {
         container.withCommand(command);
       }
       container.start();
-      InspectContainerResponse.ContainerState state = container.getCurrentContainerInfo().getState();
+      InspectContainerResponse.ContainerState state =
+          container.getCurrentContainerInfo().getState();
       return new Result(state.getExitCodeLong().intValue(), container.getLogs());
     }
   }

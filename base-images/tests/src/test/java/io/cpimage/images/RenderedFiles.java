@@ -40,7 +40,8 @@ final class RenderedFiles {
   Set<String> of(String path) {
     Set<String> lines = files.get(path);
     if (lines == null) {
-      throw new AssertionError("the container printed no " + path + "; it printed " + files.keySet());
+      throw new AssertionError(
+          "the container printed no " + path + "; it printed " + files.keySet());
     }
     return lines;
   }
