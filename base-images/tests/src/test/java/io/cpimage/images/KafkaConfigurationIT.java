@@ -147,6 +147,7 @@ class KafkaConfigurationIT {
         OneShot.of(Images.KAFKA)
             .env(ZOOKEEPER_MODE)
             .env("KAFKA_BROKER_ID", "1")
+            .env("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
             .env("KAFKA_LOG4J_LOGGERS", "kafka.controller=WARN,kafka.foo.bar=DEBUG")
             .env("KAFKA_LOG4J_ROOT_LOGLEVEL", "WARN")
             .env("KAFKA_TOOLS_LOG4J_LOGLEVEL", "ERROR")
