@@ -11,9 +11,12 @@
 set -o errexit -o nounset -o pipefail
 
 readonly SUITE="${DEBIAN_SUITE:-bookworm}"
-readonly HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+readonly HERE
 readonly PACKAGES_FILE="$HERE/packages.txt"
-readonly JAVA_HOME_IN_IMAGE="/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture 2>/dev/null || echo amd64)"
+ARCH="$(dpkg --print-architecture)"
+readonly ARCH
+readonly JAVA_HOME_IN_IMAGE="/usr/lib/jvm/java-17-openjdk-$ARCH"
 readonly IMAGE_PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 die() { echo "make-os-tar: ERROR: $*" >&2; exit 1; }
@@ -89,7 +92,7 @@ pack_docker_save_tar() {
       --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*' -cf "$work/layer.tar" .
   diff=$(sha256sum "$work/layer.tar" | cut -d' ' -f1)
   cat > "$work/config.json" <<JSON
-{"architecture":"$(dpkg --print-architecture)","os":"linux","created":"1970-01-01T00:00:00Z",
+{"architecture":"$ARCH","os":"linux","created":"1970-01-01T00:00:00Z",
  "config":{"Env":["PATH=$IMAGE_PATH","JAVA_HOME=$JAVA_HOME_IN_IMAGE"],"Cmd":["/bin/bash"]},
  "rootfs":{"type":"layers","diff_ids":["sha256:$diff"]},
  "history":[{"created":"1970-01-01T00:00:00Z","created_by":"debootstrap --variant=minbase $SUITE + $(packages)"}]}
@@ -110,8 +113,9 @@ remove_rootfs() {
 build_into_cache() {
   local cached="$1" mirror rootfs
   [ "$(id -u)" -eq 0 ] || die "the OS layer is not cached yet ($cached) and making it needs root:
-  debootstrap creates device nodes and runs chroot. Run the build once as root (e.g. sudo ./mvnw -pl base-images/os install),
-  after that every user of this cache gets it without root."
+  debootstrap creates device nodes and runs chroot. Make it once as root into the same cache directory:
+    sudo env XDG_CACHE_HOME=${XDG_CACHE_HOME:-$HOME/.cache} ./mvnw -pl base-images/os install
+  after that, builds find it in the cache and need neither root nor network."
   command -v debootstrap >/dev/null || { log "installing debootstrap"; apt-get install -y debootstrap >/dev/null; }
   mirror=$(debian_mirror)
   ROOTFS=$(mktemp -d "${TMPDIR:-/tmp}/cp-image-os.XXXXXX")

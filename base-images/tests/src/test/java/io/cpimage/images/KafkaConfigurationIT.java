@@ -123,6 +123,19 @@ class KafkaConfigurationIT {
         result.output().contains("KAFKA_ADVERTISED_LISTENERS is required."), result.output());
   }
 
+  /** configure fails, naming the file, when it cannot write the configuration directory. */
+  @Test
+  void unwritableConfigDirectoryFailsNamingTheFile() {
+    OneShot.Result result =
+        OneShot.of(Images.KAFKA)
+            .env(ZOOKEEPER_MODE)
+            .bash("chmod 555 /etc/kafka && /etc/confluent/docker/configure")
+            .run();
+
+    assertEquals(1, result.exitCode(), result.output());
+    assertTrue(result.output().contains("/etc/kafka/kafka.properties"), result.output());
+  }
+
   @Test
   void defaultConfig() {
     OneShot.Result result =
