@@ -14,9 +14,11 @@ import java.util.Map;
 
 /**
  * The training run behind {@code utility-belt.jsa}, the AppCDS archive built with the jar: runs
- * every dub command once in one JVM so that the classes they load are archived. The build (and an
- * image build, for the jar's installed path) runs {@code java -XX:ArchiveClassesAtExit=<jsa> -cp
- * utility-belt.jar io.cpimage.belt.CdsTraining <scratch-dir>}; it is not part of the CLI.
+ * every dub command once in one JVM so that the classes they load are listed, then archived. The
+ * build (and an image build, for the jar's installed path) runs {@code java
+ * -XX:DumpLoadedClassList=<list> -cp utility-belt.jar io.cpimage.belt.CdsTraining <scratch-dir>},
+ * then {@code java -Xshare:dump -XX:SharedClassListFile=<list> -XX:SharedArchiveFile=<jsa> -cp
+ * utility-belt.jar}. It is not part of the CLI.
  */
 public final class CdsTraining {
 

@@ -1,11 +1,13 @@
 package io.cpimage.belt.dub;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -17,18 +19,19 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "dub",
-    mixinStandardHelpOptions = true,
-    description = "Docker Utility Belt: checks and templates for container boot scripts.",
-    subcommands = {
-      TemplateCommand.class,
-      EnsureCommand.class,
-      EnsureAtLeastOneCommand.class,
-      WaitCommand.class,
-      PathCommand.class,
-      PathWaitCommand.class,
-      HttpReadyCommand.class
-    })
+    description = "Docker Utility Belt: checks and templates for container boot scripts.")
 public final class Dub implements Callable<Integer> {
+
+  /** The verbs, in the order the usage lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          TemplateCommand.class,
+          EnsureCommand.class,
+          EnsureAtLeastOneCommand.class,
+          WaitCommand.class,
+          PathCommand.class,
+          PathWaitCommand.class,
+          HttpReadyCommand.class);
 
   static final int OK = 0;
   static final int FAILED = 1;
@@ -38,6 +41,12 @@ public final class Dub implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
+
   private Dub(Map<String, String> env) {
     this.env = env;
   }
@@ -45,15 +54,18 @@ public final class Dub implements Callable<Integer> {
   /** Runs {@code dub <args>} and returns its exit code. */
   public static int execute(
       Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine =
-        new CommandLine(new Dub(env))
-            .setOut(out)
-            .setErr(err)
-            .setExecutionExceptionHandler(
-                (exception, failedCommand, parseResult) -> {
-                  failedCommand.getErr().println(exception.getMessage());
-                  return FAILED;
-                });
+    CommandLine commandLine = new CommandLine(new Dub(env));
+    addCommands(commandLine, args.length > 0 ? args[0] : "");
+    commandLine
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler(
+            (exception, failedCommand, parseResult) -> {
+              // An unexpected failure: its message (or its type) on stderr, then the FAILED line.
+              String message = exception.getMessage();
+              failedCommand.getErr().println(message != null ? message : exception.toString());
+              return FAILED;
+            });
     int code = commandLine.execute(args);
     if (code == FAILED) {
       err.println("Command [dub " + String.join(" ", args) + "] FAILED !");
@@ -61,6 +73,20 @@ public final class Dub implements Callable<Integer> {
     err.flush();
     out.flush();
     return code;
+  }
+
+  /**
+   * Registers only the verb being run when it is known, all verbs otherwise (for usage and help).
+   * Building picocli's model of one verb instead of seven is a visible part of dub's start-up.
+   */
+  private static void addCommands(CommandLine commandLine, String verb) {
+    for (Class<?> command : COMMANDS) {
+      if (command.getAnnotation(Command.class).name().equals(verb)) {
+        commandLine.addSubcommand(command);
+        return;
+      }
+    }
+    COMMANDS.forEach(commandLine::addSubcommand);
   }
 
   /** Without a command: the usage on stderr, exit 2. */

@@ -21,9 +21,15 @@ public final class AtomicFileWriter {
 
   private AtomicFileWriter() {}
 
-  /** Writes {@code content} (UTF-8) to {@code target}; an existing target keeps its permissions. */
+  /**
+   * Writes {@code content} (UTF-8) to {@code target}. An existing target keeps its permissions; a
+   * symbolic link is followed, so the file it points to is replaced and the link stays.
+   */
   public static void write(Path target, String content) throws IOException {
-    Path absolute = target.toAbsolutePath();
+    Path absolute = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      throw new IOException(target + " is a directory");
+    }
     Path temp =
         absolute.resolveSibling(
             "."

@@ -93,11 +93,11 @@ final class Jinja2Source {
             next++;
           }
           if (next < text.length() && text.charAt(next) == c) {
-            text.chars()
-                .skip(i + 1)
-                .limit(next - i - 1L)
-                .filter(ch -> ch == '\n')
-                .forEach(ch -> movedNewlines.append('\n'));
+            for (int k = i + 1; k < next; k++) {
+              if (text.charAt(k) == '\n') {
+                movedNewlines.append('\n');
+              }
+            }
             i = next + 1;
           } else {
             out.append(c).append(movedNewlines);

@@ -16,14 +16,18 @@ public final class TemplateGlobals {
 
   private TemplateGlobals() {}
 
-  /** {@code env_to_props}: reads the template's {@code env}, returns a dict of properties. */
+  /**
+   * {@code env_to_props}: a dict of properties from the renderer's environment (not from the
+   * template variable {@code env}, which a template may reassign; Python's reads the process's).
+   */
   public static Map<String, Object> envToProps(
       String envPrefix, String propPrefix, Object... rest) {
     Object exclude = argument(rest, 0, "exclude");
     Collection<?> excluded = exclude instanceof Collection<?> list ? list : List.of();
-    Map<String, String> env = new LinkedHashMap<>();
-    Object templateEnv = JinjavaInterpreter.getCurrent().getContext().get(TemplateRenderer.ENV);
-    ((Map<?, ?>) templateEnv).forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
+    @SuppressWarnings("unchecked")
+    Map<String, String> env =
+        (Map<String, String>)
+            JinjavaInterpreter.getCurrent().getContext().get(TemplateRenderer.ENVIRONMENT);
     List<String> excludedNames = excluded.stream().map(String::valueOf).toList();
     return new Jinja2Dict(
         new LinkedHashMap<>(
@@ -33,14 +37,11 @@ public final class TemplateGlobals {
 
   /** {@code parse_log4j_loggers}: the defaults merged with the overrides, as a new dict. */
   public static Map<String, Object> parseLog4jLoggers(String overrides, Object... rest) {
-    Object defaults = argument(rest, 0, "defaults");
-    Map<String, Object> merged = new LinkedHashMap<>();
     Map<String, Object> defaultLoggers = new LinkedHashMap<>();
-    if (defaults instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> defaultLoggers.put(String.valueOf(k), v));
+    if (argument(rest, 0, "defaults") instanceof Map<?, ?> defaults) {
+      defaults.forEach((k, v) -> defaultLoggers.put(String.valueOf(k), v));
     }
-    merged.putAll(Log4jLoggers.parse(overrides, defaultLoggers));
-    return new Jinja2Dict(merged);
+    return new Jinja2Dict(new LinkedHashMap<>(Log4jLoggers.parse(overrides, defaultLoggers)));
   }
 
   private static Object argument(Object[] rest, int position, String name) {

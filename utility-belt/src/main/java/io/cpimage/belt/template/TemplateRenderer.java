@@ -29,6 +29,12 @@ public final class TemplateRenderer {
 
   static final String ENV = "env";
 
+  /**
+   * The environment for the globals, under a name no template can write ({@code -} and {@code .}
+   * are not allowed in a variable name).
+   */
+  static final String ENVIRONMENT = "cp-image.environment";
+
   private final Jinjava jinjava;
   private final Map<String, Object> context;
 
@@ -51,7 +57,7 @@ public final class TemplateRenderer {
             "parseLog4jLoggers",
             String.class,
             Object[].class));
-    this.context = Map.of(ENV, new Jinja2Dict(new TreeMap<>(env)));
+    this.context = Map.of(ENV, new Jinja2Dict(new TreeMap<>(env)), ENVIRONMENT, Map.copyOf(env));
   }
 
   /** A renderer whose templates see {@code env} as their environment. */

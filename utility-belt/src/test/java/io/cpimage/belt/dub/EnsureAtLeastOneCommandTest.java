@@ -30,6 +30,11 @@ class EnsureAtLeastOneCommandTest {
   }
 
   @Test
+  void anUnknownOptionIsAUsageError() {
+    assertEquals(2, dub(Map.of("A", "1"), "ensure-atleast-one", "--all", "A").code());
+  }
+
+  @Test
   void withoutNamesItFailsAsConfluentsDoes() {
     assertEquals(
         new DubRun(1, "", lines("one of () is required.") + failedLine("ensure-atleast-one")),

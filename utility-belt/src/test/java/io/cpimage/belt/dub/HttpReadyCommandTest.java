@@ -7,15 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real HTTP server on a free 127.0.0.1 port. */
 class HttpReadyCommandTest {
@@ -96,6 +105,59 @@ class HttpReadyCommandTest {
             lines("127.0.0.1 cannot be reached on port " + port + ".")
                 + failedLine("http-ready", url, "0.5")),
         dub("http-ready", url, "0.5"));
+  }
+
+  @Test
+  void anUntrustedCertificateFailsWithAMessageNotATrace(@TempDir Path dir) throws Exception {
+    Path keystore = dir.resolve("server.p12");
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit",
+                "-alias",
+                "server",
+                "-keyalg",
+                "RSA",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "1")
+            .redirectErrorStream(true)
+            .start();
+    assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      keys.load(in, "changeit".toCharArray());
+    }
+    KeyManagerFactory keyManagers =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keyManagers.init(keys, "changeit".toCharArray());
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(keyManagers.getKeyManagers(), null, null);
+    HttpsServer https =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    https.setHttpsConfigurator(new HttpsConfigurator(tls));
+    https.createContext("/", exchange -> respond(exchange, 200, "{}"));
+    https.start();
+    try {
+      String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/";
+      DubRun run = dub("http-ready", url, "0.5");
+      assertEquals(1, run.code());
+      assertTrue(
+          run.err().startsWith("GET " + url + " failed: javax.net.ssl.SSLHandshakeException"),
+          run.err());
+      assertTrue(run.err().endsWith(failedLine("http-ready", url, "0.5")), run.err());
+    } finally {
+      https.stop(0);
+    }
   }
 
   @Test

@@ -107,6 +107,15 @@ class TemplateCommandTest {
   }
 
   @Test
+  void aRelativeInputIsResolvedFromTheWorkingDirectory() throws IOException {
+    // Surefire runs in the module directory; Confluent's dub would have looked under `/`.
+    String relative = "src/test/resources/templates/log4j.properties.template";
+    Path output = dir.resolve("log4j.properties");
+    assertEquals(new DubRun(0, "", ""), dub("template", relative, output.toString()));
+    assertTrue(Files.readString(output).startsWith("log4j.rootLogger=INFO, stdout"));
+  }
+
+  @Test
   void environmentValuesAreRenderedLiterally() throws IOException {
     Path template = write("t.template", "v={{ env['V'] }}\n");
     Path output = dir.resolve("out");

@@ -2,6 +2,7 @@ package io.cpimage.belt.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +34,23 @@ class AtomicFileWriterTest {
     assertEquals("new\n", Files.readString(target));
     assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     assertEquals(List.of(target), list(dir));
+  }
+
+  @Test
+  void replacesTheFileASymbolicLinkPointsToAndKeepsTheLink() throws IOException {
+    Path real = Files.writeString(Files.createDirectory(dir.resolve("real")).resolve("f"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+    AtomicFileWriter.write(link, "new");
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals("new", Files.readString(real));
+  }
+
+  @Test
+  void refusesToReplaceADirectory() throws IOException {
+    Path directory = Files.createDirectory(dir.resolve("conf"));
+    IOException e = assertThrows(IOException.class, () -> AtomicFileWriter.write(directory, "x"));
+    assertEquals(directory + " is a directory", e.getMessage());
+    assertTrue(Files.isDirectory(directory));
   }
 
   @Test

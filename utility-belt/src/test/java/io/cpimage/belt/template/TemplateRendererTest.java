@@ -91,6 +91,25 @@ class TemplateRendererTest {
   }
 
   @Test
+  void theEnvironmentAnswersIteritemsToo() throws Exception {
+    Path template = write("t", "{% for k, v in env.iteritems() %}{{k}}={{v}};{% endfor %}");
+    assertEquals(
+        "A=1;B=2;", TemplateRenderer.forEnvironment(Map.of("B", "2", "A", "1")).render(template));
+  }
+
+  @Test
+  void envToPropsReadsTheEnvironmentEvenWhenTheTemplateReassignsEnv() throws Exception {
+    Path template =
+        write(
+            "t",
+            "{% set env = {'KAFKA_FAKE': 'x'} %}"
+                + "{% for k, v in env_to_props('KAFKA_', '').items() %}{{k}}={{v}}{% endfor %}");
+    assertEquals(
+        "broker.id=1",
+        TemplateRenderer.forEnvironment(Map.of("KAFKA_BROKER_ID", "1")).render(template));
+  }
+
+  @Test
   void environmentValuesAreNeverEvaluated() throws Exception {
     Path template =
         write(
