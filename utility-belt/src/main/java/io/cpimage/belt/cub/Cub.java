@@ -43,7 +43,9 @@ public final class Cub implements Callable<Integer> {
             .setErr(err)
             .setExecutionExceptionHandler(
                 (e, failed, parseResult) -> {
-                  failed.getErr().println(failed.getCommandName() + ": " + e.getMessage());
+                  // A one-line reason instead of picocli's stack trace.
+                  String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+                  failed.getErr().println(failed.getCommandName() + ": " + reason);
                   return 1;
                 });
     int code = commandLine.execute(args);

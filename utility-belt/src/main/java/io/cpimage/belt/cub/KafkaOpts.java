@@ -2,6 +2,7 @@ package io.cpimage.belt.cub;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.security.auth.login.Configuration;
 
 /**
  * The {@code -Dname=value} options in {@code KAFKA_OPTS}. Confluent's cub started its Java checks
@@ -38,7 +39,12 @@ final class KafkaOpts {
    * Sets the {@code KAFKA_OPTS} system properties in this JVM, as {@code java $KAFKA_OPTS} would.
    */
   static void applyToThisJvm(Map<String, String> env) {
-    systemProperties(env).forEach(System::setProperty);
+    Map<String, String> properties = systemProperties(env);
+    properties.forEach(System::setProperty);
+    if (properties.containsKey(JAAS_FILE_PROPERTY)) {
+      // The JDK reads the JAAS file once per JVM; forget it so the file just named is read.
+      Configuration.setConfiguration(null);
+    }
   }
 
   private static String unquote(String value) {

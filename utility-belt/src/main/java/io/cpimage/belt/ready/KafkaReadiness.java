@@ -12,7 +12,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -162,8 +161,8 @@ public final class KafkaReadiness implements ReadinessCheck {
           zooKeeperConnect != null ? lookUpInZooKeeper(deadline) : configuredBootstrap();
       if (servers == null) {
         throw new NotReadyException(
-            "No bootstrap servers: give them, set bootstrap.servers in the client config, or look"
-                + " them up in ZooKeeper.");
+            "No bootstrap servers: use withBootstrapServers, set bootstrap.servers in the client"
+                + " properties, or use withZooKeeper.");
       }
       countBrokers(servers, deadline);
       return ReadinessResult.ready(service(), deadline.elapsed());
@@ -185,41 +184,53 @@ public final class KafkaReadiness implements ReadinessCheck {
 
   private void countBrokers(String servers, Deadline deadline)
       throws NotReadyException, InterruptedException {
-    Map<String, Object> config = new HashMap<>(clientProperties);
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     Collection<Node> nodes = List.of();
     String lastError = "";
-    while (true) {
-      try (Admin admin = Admin.create(config)) {
-        while (true) {
-          try {
-            DescribeClusterOptions options =
-                new DescribeClusterOptions()
-                    .timeoutMs((int) deadline.cap(Duration.ofSeconds(30)).toMillis());
-            nodes = admin.describeCluster(options).nodes().get();
-            if (nodes.size() >= expectedBrokers) {
-              return;
-            }
-            lastError = "";
-          } catch (ExecutionException e) {
-            // A timed-out request only says that no broker answered, which the count says too.
-            if (!(e.getCause() instanceof TimeoutException)) {
-              lastError = failureOf(e.getCause());
-            }
+    try (Admin admin = createAdmin(servers, deadline)) {
+      while (true) {
+        try {
+          DescribeClusterOptions options =
+              new DescribeClusterOptions()
+                  .timeoutMs((int) deadline.cap(Duration.ofSeconds(30)).toMillis());
+          nodes = admin.describeCluster(options).nodes().get();
+          if (nodes.size() >= expectedBrokers) {
+            return;
           }
-          if (deadline.expired()) {
-            throw new NotReadyException(notEnoughBrokers(nodes, lastError));
+          lastError = "";
+        } catch (ExecutionException e) {
+          // A timed-out request only says that no broker answered, which the count says too.
+          if (!(e.getCause() instanceof TimeoutException)) {
+            lastError = failureOf(e.getCause());
           }
-          deadline.pauseBeforeRetry();
         }
-      } catch (KafkaException e) {
-        if (e instanceof ConfigException && !e.getMessage().contains("resolvable bootstrap")) {
-          throw new NotReadyException("Invalid Kafka client configuration: " + e.getMessage());
-        }
-        // No bootstrap address resolves yet (the brokers' DNS names appear with them): retry.
-        lastError = "Cannot create the Kafka admin client: " + e.getMessage();
         if (deadline.expired()) {
           throw new NotReadyException(notEnoughBrokers(nodes, lastError));
+        }
+        deadline.pauseBeforeRetry();
+      }
+    }
+  }
+
+  /**
+   * Creates the admin client, retrying while no bootstrap address resolves (containers' DNS names
+   * appear with the containers); any other failure is a configuration error that waiting cannot
+   * fix.
+   */
+  private Admin createAdmin(String servers, Deadline deadline)
+      throws NotReadyException, InterruptedException {
+    Map<String, Object> config = new HashMap<>(clientProperties);
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+    while (true) {
+      try {
+        return Admin.create(config);
+      } catch (KafkaException e) {
+        String reason = withRootCause(e);
+        if (!reason.contains("No resolvable bootstrap urls")) {
+          throw new NotReadyException("Invalid Kafka client configuration: " + reason);
+        }
+        if (deadline.expired()) {
+          throw new NotReadyException(
+              notEnoughBrokers(List.of(), "none of " + servers + " resolves: " + reason));
         }
         deadline.pauseBeforeRetry();
       }

@@ -13,6 +13,13 @@ import org.apache.zookeeper.client.ZKClientConfig;
 /** A ZooKeeper client session that is known to be connected (and authenticated, if asked). */
 final class ZooKeeperConnection implements AutoCloseable {
 
+  /**
+   * ZooKeeper 3.9 clients refuse SASL DIGEST-MD5 in FIPS mode, their default. The 3.8 clients in
+   * Confluent's images had no such mode, so it is off unless a system property or the client
+   * properties turn it on.
+   */
+  private static final String FIPS_MODE = "zookeeper.fips-mode";
+
   private final ZooKeeper client;
 
   private ZooKeeperConnection(ZooKeeper client) {
@@ -32,6 +39,9 @@ final class ZooKeeperConnection implements AutoCloseable {
       throws NotReadyException, InterruptedException {
     CompletableFuture<String> failure = new CompletableFuture<>();
     ZKClientConfig config = new ZKClientConfig();
+    if (System.getProperty(FIPS_MODE) == null) {
+      config.setProperty(FIPS_MODE, "false");
+    }
     clientProperties.forEach(config::setProperty);
     int sessionTimeoutMs = (int) Math.max(1, deadline.remaining().toMillis());
     ZooKeeper client;

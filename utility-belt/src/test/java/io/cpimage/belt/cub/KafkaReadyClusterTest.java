@@ -8,6 +8,7 @@ import io.cpimage.belt.testing.CubRun;
 import io.cpimage.belt.testing.EmbeddedKafka;
 import io.cpimage.belt.testing.EmbeddedZooKeeper;
 import io.cpimage.belt.testing.FreePort;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +64,18 @@ class KafkaReadyClusterTest {
     for (String broker : kafka.bootstrapServers("PLAINTEXT").split(",")) {
       assertTrue(run.err().contains(broker), run::toString);
     }
+  }
+
+  @Test
+  void unresolvableBootstrapHostIsRetriedUntilTheTimeout() {
+    CubRun run = cub("kafka-ready", "1", "2", "-b", "no-such-broker.invalid:9092");
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(
+        run.err().startsWith("Expected 1 brokers but found only 0. Brokers found []."),
+        run::toString);
+    assertTrue(run.err().contains("none of no-such-broker.invalid:9092 resolves"), run::toString);
+    assertTrue(run.elapsed().compareTo(Duration.ofMillis(1900)) > 0, run::toString);
   }
 
   @Test

@@ -186,6 +186,66 @@ class KafkaReadySecurityTest {
   }
 
   @Test
+  void readyOverSaslPlainWithTheJaasFileNamedInKafkaOpts() throws Exception {
+    // As Confluent's images do: the JAAS file comes through KAFKA_OPTS, not the config file.
+    Path jaas =
+        Files.writeString(
+            directory.resolve("kafka-client-jaas.conf"),
+            "KafkaClient {\n"
+                + "  org.apache.kafka.common.security.plain.PlainLoginModule required\n"
+                + "  username=\"alice\" password=\"alice-secret\";\n};\n");
+    Path config =
+        config("sasl-from-kafka-opts", "security.protocol=SASL_PLAINTEXT", "sasl.mechanism=PLAIN");
+    String before = System.getProperty("java.security.auth.login.config");
+    try {
+      CubRun run =
+          cub(
+              Map.of("KAFKA_OPTS", "-Djava.security.auth.login.config=" + jaas),
+              "kafka-ready",
+              "1",
+              "20",
+              "-b",
+              kafka.bootstrapServers("SASL_PLAINTEXT"),
+              "-c",
+              config.toString(),
+              "-s",
+              "SASL_PLAINTEXT");
+
+      assertEquals(0, run.exitCode(), run::toString);
+    } finally {
+      if (before == null) {
+        System.clearProperty("java.security.auth.login.config");
+      } else {
+        System.setProperty("java.security.auth.login.config", before);
+      }
+      javax.security.auth.login.Configuration.setConfiguration(null);
+    }
+  }
+
+  @Test
+  void saslWithoutAnyJaasConfigurationFailsAtOnceNamingIt() throws Exception {
+    Path config =
+        config("sasl-no-jaas", "security.protocol=SASL_PLAINTEXT", "sasl.mechanism=PLAIN");
+
+    CubRun run =
+        cub(
+            "kafka-ready",
+            "1",
+            "30",
+            "-b",
+            kafka.bootstrapServers("SASL_PLAINTEXT"),
+            "-c",
+            config.toString(),
+            "-s",
+            "SASL_PLAINTEXT");
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("Invalid Kafka client configuration:"), run::toString);
+    assertTrue(run.err().contains("JAAS"), run::toString);
+    assertTrue(run.elapsed().compareTo(Duration.ofSeconds(15)) < 0, run::toString);
+  }
+
+  @Test
   void wrongSaslPasswordFailsAtOnceNamingTheCause() throws Exception {
     CubRun run =
         cub(

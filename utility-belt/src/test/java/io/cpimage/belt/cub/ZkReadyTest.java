@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code cub zk-ready} against a real ZooKeeper 3.9 server. */
+/**
+ * {@code cub zk-ready} (and kafka-ready before any broker registers) against a real ZooKeeper 3.9
+ * server.
+ */
 class ZkReadyTest {
 
   private static EmbeddedZooKeeper zooKeeper;
@@ -57,6 +60,16 @@ class ZkReadyTest {
         run.err().strip());
     assertTrue(run.elapsed().compareTo(Duration.ofMillis(1900)) > 0, run::toString);
     assertTrue(run.elapsed().compareTo(Duration.ofSeconds(6)) < 0, run::toString);
+  }
+
+  @Test
+  void kafkaReadyThroughZooKeeperWithoutRegisteredBrokersTimesOut() {
+    CubRun run = cub("kafka-ready", "1", "2", "-z", zooKeeper.connectString());
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals(
+        "No broker registered in ZooKeeper under /brokers/ids before the timeout.",
+        run.err().strip());
   }
 
   @Test
