@@ -40,7 +40,10 @@ final class ArtifactStager {
       } else if (source instanceof ArtifactSource.LocalFile local) {
         if (!Files.exists(local.path())) {
           throw new ImageBuildException(
-              where + ": " + local.path() + " does not exist; fix the path (relative paths start at the project directory)");
+              where
+                  + ": "
+                  + local.path()
+                  + " does not exist; fix the path (relative paths start at the project directory)");
         }
         if (local.checksum() != null) {
           local.checksum().verify(local.path(), where);
@@ -49,24 +52,31 @@ final class ArtifactStager {
       }
       for (Path file : files) {
         if (Files.isRegularFile(file)) {
-          records.add(new BuildReport.ArtifactRecord(where, source.description(), file.getFileName().toString(), "sha256:" + Checksum.sha256Of(file).hex()));
+          records.add(
+              new BuildReport.ArtifactRecord(
+                  where,
+                  source.description(),
+                  file.getFileName().toString(),
+                  "sha256:" + Checksum.sha256Of(file).hex()));
         } else {
-          records.add(new BuildReport.ArtifactRecord(where, source.description(), file.getFileName().toString(), "directory"));
+          records.add(
+              new BuildReport.ArtifactRecord(
+                  where, source.description(), file.getFileName().toString(), "directory"));
         }
       }
       return files;
     } catch (ArtifactException e) {
       throw new ImageBuildException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new ImageBuildException(where + ": cannot read " + source.description() + ": " + e.getMessage(), e);
+      throw new ImageBuildException(
+          where + ": cannot read " + source.description() + ": " + e.getMessage(), e);
     }
   }
 
   /**
    * Fetches {@code source} into {@code directory} (emptied first): archives are unpacked, other
-   * files copied. When the result is one top-level directory (how
-   * Confluent Hub and JDK archives are packed), that directory is returned as the root. A local
-   * directory is used in place.
+   * files copied. When the result is one top-level directory (how Confluent Hub and JDK archives
+   * are packed), that directory is returned as the root. A local directory is used in place.
    */
   Path stage(ArtifactSource source, Path directory, String where) throws ImageBuildException {
     List<Path> files = fetch(source, where);
@@ -80,7 +90,8 @@ final class ArtifactStager {
         if (ArchiveUnpacker.isArchive(file)) {
           ArchiveUnpacker.unpack(file, directory, where);
         } else {
-          Files.copy(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(
+              file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
       }
       try (Stream<Path> children = Files.list(directory)) {
@@ -93,7 +104,8 @@ final class ArtifactStager {
     } catch (ArtifactException e) {
       throw new ImageBuildException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new ImageBuildException(where + ": cannot stage " + source.description() + ": " + e.getMessage(), e);
+      throw new ImageBuildException(
+          where + ": cannot stage " + source.description() + ": " + e.getMessage(), e);
     }
   }
 
@@ -102,7 +114,8 @@ final class ArtifactStager {
     List<Path> staged = new ArrayList<>();
     for (Path file : fetch(source, where)) {
       if (!Files.isRegularFile(file)) {
-        throw new ImageBuildException(where + ": " + file + " is not a file; a library is a jar file");
+        throw new ImageBuildException(
+            where + ": " + file + " is not a file; a library is a jar file");
       }
       staged.add(file);
     }

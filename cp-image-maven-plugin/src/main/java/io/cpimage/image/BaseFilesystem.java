@@ -89,7 +89,12 @@ public final class BaseFilesystem {
     } else {
       type = Type.OTHER;
     }
-    return new Node(type, (int) entry.getLongUserId(), (int) entry.getLongGroupId(), entry.getMode() & 0777, link);
+    return new Node(
+        type,
+        (int) entry.getLongUserId(),
+        (int) entry.getLongGroupId(),
+        entry.getMode() & 0777,
+        link);
   }
 
   private static boolean isCaptured(String path) {
@@ -118,8 +123,8 @@ public final class BaseFilesystem {
   }
 
   /**
-   * Follows symlinks in {@code path}'s directories as the container would, so that a file meant
-   * for {@code /opt/kafka/libs} lands in the real directory and not over the link.
+   * Follows symlinks in {@code path}'s directories as the container would, so that a file meant for
+   * {@code /opt/kafka/libs} lands in the real directory and not over the link.
    */
   public String resolve(String path) {
     List<String> todo = new ArrayList<>(List.of(normalize(path).substring(1).split("/")));
@@ -161,16 +166,12 @@ public final class BaseFilesystem {
         .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
   }
 
-  /** Paths known to the index, for tests and the report. */
-  int size() {
-    return nodes.size();
-  }
-
   /** Convenience for tests: a base built from one in-memory map. */
   static BaseFilesystem of(Map<String, Node> entries, Map<String, String> files) {
     BaseFilesystem fs = new BaseFilesystem();
     entries.forEach((path, node) -> fs.nodes.put(normalize(path), node));
-    files.forEach((path, text) -> fs.contents.put(normalize(path), text.getBytes(StandardCharsets.UTF_8)));
+    files.forEach(
+        (path, text) -> fs.contents.put(normalize(path), text.getBytes(StandardCharsets.UTF_8)));
     return fs;
   }
 }

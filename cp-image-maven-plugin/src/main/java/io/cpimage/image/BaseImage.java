@@ -41,7 +41,12 @@ public record BaseImage(
       throws ImageBuildException {
     if (!Files.isRegularFile(tar)) {
       throw new ImageBuildException(
-          where + " '" + location + "': the file " + tar + " does not exist or is not a file; "
+          where
+              + " '"
+              + location
+              + "': the file "
+              + tar
+              + " does not exist or is not a file; "
               + "point tar:// at a `docker save` tar");
     }
     try {
@@ -58,7 +63,8 @@ public record BaseImage(
                   ? "it is an OCI image layout, which jib cannot use as a base; write it with "
                       + "`docker save` (or `skopeo copy ... docker-archive:`) instead"
                   : "it has no manifest.json; write it with `docker save`";
-          throw new ImageBuildException(where + " '" + location + "' is not a docker-save tar: " + hint);
+          throw new ImageBuildException(
+              where + " '" + location + "' is not a docker-save tar: " + hint);
         }
         JsonNode manifest = JSON.readTree(file.getInputStream(manifestEntry)).get(0);
         String configName = manifest.get("Config").asText();
@@ -66,10 +72,16 @@ public record BaseImage(
         JsonNode config = JSON.readTree(configBytes).path("config");
         BaseFilesystem filesystem = BaseFilesystem.empty();
         for (JsonNode layer : manifest.get("Layers")) {
-          TarArchiveEntry layerEntry = entries.get(BaseFilesystem.normalize(layer.asText()).substring(1));
+          TarArchiveEntry layerEntry =
+              entries.get(BaseFilesystem.normalize(layer.asText()).substring(1));
           if (layerEntry == null) {
             throw new ImageBuildException(
-                where + " '" + location + "': layer " + layer.asText() + " listed in manifest.json is missing; "
+                where
+                    + " '"
+                    + location
+                    + "': layer "
+                    + layer.asText()
+                    + " listed in manifest.json is missing; "
                     + "write the tar again with `docker save`");
           }
           try (InputStream in = file.getInputStream(layerEntry)) {
@@ -77,22 +89,38 @@ public record BaseImage(
           }
         }
         return new BaseImage(
-            location, plain, "sha256:" + sha256(configBytes), environment(config), config.path("User").asText(""), filesystem);
+            location,
+            plain,
+            "sha256:" + sha256(configBytes),
+            environment(config),
+            config.path("User").asText(""),
+            filesystem);
       }
     } catch (IOException e) {
       throw new ImageBuildException(
-          where + " '" + location + "': cannot read " + tar + " as a docker-save tar (" + e.getMessage()
+          where
+              + " '"
+              + location
+              + "': cannot read "
+              + tar
+              + " as a docker-save tar ("
+              + e.getMessage()
               + "); check the file or write it again with `docker save`",
           e);
     }
   }
 
   private static byte[] read(
-      TarFile file, Map<String, TarArchiveEntry> entries, String name, ImageLocation location, String where)
+      TarFile file,
+      Map<String, TarArchiveEntry> entries,
+      String name,
+      ImageLocation location,
+      String where)
       throws IOException, ImageBuildException {
     TarArchiveEntry entry = entries.get(BaseFilesystem.normalize(name).substring(1));
     if (entry == null) {
-      throw new ImageBuildException(where + " '" + location + "': " + name + " is missing from the tar");
+      throw new ImageBuildException(
+          where + " '" + location + "': " + name + " is missing from the tar");
     }
     try (InputStream in = file.getInputStream(entry)) {
       return in.readAllBytes();
@@ -148,6 +176,9 @@ public record BaseImage(
       }
     }
     throw new ImageBuildException(
-        where + " '" + userSpec + "': no such user in the base image's /etc/passwd; give a numeric uid");
+        where
+            + " '"
+            + userSpec
+            + "': no such user in the base image's /etc/passwd; give a numeric uid");
   }
 }

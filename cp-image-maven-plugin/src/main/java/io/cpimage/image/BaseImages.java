@@ -14,9 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * Makes the base image available as a plain docker-save tar, whatever its location: the layer
- * plan reads owners and modes from its layers, and jib then builds from that tar. A daemon image
- * comes from {@code docker save}; a registry image is pulled once by jib into a tar.
+ * Makes the base image available as a plain docker-save tar, whatever its location: the layer plan
+ * reads owners and modes from its layers, and jib then builds from that tar. A daemon image comes
+ * from {@code docker save}; a registry image is pulled once by jib into a tar.
  */
 final class BaseImages {
   private static final String WHERE = "<from><image>";
@@ -59,8 +59,13 @@ final class BaseImages {
           .containerize(containerizer);
     } catch (InvalidImageReferenceException e) {
       throw new ImageBuildException(
-          WHERE + " '" + from + "' is not a valid image reference; write e.g. confluentinc/cp-kafka:7.9.0", e);
-    } catch (ExecutionException | com.google.cloud.tools.jib.api.CacheDirectoryCreationException
+          WHERE
+              + " '"
+              + from
+              + "' is not a valid image reference; write e.g. confluentinc/cp-kafka:7.9.0",
+          e);
+    } catch (ExecutionException
+        | com.google.cloud.tools.jib.api.CacheDirectoryCreationException
         | com.google.cloud.tools.jib.api.RegistryException e) {
       throw ContainerBuild.failure(WHERE + " '" + from + "': pulling the base image", e);
     }

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * What a build produced, as written to {@code target/cp-image/report.json}: base and result
- * digests, each layer's digest and contents, each artifact's source and checksum, and the
- * effective environment, volumes and user.
+ * digests, each layer's digest and contents, each artifact's source and checksum, and the effective
+ * environment, volumes and user.
  */
 public record BuildReport(
     String baseImage,
@@ -38,7 +38,9 @@ public record BuildReport(
   void write(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(partial.toFile(), this);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(partial.toFile(), this);
     Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.DockerDaemonImage;
 import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InsecureRegistryException;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
@@ -11,6 +12,7 @@ import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.Ports;
 import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
@@ -85,11 +87,22 @@ final class ContainerBuild {
   JibContainer containerize(ImageLocation to, List<String> outputs)
       throws ImageBuildException, IOException, InterruptedException {
     ImageSpec.Target target = spec.target();
-    boolean toDaemon = to.kind() == ImageLocation.Kind.DOCKER;
-    if (toDaemon && !DockerCli.daemonAnswers()) {
+    if (to.kind() == ImageLocation.Kind.REGISTRY && spec.settings().offline()) {
+      throw new ImageBuildException(
+          "<to><image> '"
+              + to
+              + "' is a registry, but Maven runs offline (-o); drop -o, or build to "
+              + "docker://name or tar://path");
+    }
+    // <outputTar> carries the target's name (a tar target's: <tarImageName>).
+    String targetName =
+        to.kind() == ImageLocation.Kind.TAR ? target.tarImageName() : to.reference();
+    if (to.kind() == ImageLocation.Kind.DOCKER && !DockerCli.daemonAnswers()) {
       if (!target.daemonOptional()) {
         throw new ImageBuildException(
-            "<to><image> '" + to + "': no Docker daemon answers (`docker version` failed); start Docker, "
+            "<to><image> '"
+                + to
+                + "': no Docker daemon answers (`docker version` failed); start Docker, "
                 + "build to a tar:// or registry image instead, or set <to><daemonOptional>true</daemonOptional> "
                 + "with an <outputTar>");
       }
@@ -98,16 +111,17 @@ final class ContainerBuild {
             "<to><daemonOptional>true</daemonOptional>: no Docker daemon answers and no <outputTar> is set, so "
                 + "the build would produce nothing; set <outputTar>");
       }
-      log.accept(LogEvent.warn("No Docker daemon answers: " + to + " is not loaded; only <outputTar> is written"));
-      toDaemon = false;
+      log.accept(
+          LogEvent.warn(
+              "No Docker daemon answers: " + to + " is not loaded; only <outputTar> is written"));
       to = null;
     }
-    String targetName = to == null || to.kind() == ImageLocation.Kind.TAR ? tarImageName() : to.reference();
     List<Path[]> moves = new ArrayList<>();
     JibContainer result = null;
     if (target.outputTar() != null) {
       Path partial = partialOf(target.outputTar());
-      result = run(Containerizer.to(tarImage(partial, targetName)), "writing " + target.outputTar());
+      result =
+          run(Containerizer.to(tarImage(partial, targetName)), "writing " + target.outputTar());
       moves.add(new Path[] {partial, target.outputTar()});
     }
     if (to != null) {
@@ -118,17 +132,23 @@ final class ContainerBuild {
           moves.add(new Path[] {partial, to.tarPath()});
         }
         case DOCKER ->
-            result = run(Containerizer.to(DockerDaemonImage.named(reference(to))), "loading " + to + " into Docker");
+            result =
+                run(
+                    Containerizer.to(DockerDaemonImage.named(reference(to))),
+                    "loading " + to + " into Docker");
         case REGISTRY ->
             result =
                 run(
-                    Containerizer.to(RegistryCredentials.registryImage(reference(to), target.credentials(), log)),
+                    Containerizer.to(
+                        RegistryCredentials.registryImage(
+                            reference(to), target.credentials(), log)),
                     "pushing " + to);
       }
       outputs.add(to.toString());
     }
     for (Path[] move : moves) {
-      Files.move(move[0], move[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          move[0], move[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
     if (target.outputTar() != null) {
       outputs.add("tar://" + target.outputTar());
@@ -170,7 +190,8 @@ final class ContainerBuild {
     JibContainerBuilder builder = Jib.from(TarImage.at(base.tar()));
     List<FileEntriesLayer> layers = new ArrayList<>();
     for (LayerPlan.Layer layer : plan.layers()) {
-      layers.add(FileEntriesLayer.builder().setName(layer.name()).setEntries(layer.entries()).build());
+      layers.add(
+          FileEntriesLayer.builder().setName(layer.name()).setEntries(layer.entries()).build());
     }
     Set<AbsoluteUnixPath> volumePaths = new LinkedHashSet<>();
     for (String volume : volumes) {
@@ -187,7 +208,11 @@ final class ContainerBuild {
       builder.setExposedPorts(Ports.parse(container.ports()));
     } catch (NumberFormatException e) {
       throw new ImageBuildException(
-          "<ports> " + container.ports() + ": " + e.getMessage() + "; write ports as 8083, 8083/udp or 9000-9002");
+          "<ports> "
+              + container.ports()
+              + ": "
+              + e.getMessage()
+              + "; write ports as 8083, 8083/udp or 9000-9002");
     }
     if (user != null && !user.isBlank()) {
       builder.setUser(user);
@@ -205,11 +230,8 @@ final class ContainerBuild {
     return builder;
   }
 
-  private String tarImageName() {
-    return spec.target().tarImageName();
-  }
-
-  private static TarImage tarImage(Path partial, String name) throws ImageBuildException, IOException {
+  private static TarImage tarImage(Path partial, String name)
+      throws ImageBuildException, IOException {
     Files.createDirectories(partial.toAbsolutePath().getParent());
     try {
       return TarImage.at(partial).named(name);
@@ -240,6 +262,23 @@ final class ContainerBuild {
   static ImageBuildException failure(String what, Exception e) {
     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     return new ImageBuildException(
-        what + " failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+        what
+            + " failed: "
+            + cause.getClass().getSimpleName()
+            + ": "
+            + cause.getMessage()
+            + hint(cause),
+        cause);
+  }
+
+  private static String hint(Throwable cause) {
+    if (cause instanceof RegistryUnauthorizedException) {
+      return "; give credentials: <auth>, a settings.xml <server> whose id is the registry host, or"
+          + " `docker login`";
+    }
+    if (cause instanceof InsecureRegistryException) {
+      return "; for a registry without TLS set <allowInsecureRegistries>true</allowInsecureRegistries>";
+    }
+    return "";
   }
 }

@@ -26,12 +26,20 @@ final class DockerCli {
       Result result = run(List.of("save", image, "-o", tar.toString()), 1800);
       if (result.exitCode() != 0) {
         throw new ImageBuildException(
-            where + " 'docker://" + image + "': `docker save` failed: " + result.output().strip()
+            where
+                + " 'docker://"
+                + image
+                + "': `docker save` failed: "
+                + result.output().strip()
                 + "; check the image name (docker images) and that the daemon runs");
       }
     } catch (IOException e) {
       throw new ImageBuildException(
-          where + " 'docker://" + image + "': cannot run docker (" + e.getMessage()
+          where
+              + " 'docker://"
+              + image
+              + "': cannot run docker ("
+              + e.getMessage()
               + "); install the docker CLI or use a tar:// base",
           e);
     }

@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands {@code $NAME} and {@code ${NAME}} against the image's environment, as a Dockerfile
- * {@code ENV} would; jib stores values literally, so {@code PATH=/x/bin:$PATH} must be computed
- * here. An unknown name expands to the empty string (as in a shell); {@code $$} is a literal $.
+ * Expands {@code $NAME} and {@code ${NAME}} against the image's environment, as a Dockerfile {@code
+ * ENV} would; jib stores values literally, so {@code PATH=/x/bin:$PATH} must be computed here. An
+ * unknown name expands to the empty string (as in a shell); {@code $$} is a literal $.
  */
 final class EnvironmentExpander {
   private static final Pattern VARIABLE =

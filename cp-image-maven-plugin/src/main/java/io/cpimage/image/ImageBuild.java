@@ -52,7 +52,7 @@ public final class ImageBuild {
     Files.createDirectories(work);
 
     BaseImage base = BaseImages.load(from, spec, log);
-    log.accept(LogEvent.info("Base image " + from + " (" + base.imageId() + ")"));
+    log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
     ArtifactStager stager = new ArtifactStager(spec.settings().downloadCache());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
     LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory);
@@ -79,13 +79,18 @@ public final class ImageBuild {
     LayerPlanner.Layer extras = planner.layer("extra-directories");
     for (ImageSpec.ExtraDirectory directory : spec.extraDirectories()) {
       if (Files.isDirectory(directory.from())) {
-        extras.addTree(directory.from(), directory.into(), spec.permissions(), "<extraDirectories> " + directory.from());
+        extras.addTree(
+            directory.from(),
+            directory.into(),
+            spec.permissions(),
+            "<extraDirectories> " + directory.from());
       }
     }
     extras.finish();
     applyJvm(environment, javaVersion == null ? javaVersionOf(base) : javaVersion);
     for (Map.Entry<String, String> variable : spec.container().environment().entrySet()) {
-      environment.put(variable.getKey(), EnvironmentExpander.expand(variable.getValue(), environment));
+      String value = variable.getValue() == null ? "" : variable.getValue();
+      environment.put(variable.getKey(), EnvironmentExpander.expand(value, environment));
     }
     Map<String, String> labels = new LinkedHashMap<>(spec.container().labels());
     labels.put("org.opencontainers.image.base.name", from.toString());
@@ -120,18 +125,26 @@ public final class ImageBuild {
     for (ImageSpec.ConnectorSpec connector : spec.connectors()) {
       if (connector.name() == null || !CONNECTOR_NAME.matcher(connector.name()).matches()) {
         throw new ImageBuildException(
-            connector.where() + ": the name '" + connector.name() + "' is not a directory name; use letters, "
+            connector.where()
+                + ": the name '"
+                + connector.name()
+                + "' is not a directory name; use letters, "
                 + "digits, '.', '_' and '-' (e.g. <name>jdbc</name>)");
       }
       if (!names.add(connector.name())) {
         throw new ImageBuildException(
-            "<connectors>: two connectors are named '" + connector.name() + "'; each connector needs its own "
-                + "<name> (it is its directory under " + spec.settings().pluginPath() + ")");
+            "<connectors>: two connectors are named '"
+                + connector.name()
+                + "'; each connector needs its own "
+                + "<name> (it is its directory under "
+                + spec.settings().pluginPath()
+                + ")");
       }
     }
   }
 
-  private Integer addJdk(LayerPlanner planner, ArtifactStager stager, Map<String, String> environment)
+  private Integer addJdk(
+      LayerPlanner planner, ArtifactStager stager, Map<String, String> environment)
       throws ImageBuildException, IOException {
     ImageSpec.JdkSpec jdk = spec.jdk();
     if (jdk == null) {
@@ -139,11 +152,16 @@ public final class ImageBuild {
     }
     if (jdk.name() == null || !CONNECTOR_NAME.matcher(jdk.name()).matches()) {
       throw new ImageBuildException(
-          jdk.where() + "<name>: '" + jdk.name() + "' is not a directory name; e.g. <name>temurin-17</name>");
+          jdk.where()
+              + "<name>: '"
+              + jdk.name()
+              + "' is not a directory name; e.g. <name>temurin-17</name>");
     }
     Path home;
     try {
-      home = JdkSource.findJavaHome(stager.stage(jdk.source(), work.resolve("jdk"), jdk.where()), jdk.where());
+      home =
+          JdkSource.findJavaHome(
+              stager.stage(jdk.source(), work.resolve("jdk"), jdk.where()), jdk.where());
     } catch (ArtifactException e) {
       throw new ImageBuildException(e.getMessage(), e);
     }
@@ -151,10 +169,14 @@ public final class ImageBuild {
     LayerPlanner.Layer layer = planner.layer("jdk:" + jdk.name());
     layer.addTree(home, javaHome, List.of(), jdk.where());
     layer.finish();
-    String oldBin = environment.containsKey("JAVA_HOME") ? environment.get("JAVA_HOME") + "/bin" : null;
+    String oldBin =
+        environment.containsKey("JAVA_HOME") ? environment.get("JAVA_HOME") + "/bin" : null;
     List<String> path = new ArrayList<>();
     path.add(javaHome + "/bin");
-    for (String entry : environment.getOrDefault("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin").split(":")) {
+    for (String entry :
+        environment
+            .getOrDefault("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+            .split(":")) {
       if (!entry.isEmpty() && !entry.equals(oldBin) && !entry.equals(javaHome + "/bin")) {
         path.add(entry);
       }
@@ -162,7 +184,9 @@ public final class ImageBuild {
     environment.put("JAVA_HOME", javaHome);
     environment.put("PATH", String.join(":", path));
     Path release = home.resolve("release");
-    return Files.isRegularFile(release) ? JvmFlags.featureVersion(Files.readString(release)).orElse(null) : null;
+    return Files.isRegularFile(release)
+        ? JvmFlags.featureVersion(Files.readString(release)).orElse(null)
+        : null;
   }
 
   private void addLibraries(LayerPlanner planner, ArtifactStager stager)
@@ -172,22 +196,29 @@ public final class ImageBuild {
       String into = library.into() == null ? DEFAULT_LIBRARY_DIRECTORY : library.into();
       checkAbsolute(into, library.where() + "<into>");
       for (Path file : stager.libraryFiles(library.source(), library.where())) {
-        layer.addFile(file, into + "/" + file.getFileName(), LayerPlanner.modeOf(file), library.where());
+        layer.addFile(
+            file, into + "/" + file.getFileName(), LayerPlanner.modeOf(file), library.where());
       }
     }
     layer.finish();
   }
 
-  private void addConnector(LayerPlanner planner, ArtifactStager stager, ImageSpec.ConnectorSpec connector)
+  private void addConnector(
+      LayerPlanner planner, ArtifactStager stager, ImageSpec.ConnectorSpec connector)
       throws ImageBuildException, IOException {
-    Path staged = stager.stage(connector.source(), work.resolve("connectors").resolve(connector.name()), connector.where());
+    Path staged =
+        stager.stage(
+            connector.source(),
+            work.resolve("connectors").resolve(connector.name()),
+            connector.where());
     String directory = spec.settings().pluginPath() + "/" + connector.name();
     LayerPlanner.Layer layer = planner.layer("connector:" + connector.name());
     layer.addTree(staged, directory, List.of(), connector.where());
     List<Path> libraries = new ArrayList<>();
     for (ImageSpec.LibrarySpec library : connector.libraries()) {
       for (Path file : stager.libraryFiles(library.source(), library.where())) {
-        layer.addFile(file, directory + "/" + file.getFileName(), LayerPlanner.FILE_MODE, library.where());
+        layer.addFile(
+            file, directory + "/" + file.getFileName(), LayerPlanner.FILE_MODE, library.where());
         libraries.add(file);
       }
     }
@@ -195,11 +226,15 @@ public final class ImageBuild {
       List<String> plugins = ConnectPluginScanner.findPluginClasses(staged);
       if (plugins.isEmpty()) {
         throw new ImageBuildException(
-            connector.where() + ": " + connector.source().description() + " holds no Kafka Connect plugin class "
+            connector.where()
+                + ": "
+                + connector.source().description()
+                + " holds no Kafka Connect plugin class "
                 + "(Connector, Converter, HeaderConverter, Transformation, Predicate, ConfigProvider); "
                 + "check the artifact (a Confluent Hub zip or the connector's jar), or declare it under <libraries>");
       }
-      log.accept(LogEvent.info("Connector " + connector.name() + ": " + String.join(", ", plugins)));
+      log.accept(
+          LogEvent.lifecycle("Connector " + connector.name() + ": " + String.join(", ", plugins)));
     } catch (ArtifactException e) {
       throw new ImageBuildException(e.getMessage(), e);
     }
@@ -237,7 +272,9 @@ public final class ImageBuild {
     }
     if (jvm.heapDumpOnOutOfMemory() != null || jvm.extraOpts() != null) {
       environment.put(
-          "KAFKA_OPTS", JvmFlags.kafkaOpts(environment.get("KAFKA_OPTS"), jvm.heapDumpOnOutOfMemory(), jvm.extraOpts()));
+          "KAFKA_OPTS",
+          JvmFlags.kafkaOpts(
+              environment.get("KAFKA_OPTS"), jvm.heapDumpOnOutOfMemory(), jvm.extraOpts()));
     }
   }
 
@@ -251,7 +288,7 @@ public final class ImageBuild {
     }
     if (spec.jvm() != null && spec.jvm().gcLogging() != null) {
       log.accept(
-          LogEvent.info(
+          LogEvent.lifecycle(
               "<jvm><gcLogging>: the base image has no $JAVA_HOME/release, so its Java version is unknown; "
                   + "writing the Java 9+ (-Xlog) GC flags"));
     }
@@ -260,7 +297,11 @@ public final class ImageBuild {
 
   static void checkAbsolute(String path, String where) throws ImageBuildException {
     if (path == null || !path.startsWith("/")) {
-      throw new ImageBuildException(where + " '" + path + "' is not an absolute path in the image; write e.g. /var/lib/kafka/data");
+      throw new ImageBuildException(
+          where
+              + " '"
+              + path
+              + "' is not an absolute path in the image; write e.g. /var/lib/kafka/data");
     }
   }
 }

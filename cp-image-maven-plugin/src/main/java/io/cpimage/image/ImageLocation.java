@@ -27,7 +27,8 @@ public record ImageLocation(Kind kind, String reference, Path tarPath) {
       throws ImageBuildException {
     if (value == null || value.isBlank()) {
       throw new ImageBuildException(
-          parameter + " is not set: give a registry image (confluentinc/cp-kafka:7.9.0), "
+          parameter
+              + " is not set: give a registry image (confluentinc/cp-kafka:7.9.0), "
               + "docker://name:tag or tar://path/to/image.tar");
     }
     String trimmed = value.trim();
@@ -42,7 +43,8 @@ public record ImageLocation(Kind kind, String reference, Path tarPath) {
       case "docker":
         return new ImageLocation(Kind.DOCKER, rest, null);
       case "tar":
-        return new ImageLocation(Kind.TAR, rest, baseDir.resolve(rest).toAbsolutePath().normalize());
+        return new ImageLocation(
+            Kind.TAR, rest, baseDir.resolve(rest).toAbsolutePath().normalize());
       default:
         throw new ImageBuildException(
             parameter

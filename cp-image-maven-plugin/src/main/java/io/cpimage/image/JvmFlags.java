@@ -17,7 +17,9 @@ final class JvmFlags {
 
   private JvmFlags() {}
 
-  /** The feature version in a JDK's {@code release} file ({@code JAVA_VERSION="1.8.0_402"} is 8). */
+  /**
+   * The feature version in a JDK's {@code release} file ({@code JAVA_VERSION="1.8.0_402"} is 8).
+   */
   static Optional<Integer> featureVersion(String releaseFile) {
     Matcher matcher = JAVA_VERSION.matcher(releaseFile);
     return matcher.find() ? Optional.of(Integer.parseInt(matcher.group(2))) : Optional.empty();
@@ -26,7 +28,12 @@ final class JvmFlags {
   static String gcLogging(String directory, int javaVersion) {
     String file = directory + "/gc.log";
     if (javaVersion >= 9) {
-      return "-Xlog:gc*:file=" + file + ":time,uptime:filecount=" + GC_LOG_FILES + ",filesize=" + GC_LOG_FILE_SIZE;
+      return "-Xlog:gc*:file="
+          + file
+          + ":time,uptime:filecount="
+          + GC_LOG_FILES
+          + ",filesize="
+          + GC_LOG_FILE_SIZE;
     }
     return String.join(
         " ",

@@ -72,7 +72,8 @@ final class LayerPlanner {
     }
 
     /** Adds a file at {@code imagePath} (root-owned). */
-    Layer addFile(Path source, String imagePath, int mode, String where) throws ImageBuildException {
+    Layer addFile(Path source, String imagePath, int mode, String where)
+        throws ImageBuildException {
       String path = base.resolve(imagePath);
       addParents(path, where);
       checkNotDirectory(path, where);
@@ -82,8 +83,8 @@ final class LayerPlanner {
     }
 
     /**
-     * Adds a directory with the given owner and mode (a volume). The path must not be a file in
-     * the base or in an earlier layer.
+     * Adds a directory with the given owner and mode (a volume). The path must not be a file in the
+     * base or in an earlier layer.
      */
     Layer addDirectory(String imagePath, String ownership, int mode, String where)
         throws ImageBuildException {
@@ -92,25 +93,34 @@ final class LayerPlanner {
       Node existing = existing(path);
       if (existing != null && existing.type() != Type.DIRECTORY) {
         throw new ImageBuildException(
-            where + " '" + imagePath + "' is a " + existing.type().name().toLowerCase(java.util.Locale.ROOT)
+            where
+                + " '"
+                + imagePath
+                + "' is a "
+                + existing.type().name().toLowerCase(java.util.Locale.ROOT)
                 + " in the base image, not a directory; choose another path");
       }
       String[] owner = ownership.split(":");
-      planned.put(path, new Node(Type.DIRECTORY, Integer.parseInt(owner[0]), Integer.parseInt(owner[1]), mode, null));
+      planned.put(
+          path,
+          new Node(
+              Type.DIRECTORY, Integer.parseInt(owner[0]), Integer.parseInt(owner[1]), mode, null));
       entries.put(path, entry(emptyDirectory, path, mode, ownership));
       return this;
     }
 
     /**
      * Adds a directory tree of this machine under {@code into}: directories that exist in the base
-     * keep their metadata, new ones are root:755, files keep their exec bit unless a permission rule
-     * matches their image path.
+     * keep their metadata, new ones are root:755, files keep their exec bit unless a permission
+     * rule matches their image path.
      */
     Layer addTree(Path directory, String into, List<ImageSpec.PermissionRule> rules, String where)
         throws ImageBuildException, IOException {
       List<Map.Entry<PathMatcher, Integer>> matchers = new ArrayList<>();
       for (ImageSpec.PermissionRule rule : rules) {
-        matchers.add(Map.entry(FileSystems.getDefault().getPathMatcher("glob:" + rule.glob()), parseMode(rule)));
+        matchers.add(
+            Map.entry(
+                FileSystems.getDefault().getPathMatcher("glob:" + rule.glob()), parseMode(rule)));
       }
       try (Stream<Path> walk = Files.walk(directory)) {
         for (Path source : walk.sorted().toList()) {
@@ -152,13 +162,20 @@ final class LayerPlanner {
       if (entries.containsKey(path)) {
         return;
       }
+      // Parents first: jib writes entries in this order and gives a parent it has not seen yet
+      // the root:755 default, dropping our explicit entry for it later as a duplicate.
+      addParents(path, where);
       Node existing = existing(path);
       if (existing == null) {
         existing = new Node(Type.DIRECTORY, 0, 0, DIRECTORY_MODE, null);
         planned.put(path, existing);
       } else if (existing.type() != Type.DIRECTORY) {
         throw new ImageBuildException(
-            where + ": " + path + " is a " + existing.type().name().toLowerCase(java.util.Locale.ROOT)
+            where
+                + ": "
+                + path
+                + " is a "
+                + existing.type().name().toLowerCase(java.util.Locale.ROOT)
                 + " in the base image, so nothing can be placed under it; choose another target path");
       }
       entries.put(path, entry(emptyDirectory, path, existing.mode(), existing.ownership()));
@@ -168,7 +185,10 @@ final class LayerPlanner {
       Node existing = existing(path);
       if (existing != null && existing.type() == Type.DIRECTORY) {
         throw new ImageBuildException(
-            where + ": " + path + " is a directory in the base image and cannot be replaced by a file");
+            where
+                + ": "
+                + path
+                + " is a directory in the base image and cannot be replaced by a file");
       }
     }
   }
@@ -190,7 +210,10 @@ final class LayerPlanner {
   private static int parseMode(ImageSpec.PermissionRule rule) throws ImageBuildException {
     if (rule.mode() == null || !rule.mode().matches("[0-7]{3}")) {
       throw new ImageBuildException(
-          "<extraDirectories><permissions><permission> for '" + rule.glob() + "': mode '" + rule.mode()
+          "<extraDirectories><permissions><permission> for '"
+              + rule.glob()
+              + "': mode '"
+              + rule.mode()
               + "' is not three octal digits; write e.g. <mode>755</mode>");
     }
     return Integer.parseInt(rule.mode(), 8);

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Gives a registry image its credential sources in the Jib plugins' order: what the pom and
- * settings.xml gave (in the order given), then the Docker config files and credential helpers.
- * jib logs which source it used ("Using credentials from ..."), never the secret.
+ * settings.xml gave (in the order given), then the Docker config files and credential helpers. jib
+ * logs which source it used ("Using credentials from ..."), never the secret.
  */
 final class RegistryCredentials {
   private RegistryCredentials() {}

@@ -18,25 +18,34 @@ final class UtilityBelt {
   private UtilityBelt() {}
 
   /** Adds the belt's files to {@code layer}, extracting them into {@code directory} first. */
-  static void addTo(LayerPlanner.Layer layer, Path directory) throws ImageBuildException, IOException {
+  static void addTo(LayerPlanner.Layer layer, Path directory)
+      throws ImageBuildException, IOException {
     Files.createDirectories(directory);
     String where = "<utilityBelt>";
-    layer.addFile(extract("dub", directory, true), BIN + "/dub", LayerPlanner.EXECUTABLE_MODE, where);
-    layer.addFile(extract("cub", directory, true), BIN + "/cub", LayerPlanner.EXECUTABLE_MODE, where);
     layer.addFile(
-        extract("utility-belt.jar", directory, true), JAR_DIRECTORY + "/utility-belt.jar", LayerPlanner.FILE_MODE, where);
+        extract("dub", directory, true), BIN + "/dub", LayerPlanner.EXECUTABLE_MODE, where);
+    layer.addFile(
+        extract("cub", directory, true), BIN + "/cub", LayerPlanner.EXECUTABLE_MODE, where);
+    layer.addFile(
+        extract("utility-belt.jar", directory, true),
+        JAR_DIRECTORY + "/utility-belt.jar",
+        LayerPlanner.FILE_MODE,
+        where);
     Path archive = extract("utility-belt.jsa", directory, false);
     if (archive != null) {
       layer.addFile(archive, JAR_DIRECTORY + "/utility-belt.jsa", LayerPlanner.FILE_MODE, where);
     }
   }
 
-  private static Path extract(String name, Path directory, boolean required) throws IOException, ImageBuildException {
+  private static Path extract(String name, Path directory, boolean required)
+      throws IOException, ImageBuildException {
     try (InputStream in = UtilityBelt.class.getResourceAsStream(RESOURCES + name)) {
       if (in == null) {
         if (required) {
           throw new ImageBuildException(
-              "<utilityBelt>: this plugin jar lacks " + name + "; rebuild the plugin, or set "
+              "<utilityBelt>: this plugin jar lacks "
+                  + name
+                  + "; rebuild the plugin, or set "
                   + "<utilityBelt><skip>true</skip></utilityBelt>");
         }
         return null;

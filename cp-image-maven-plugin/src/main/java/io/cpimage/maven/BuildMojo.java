@@ -23,7 +23,8 @@ import org.eclipse.aether.RepositorySystem;
 /**
  * {@code cp-image:build}: extends a CP image as the pom declares, without a Dockerfile or daemon.
  * Reads the parameters into an {@link ImageSpec}, makes one call into the engine, logs the result.
- * Every parameter can also be given as {@code -Dcp-image.<name>} (nested: {@code -Dcp-image.to.image}).
+ * Every parameter can also be given as {@code -Dcp-image.<name>} (nested: {@code
+ * -Dcp-image.to.image}).
  */
 @Mojo(
     name = "build",
@@ -37,8 +38,13 @@ public class BuildMojo extends AbstractMojo {
   @Parameter boolean allowInsecureRegistries;
   @Parameter List<Connector> connectors = new ArrayList<>();
   @Parameter List<Library> libraries = new ArrayList<>();
-  @Parameter(defaultValue = "/usr/share/confluent-hub-components") String pluginPath;
-  @Parameter(defaultValue = "true") boolean connectorProject;
+
+  @Parameter(defaultValue = "/usr/share/confluent-hub-components")
+  String pluginPath;
+
+  @Parameter(defaultValue = "true")
+  boolean connectorProject;
+
   @Parameter ExtraDirectories extraDirectories;
   @Parameter Map<String, String> environment;
   @Parameter Map<String, String> labels;
@@ -53,7 +59,10 @@ public class BuildMojo extends AbstractMojo {
   @Parameter UtilityBelt utilityBelt = new UtilityBelt();
   @Parameter String buildNumber;
   @Parameter boolean skip;
-  @Parameter(defaultValue = "${project.build.directory}/cp-image/report.json") File reportFile;
+
+  @Parameter(defaultValue = "${project.build.directory}/cp-image/report.json")
+  File reportFile;
+
   @Parameter String downloadCache;
 
   @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)

@@ -30,7 +30,10 @@ final class ConnectorProject {
     }
     if (!jar.isFile()) {
       throw new ImageBuildException(
-          where + ": " + jar + " does not exist; run `mvn package` (cp-image:build runs in the package phase), "
+          where
+              + ": "
+              + jar
+              + " does not exist; run `mvn package` (cp-image:build runs in the package phase), "
               + "or set <connectorProject>false</connectorProject> if this project is no connector");
     }
     List<Path> files = new ArrayList<>();
@@ -40,10 +43,14 @@ final class ConnectorProject {
         files.add(dependency.getFile().toPath());
       }
     }
-    String coordinates = project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion();
+    String coordinates =
+        project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion();
     return Optional.of(
         new ImageSpec.ConnectorSpec(
-            project.getArtifactId(), new ArtifactSource.Resolved(coordinates, files), List.of(), where));
+            project.getArtifactId(),
+            new ArtifactSource.Resolved(coordinates, files),
+            List.of(),
+            where));
   }
 
   static boolean isPackaged(Artifact dependency) {
@@ -53,7 +60,8 @@ final class ConnectorProject {
     }
     boolean kafkaProvided =
         "org.apache.kafka".equals(dependency.getGroupId())
-            && (dependency.getArtifactId().startsWith("connect-") || "kafka-clients".equals(dependency.getArtifactId()));
+            && (dependency.getArtifactId().startsWith("connect-")
+                || "kafka-clients".equals(dependency.getArtifactId()));
     return !kafkaProvided && dependency.getFile() != null;
   }
 }

@@ -13,7 +13,8 @@ final class Failures {
    * Bad input (our own and the artifact package's messages, which name the parameter and the fix)
    * becomes a build failure with that message; anything else an execution error with its cause.
    */
-  static void rethrow(String goal, Exception e) throws MojoExecutionException, MojoFailureException {
+  static void rethrow(String goal, Exception e)
+      throws MojoExecutionException, MojoFailureException {
     if (e instanceof ImageBuildException || e instanceof ArtifactException) {
       throw new MojoFailureException("cp-image:" + goal + ": " + e.getMessage(), e);
     }

@@ -49,10 +49,12 @@ final class ImageSpecReader {
 
   ImageSpec read() throws ImageBuildException {
     Instant created = creationTime(mojo.outputTimestamp);
-    String fromImage = overrides.string("from.image", mojo.from.image);
-    String toImage = overrides.string("to.image", mojo.to.image);
-    boolean insecureRegistries = overrides.bool("allowInsecureRegistries", mojo.allowInsecureRegistries);
-    String outputTar = overrides.string("outputTar", mojo.outputTar == null ? null : mojo.outputTar.getPath());
+    String fromImage = projectRelative(overrides.string("from.image", mojo.from.image));
+    String toImage = projectRelative(overrides.string("to.image", mojo.to.image));
+    boolean insecureRegistries =
+        overrides.bool("allowInsecureRegistries", mojo.allowInsecureRegistries);
+    String outputTar =
+        overrides.string("outputTar", mojo.outputTar == null ? null : mojo.outputTar.getPath());
     ImageSpec.Target target =
         new ImageSpec.Target(
             toImage,
@@ -61,16 +63,24 @@ final class ImageSpecReader {
                 "to.tarImageName",
                 mojo.to.tarImageName != null
                     ? mojo.to.tarImageName
-                    : mojo.project.getArtifactId().toLowerCase(Locale.ROOT) + ":" + mojo.project.getVersion()),
+                    : mojo.project.getArtifactId().toLowerCase(Locale.ROOT)
+                        + ":"
+                        + mojo.project.getVersion()),
             outputTar == null ? null : absolute(outputTar),
             overrides.bool("to.daemonOptional", mojo.to.daemonOptional),
             insecureRegistries,
-            credentials(toImage, "<to>", mojo.to.auth, overrides.string("to.credHelper", mojo.to.credHelper)));
+            credentials(
+                toImage,
+                "<to>",
+                mojo.to.auth,
+                overrides.string("to.credHelper", mojo.to.credHelper)));
 
     Map<String, String> labels =
         new LinkedHashMap<>(
             ProjectLabels.of(
-                mojo.project, ProjectLabels.buildNumber(overrides.string("buildNumber", mojo.buildNumber)), created));
+                mojo.project,
+                ProjectLabels.buildNumber(overrides.string("buildNumber", mojo.buildNumber)),
+                created));
     labels.putAll(overrides.map("labels", mojo.labels));
     ImageSpec.Container container =
         new ImageSpec.Container(
@@ -90,7 +100,8 @@ final class ImageSpecReader {
             "downloadCache",
             mojo.downloadCache != null
                 ? mojo.downloadCache
-                : new File(mojo.session.getLocalRepository().getBasedir(), ".cache/cp-image").getPath());
+                : new File(mojo.session.getLocalRepository().getBasedir(), ".cache/cp-image")
+                    .getPath());
     ImageSpec.Settings settings =
         new ImageSpec.Settings(
             work,
@@ -99,10 +110,15 @@ final class ImageSpecReader {
             created,
             mojo.session.isOffline(),
             pluginPath);
-    boolean skipBelt = overrides.bool("utilityBelt.skip", mojo.utilityBelt != null && mojo.utilityBelt.skip);
+    boolean skipBelt =
+        overrides.bool("utilityBelt.skip", mojo.utilityBelt != null && mojo.utilityBelt.skip);
     return new ImageSpec(
         fromImage,
-        credentials(fromImage, "<from>", mojo.from.auth, overrides.string("from.credHelper", mojo.from.credHelper)),
+        credentials(
+            fromImage,
+            "<from>",
+            mojo.from.auth,
+            overrides.string("from.credHelper", mojo.from.credHelper)),
         target,
         container,
         connectors(),
@@ -123,7 +139,15 @@ final class ImageSpecReader {
     for (Connector connector : mojo.connectors) {
       String where = "<connectors><connector name=\"" + connector.name + "\">";
       ArtifactSource source =
-          source(connector.artifact, false, connector.url, connector.file, connector.sha256, connector.sha512, connector.insecure, where);
+          source(
+              connector.artifact,
+              false,
+              connector.url,
+              connector.file,
+              connector.sha256,
+              connector.sha512,
+              connector.insecure,
+              where);
       List<ImageSpec.LibrarySpec> libraries = new ArrayList<>();
       for (Library library : connector.libraries) {
         libraries.add(library(library, where + "<libraries><library>"));
@@ -144,24 +168,44 @@ final class ImageSpecReader {
   private ImageSpec.LibrarySpec library(Library library, String where) throws ImageBuildException {
     String described = where.replace("<library>", "<library " + describe(library) + ">");
     return new ImageSpec.LibrarySpec(
-        source(library.artifact, library.transitive, library.url, library.file, library.sha256, library.sha512, library.insecure, described),
+        source(
+            library.artifact,
+            library.transitive,
+            library.url,
+            library.file,
+            library.sha256,
+            library.sha512,
+            library.insecure,
+            described),
         library.into,
         described);
   }
 
   private static String describe(Library library) {
-    String name = library.artifact != null ? library.artifact : library.url != null ? library.url : library.file;
+    String name =
+        library.artifact != null
+            ? library.artifact
+            : library.url != null ? library.url : library.file;
     return "\"" + name + "\"";
   }
 
   private ArtifactSource source(
-      String artifact, boolean transitive, String url, String file, String sha256, String sha512, boolean insecure, String where)
+      String artifact,
+      boolean transitive,
+      String url,
+      String file,
+      String sha256,
+      String sha512,
+      boolean insecure,
+      String where)
       throws ImageBuildException {
     int given = (artifact != null ? 1 : 0) + (url != null ? 1 : 0) + (file != null ? 1 : 0);
     if (given != 1) {
       throw new ImageBuildException(
-          where + ": give exactly one of <artifact> (groupId:artifactId:version), <url> (with <sha256> or <sha512>) "
-              + "or <file>; found " + given);
+          where
+              + ": give exactly one of <artifact> (groupId:artifactId:version), <url> (with <sha256> or <sha512>) "
+              + "or <file>; found "
+              + given);
     }
     Checksum checksum = checksum(sha256, sha512, where);
     if (artifact != null) {
@@ -171,13 +215,15 @@ final class ImageSpecReader {
       try {
         return new ArtifactSource.Url(new URI(url.trim()), checksum, insecure);
       } catch (URISyntaxException e) {
-        throw new ImageBuildException(where + "<url> '" + url + "' is not a URL: " + e.getMessage(), e);
+        throw new ImageBuildException(
+            where + "<url> '" + url + "' is not a URL: " + e.getMessage(), e);
       }
     }
     return new ArtifactSource.LocalFile(absolute(file), checksum);
   }
 
-  private static Checksum checksum(String sha256, String sha512, String where) throws ImageBuildException {
+  private static Checksum checksum(String sha256, String sha512, String where)
+      throws ImageBuildException {
     if (sha256 != null && sha512 != null) {
       throw new ImageBuildException(where + ": give <sha256> or <sha512>, not both");
     }
@@ -250,11 +296,17 @@ final class ImageSpecReader {
     return new ImageSpec.JdkSpec(name, source, where);
   }
 
-  private List<CredentialSource> credentials(String image, String where, Auth auth, String credHelper)
-      throws ImageBuildException {
+  private List<CredentialSource> credentials(
+      String image, String where, Auth auth, String credHelper) throws ImageBuildException {
     List<CredentialSource> sources = new ArrayList<>();
-    String username = overrides.string(where.equals("<from>") ? "from.auth.username" : "to.auth.username", auth == null ? null : auth.username);
-    String password = overrides.string(where.equals("<from>") ? "from.auth.password" : "to.auth.password", auth == null ? null : auth.password);
+    String username =
+        overrides.string(
+            where.equals("<from>") ? "from.auth.username" : "to.auth.username",
+            auth == null ? null : auth.username);
+    String password =
+        overrides.string(
+            where.equals("<from>") ? "from.auth.password" : "to.auth.password",
+            auth == null ? null : auth.password);
     if (username != null && password != null) {
       sources.add(new CredentialSource.Known(username, password, where + "<auth>"));
     }
@@ -265,14 +317,28 @@ final class ImageSpecReader {
     if (location.kind() == ImageLocation.Kind.REGISTRY) {
       try {
         String registry = ImageReference.parse(location.reference()).getRegistry();
-        SettingsCredentials.forRegistry(registry, mojo.session.getSettings(), mojo.settingsDecrypter, where)
+        SettingsCredentials.forRegistry(
+                registry, mojo.session.getSettings(), mojo.settingsDecrypter, where)
             .ifPresent(sources::add);
       } catch (InvalidImageReferenceException e) {
         throw new ImageBuildException(
-            where + "<image> '" + image + "' is not a valid image reference; write e.g. registry.example.com/team/image:tag", e);
+            where
+                + "<image> '"
+                + image
+                + "' is not a valid image reference; write e.g. registry.example.com/team/image:tag",
+            e);
       }
     }
     return sources;
+  }
+
+  /** A relative {@code tar://} path starts at the project directory, like every other path. */
+  private String projectRelative(String image) {
+    String prefix = "tar://";
+    if (image != null && image.startsWith(prefix)) {
+      return prefix + absolute(image.substring(prefix.length()));
+    }
+    return image;
   }
 
   private Path absolute(String path) {
@@ -290,7 +356,11 @@ final class ImageSpecReader {
       }
       return Instant.parse(outputTimestamp);
     } catch (DateTimeParseException e) {
-      log.accept(LogEvent.warn("project.build.outputTimestamp '" + outputTimestamp + "' is not ISO-8601; using the epoch"));
+      log.accept(
+          LogEvent.warn(
+              "project.build.outputTimestamp '"
+                  + outputTimestamp
+                  + "' is not ISO-8601; using the epoch"));
       return Instant.EPOCH;
     }
   }

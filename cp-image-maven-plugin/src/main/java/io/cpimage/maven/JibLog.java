@@ -9,7 +9,9 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * Forwards jib's events (which arrive on jib's worker threads) to the Maven log through one thread,
- * because Maven's {@link Log} is not thread-safe.
+ * because Maven's {@link Log} is not thread-safe. As in jib-maven-plugin, jib's INFO detail (every
+ * file of every layer) goes to debug ({@code -X}); its LIFECYCLE lines, credential sources
+ * included, and the progress lines to info.
  */
 final class JibLog implements Consumer<LogEvent>, AutoCloseable {
   private final Log log;
@@ -32,7 +34,7 @@ final class JibLog implements Consumer<LogEvent>, AutoCloseable {
           switch (event.getLevel()) {
             case ERROR -> log.error(event.getMessage());
             case WARN -> log.warn(event.getMessage());
-            case LIFECYCLE, PROGRESS, INFO -> log.info(event.getMessage());
+            case LIFECYCLE, PROGRESS -> log.info(event.getMessage());
             default -> log.debug(event.getMessage());
           }
         });

@@ -29,7 +29,10 @@ final class MavenArtifacts {
   private final RepositorySystemSession session;
   private final List<RemoteRepository> repositories;
 
-  MavenArtifacts(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
+  MavenArtifacts(
+      RepositorySystem system,
+      RepositorySystemSession session,
+      List<RemoteRepository> repositories) {
     this.system = system;
     this.session = session;
     this.repositories = repositories;
@@ -42,10 +45,13 @@ final class MavenArtifacts {
     List<Path> files = new ArrayList<>();
     try {
       if (transitive) {
-        CollectRequest collect = new CollectRequest(new Dependency(artifact, JavaScopes.RUNTIME), repositories);
+        CollectRequest collect =
+            new CollectRequest(new Dependency(artifact, JavaScopes.RUNTIME), repositories);
         DependencyRequest request =
-            new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
-        for (ArtifactResult result : system.resolveDependencies(session, request).getArtifactResults()) {
+            new DependencyRequest(
+                collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
+        for (ArtifactResult result :
+            system.resolveDependencies(session, request).getArtifactResults()) {
           files.add(result.getArtifact().getFile().toPath());
         }
       } else {
@@ -54,9 +60,14 @@ final class MavenArtifacts {
       }
     } catch (ArtifactResolutionException | DependencyResolutionException e) {
       throw new ImageBuildException(
-          where + " '" + coordinates + "' cannot be resolved"
+          where
+              + " '"
+              + coordinates
+              + "' cannot be resolved"
               + (session.isOffline() ? " (offline: only the local repository was searched)" : "")
-              + ": " + e.getMessage() + "; check the coordinates, or the repositories in the pom and settings.xml",
+              + ": "
+              + e.getMessage()
+              + "; check the coordinates, or the repositories in the pom and settings.xml",
           e);
     }
     return new ArtifactSource.Resolved(coordinates, files);
@@ -70,7 +81,10 @@ final class MavenArtifacts {
         || parts[1].isBlank()
         || parts[2].isBlank()) {
       throw new ImageBuildException(
-          where + " '" + coordinates + "' is not Maven coordinates; write groupId:artifactId:version"
+          where
+              + " '"
+              + coordinates
+              + "' is not Maven coordinates; write groupId:artifactId:version"
               + "[:classifier[:type]], e.g. io.confluent:kafka-connect-jdbc:10.8.0");
     }
     String classifier = parts.length > 3 ? parts[3] : "";

@@ -18,7 +18,9 @@ final class Overrides {
   private final List<Properties> sources;
 
   Overrides(MavenSession session, MavenProject project) {
-    this.sources = List.of(session.getUserProperties(), project.getProperties(), session.getSystemProperties());
+    this.sources =
+        List.of(
+            session.getUserProperties(), project.getProperties(), session.getSystemProperties());
   }
 
   private String property(String name) {

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.maven.project.MavenProject;
 
 /**
- * The labels every image gets: Confluent's ({@code io.confluent.docker*}), the OCI ones this
- * build knows (version, revision, created) and {@code io.cpimage.project}.
+ * The labels every image gets: Confluent's ({@code io.confluent.docker*}), the OCI ones this build
+ * knows (version, revision, created) and {@code io.cpimage.project}.
  */
 final class ProjectLabels {
   private ProjectLabels() {}
@@ -44,8 +44,13 @@ final class ProjectLabels {
     command[0] = "git";
     System.arraycopy(arguments, 0, command, 1, arguments.length);
     try {
-      Process process = new ProcessBuilder(command).directory(project.getBasedir()).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(project.getBasedir())
+              .redirectErrorStream(true)
+              .start();
+      String output =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 && !output.isEmpty()) {
         return output;
       }

@@ -18,7 +18,8 @@ final class SettingsCredentials {
   private SettingsCredentials() {}
 
   static Optional<CredentialSource> forRegistry(
-      String registry, Settings settings, SettingsDecrypter decrypter, String where) throws ImageBuildException {
+      String registry, Settings settings, SettingsDecrypter decrypter, String where)
+      throws ImageBuildException {
     Server server = settings.getServer(registry);
     if (server == null && registry.contains(":")) {
       server = settings.getServer(registry.substring(0, registry.indexOf(':')));
@@ -26,17 +27,24 @@ final class SettingsCredentials {
     if (server == null || server.getUsername() == null) {
       return Optional.empty();
     }
-    SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    SettingsDecryptionResult result =
+        decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
     for (SettingsProblem problem : result.getProblems()) {
       if (problem.getSeverity().ordinal() <= SettingsProblem.Severity.ERROR.ordinal()) {
         throw new ImageBuildException(
-            where + ": the password of settings.xml <server id=\"" + server.getId() + "\"> cannot be decrypted ("
-                + problem.getMessage() + "); fix it with `mvn --encrypt-password` and settings-security.xml");
+            where
+                + ": the password of settings.xml <server id=\""
+                + server.getId()
+                + "\"> cannot be decrypted ("
+                + problem.getMessage()
+                + "); fix it with `mvn --encrypt-password` and settings-security.xml");
       }
     }
     Server decrypted = result.getServer();
     return Optional.of(
         new CredentialSource.Known(
-            decrypted.getUsername(), decrypted.getPassword(), "Maven settings <server id=\"" + server.getId() + "\">"));
+            decrypted.getUsername(),
+            decrypted.getPassword(),
+            "Maven settings <server id=\"" + server.getId() + "\">"));
   }
 }
