@@ -136,6 +136,18 @@ class KafkaConfigurationIT {
     assertTrue(result.output().contains("/etc/kafka/kafka.properties"), result.output());
   }
 
+  /** Tracing is opt-in and announces that it prints secrets. */
+  @Test
+  void traceTrueTracesTheScriptsWithAWarning() {
+    OneShot.Result traced = OneShot.of(Images.KAFKA).env("TRACE", "true").run();
+    OneShot.Result quiet = OneShot.of(Images.KAFKA).run();
+
+    assertTrue(
+        traced.output().contains("WARNING: TRACE=true prints every command"), traced.output());
+    assertTrue(traced.output().contains("+ dub ensure KAFKA_ZOOKEEPER_CONNECT"), traced.output());
+    assertTrue(!quiet.output().contains("+ dub ensure"), quiet.output());
+  }
+
   @Test
   void defaultConfig() {
     OneShot.Result result =

@@ -52,6 +52,9 @@ class KafkaOnZooKeeperIT {
               .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka-" + id + ":9092")
               .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
               .waitingForLog(".*\\[KafkaServer id=" + id + "\\] started.*", BROKER_START);
+      if (id == 2) {
+        broker.withEnv("KAFKA_JMX_PORT", "9999").withEnv("KAFKA_JMX_HOSTNAME", "kafka-2");
+      }
       if (id == 3) {
         broker.asUser("12345");
       }
@@ -87,8 +90,24 @@ class KafkaOnZooKeeperIT {
         0, brokers.get(2).run("cub", "kafka-ready", "3", "40", "-b", "kafka-3:9092").getExitCode());
   }
 
+  /**
+   * KAFKA_JMX_PORT opens remote JMX, with RMI on the same port, advertised as KAFKA_JMX_HOSTNAME.
+   */
   @Test
   @Order(3)
+  void jmxPortIsOpenWithRmiOnTheSamePort() {
+    CpContainer broker = brokers.get(1);
+
+    ExecResult listening = broker.run("nc", "-z", "localhost", "9999");
+    String commandLine = broker.bash("tr '\\0' ' ' < /proc/1/cmdline").getStdout();
+
+    assertEquals(0, listening.getExitCode(), "nothing listens on the JMX port");
+    assertTrue(commandLine.contains("-Dcom.sun.management.jmxremote.rmi.port=9999"), commandLine);
+    assertTrue(commandLine.contains("-Djava.rmi.server.hostname=kafka-2"), commandLine);
+  }
+
+  @Test
+  @Order(4)
   void producesAndConsumesHundredMessagesAcrossBrokers() {
     CpContainer client = brokers.get(1);
     ExecResult topic =
@@ -134,7 +153,7 @@ class KafkaOnZooKeeperIT {
 
   /** The broker is PID 1: docker stop's SIGTERM reaches the JVM, which shuts down in time. */
   @Test
-  @Order(4)
+  @Order(5)
   void dockerStopShutsABrokerDownCleanlyWithinTenSeconds() {
     CpContainer broker = brokers.get(0);
     DockerClient docker = DockerClientFactory.instance().client();
