@@ -22,7 +22,8 @@ version=$("${mvn[@]}" -f "$root/pom.xml" help:evaluate -Dexpression=project.vers
 
 cleanup() {
   bash "$root/scripts/local-registry.sh" stop "$work/registry" >/dev/null 2>&1 || true
-  docker images --format '{{.Repository}}:{{.Tag}}' | grep -E '(^|/)cp-image-bench/' | xargs -r docker rmi -f >/dev/null 2>&1 || true
+  docker images --format '{{.Repository}} {{.ID}}' | awk '$1 ~ /(^|\/)cp-image-bench\// {print $2}' | sort -u |
+    xargs -r docker rmi -f >/dev/null 2>&1 || true
   [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT

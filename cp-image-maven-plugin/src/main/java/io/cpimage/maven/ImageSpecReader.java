@@ -283,6 +283,14 @@ final class ImageSpecReader {
       return null;
     }
     String where = "<jdk>";
+    int given = (directory != null ? 1 : 0) + (file != null ? 1 : 0) + (url != null ? 1 : 0);
+    if (given != 1) {
+      throw new ImageBuildException(
+          where
+              + ": give exactly one of <directory> (a JDK or JRE home), <file> (its .tar.gz or .zip) or <url> "
+              + "(with <sha256> or <sha512>); found "
+              + given);
+    }
     ArtifactSource source =
         source(
             null,
