@@ -1,0 +1,42 @@
+package io.cpimage.images;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Runs a test class only when Docker answers and the images were built. Without Docker the class is
+ * skipped with a loud message, or fails when {@code -Dcp-image.requireDocker=true} (CI). A missing
+ * image always fails: the tests must never pull.
+ */
+final class DockerRequired implements BeforeAllCallback {
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    if (!DockerClientFactory.instance().isDockerAvailable()) {
+      String message =
+          "No Docker engine: the image scenario tests in "
+              + context.getDisplayName()
+              + " cannot run (start one with `bash scripts/docker-engine.sh`).";
+      if (Boolean.getBoolean("cp-image.requireDocker")) {
+        throw new IllegalStateException(message);
+      }
+      System.err.println("WARNING: SKIPPED: " + message);
+      Assumptions.abort(message);
+    }
+    for (Images image : Images.values()) {
+      try {
+        DockerClientFactory.instance().client().inspectImageCmd(image.reference()).exec();
+      } catch (NotFoundException e) {
+        throw new IllegalStateException(
+            "Image "
+                + image.reference()
+                + " is not in the Docker engine: build the images first with"
+                + " `./mvnw -pl base-images -am install`.",
+            e);
+      }
+    }
+  }
+}

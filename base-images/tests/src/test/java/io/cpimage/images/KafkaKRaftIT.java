@@ -1,0 +1,139 @@
+package io.cpimage.images;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.dockerjava.api.DockerClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.lifecycle.Startables;
+
+/** cp-kafka in KRaft mode: a combined node, and three controllers with a broker. */
+@ExtendWith(DockerRequired.class)
+class KafkaKRaftIT {
+  static final String CLUSTER_ID = "MkU3OEVBNTcwNTJENDM2Qk";
+  private static final Duration START = Duration.ofSeconds(120);
+  private static final String SERVER_STARTED =
+      ".*\\[KafkaRaftServer nodeId=\\d+\\] Kafka Server started.*";
+
+  /** A broker and controller in one process, on one node: {@code host}:9092 for clients. */
+  static CpContainer combinedNode(Network network, String host) {
+    return CpContainer.of(Images.KAFKA)
+        .on(network, host)
+        .withEnv("KAFKA_PROCESS_ROLES", "broker,controller")
+        .withEnv("KAFKA_NODE_ID", "1")
+        .withEnv("CLUSTER_ID", CLUSTER_ID)
+        .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@" + host + ":9093")
+        .withEnv("KAFKA_LISTENERS", "PLAINTEXT://0.0.0.0:9092,CONTROLLER://0.0.0.0:9093")
+        .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + host + ":9092")
+        .withEnv("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT")
+        .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
+        .withEnv("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT")
+        .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
+        .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
+        .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+        .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
+        .waitingForLog(SERVER_STARTED, START);
+  }
+
+  /** Formats the storage on first start; a restart finds it formatted and leaves it alone. */
+  @Test
+  void combinedNodeFormatsItsStorageOnceAndRestarts() {
+    try (Network network = Network.newNetwork();
+        CpContainer kafka = combinedNode(network, "kraft")) {
+      kafka.start();
+      assertReady(kafka, "kraft:9092", 1);
+      assertTrue(kafka.getLogs().contains("Formatting"), kafka.getLogs());
+
+      DockerClient docker = DockerClientFactory.instance().client();
+      docker.restartContainerCmd(kafka.getContainerId()).withTimeout(10).exec();
+      Wait.forLogMessage(SERVER_STARTED + "\\n?", 2)
+          .withStartupTimeout(START)
+          .waitUntilReady(kafka);
+
+      assertReady(kafka, "kraft:9092", 1);
+      String secondBoot = kafka.getLogs().substring(kafka.getLogs().lastIndexOf("===> User"));
+      assertFalse(secondBoot.contains("Formatting"), secondBoot);
+      assertFalse(secondBoot.contains("already formatted"), secondBoot);
+    }
+  }
+
+  @Test
+  void threeControllersAndABroker() {
+    String voters = "1@controller-1:9093,2@controller-2:9093,3@controller-3:9093";
+    List<CpContainer> nodes = new ArrayList<>();
+    try (Network network = Network.newNetwork()) {
+      for (int id = 1; id <= 3; id++) {
+        nodes.add(
+            CpContainer.of(Images.KAFKA)
+                .on(network, "controller-" + id)
+                .withEnv("KAFKA_PROCESS_ROLES", "controller")
+                .withEnv("KAFKA_NODE_ID", String.valueOf(id))
+                .withEnv("CLUSTER_ID", CLUSTER_ID)
+                .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", voters)
+                .withEnv("KAFKA_LISTENERS", "CONTROLLER://0.0.0.0:9093")
+                .withEnv("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT")
+                .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
+                .withEnv("KAFKA_HEAP_OPTS", "-Xmx192m -Xms64m")
+                .waitingForLog(SERVER_STARTED, START));
+      }
+      CpContainer broker =
+          CpContainer.of(Images.KAFKA)
+              .on(network, "broker")
+              .withEnv("KAFKA_PROCESS_ROLES", "broker")
+              .withEnv("KAFKA_NODE_ID", "4")
+              .withEnv("CLUSTER_ID", CLUSTER_ID)
+              .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", voters)
+              .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://broker:9092")
+              .withEnv(
+                  "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP",
+                  "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT")
+              .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
+              .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
+              .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
+              .waitingForLog(SERVER_STARTED, START);
+      nodes.add(broker);
+      try {
+        Startables.deepStart(nodes).join();
+
+        assertReady(broker, "broker:9092", 1);
+        ExecResult produced =
+            broker.bash(
+                "seq 1 10 | kafka-console-producer --bootstrap-server broker:9092 --topic kraft"
+                    + " --producer-property acks=all");
+        assertEquals(0, produced.getExitCode(), produced.getStderr());
+        ExecResult consumed =
+            broker.run(
+                "kafka-console-consumer",
+                "--bootstrap-server",
+                "broker:9092",
+                "--topic",
+                "kraft",
+                "--from-beginning",
+                "--max-messages",
+                "10",
+                "--timeout-ms",
+                "60000");
+        assertTrue(
+            consumed.getStderr().contains("Processed a total of 10 messages"),
+            consumed.getStderr());
+      } finally {
+        nodes.forEach(CpContainer::stop);
+      }
+    }
+  }
+
+  static void assertReady(CpContainer container, String bootstrap, int brokers) {
+    ExecResult ready =
+        container.run("cub", "kafka-ready", String.valueOf(brokers), "60", "-b", bootstrap);
+    assertEquals(0, ready.getExitCode(), ready.getStdout() + ready.getStderr());
+  }
+}

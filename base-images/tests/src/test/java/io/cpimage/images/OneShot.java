@@ -1,0 +1,89 @@
+package io.cpimage.images;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+
+/** A container run to completion, like {@code docker run --rm}: its exit code and output. */
+final class OneShot {
+  private final Images image;
+  private final Map<String, String> env = new LinkedHashMap<>();
+  private final Map<String, String> files = new LinkedHashMap<>();
+  private String[] command;
+
+  private OneShot(Images image) {
+    this.image = image;
+  }
+
+  static OneShot of(Images image) {
+    return new OneShot(image);
+  }
+
+  OneShot env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  OneShot env(Map<String, String> variables) {
+    env.putAll(variables);
+    return this;
+  }
+
+  /** A file, readable by everyone, put into the container before it starts. */
+  OneShot file(String path, String content) {
+    files.put(path, content);
+    return this;
+  }
+
+  /** Replaces the image's command (default: {@code /etc/confluent/docker/run}). */
+  OneShot command(String... command) {
+    this.command = command;
+    return this;
+  }
+
+  /** Runs a bash command line instead of the image's command. */
+  OneShot bash(String commandLine) {
+    return command("bash", "-c", commandLine);
+  }
+
+  Result run() {
+    try (GenericContainer<?> container =
+        new GenericContainer<>(DockerImageName.parse(image.reference()))) {
+      container.withLabel(CpContainer.TESTING_LABEL, "true").withEnv(env);
+      container.withStartupCheckStrategy(new UntilExited(Duration.ofSeconds(90)));
+      files.forEach(
+          (path, content) -> container.withCopyToContainer(Transferable.of(content, 0644), path));
+      if (command != null) {
+        container.withCommand(command);
+      }
+      container.start();
+      InspectContainerResponse.ContainerState state =
+          container.getCurrentContainerInfo().getState();
+      return new Result(state.getExitCodeLong().intValue(), container.getLogs());
+    }
+  }
+
+  /** Exit code and the container's stdout and stderr, interleaved. */
+  record Result(int exitCode, String output) {}
+
+  /** Started means exited, whatever the exit code: failing is what several scenarios expect. */
+  private static final class UntilExited extends StartupCheckStrategy {
+    UntilExited(Duration timeout) {
+      withTimeout(timeout);
+    }
+
+    @Override
+    public StartupStatus checkStartupState(DockerClient client, String containerId) {
+      InspectContainerResponse.ContainerState state = getCurrentState(client, containerId);
+      return Boolean.TRUE.equals(state.getRunning())
+          ? StartupStatus.NOT_YET_KNOWN
+          : StartupStatus.SUCCESSFUL;
+    }
+  }
+}
