@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,44 +117,58 @@ final class ContainerBuild {
               "No Docker daemon answers: " + to + " is not loaded; only <outputTar> is written"));
       to = null;
     }
-    List<Path[]> moves = new ArrayList<>();
+    // Tars are written next to their final name and moved there only when every target succeeded.
+    Map<Path, Path> partials = new LinkedHashMap<>();
     JibContainer result = null;
-    if (target.outputTar() != null) {
-      Path partial = partialOf(target.outputTar());
-      result =
-          run(Containerizer.to(tarImage(partial, targetName)), "writing " + target.outputTar());
-      moves.add(new Path[] {partial, target.outputTar()});
-    }
-    if (to != null) {
-      switch (to.kind()) {
-        case TAR -> {
-          Path partial = partialOf(to.tarPath());
-          result = run(Containerizer.to(tarImage(partial, targetName)), "writing " + to);
-          moves.add(new Path[] {partial, to.tarPath()});
-        }
-        case DOCKER ->
-            result =
-                run(
-                    Containerizer.to(DockerDaemonImage.named(reference(to))),
-                    "loading " + to + " into Docker");
-        case REGISTRY ->
-            result =
-                run(
-                    Containerizer.to(
-                        RegistryCredentials.registryImage(
-                            reference(to), target.credentials(), log)),
-                    "pushing " + to);
+    try {
+      if (target.outputTar() != null) {
+        Path partial = partialOf(target.outputTar());
+        partials.put(partial, target.outputTar());
+        result =
+            run(Containerizer.to(tarImage(partial, targetName)), "writing " + target.outputTar());
       }
-      outputs.add(to.toString());
-    }
-    for (Path[] move : moves) {
-      Files.move(
-          move[0], move[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (to != null) {
+        result = runTo(to, targetName, partials);
+        outputs.add(to.toString());
+      }
+      for (Map.Entry<Path, Path> partial : partials.entrySet()) {
+        Files.move(
+            partial.getKey(),
+            partial.getValue(),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
+    } finally {
+      for (Path partial : partials.keySet()) {
+        Files.deleteIfExists(partial);
+      }
     }
     if (target.outputTar() != null) {
       outputs.add("tar://" + target.outputTar());
     }
     return result;
+  }
+
+  private JibContainer runTo(ImageLocation to, String targetName, Map<Path, Path> partials)
+      throws ImageBuildException, IOException, InterruptedException {
+    switch (to.kind()) {
+      case TAR -> {
+        Path partial = partialOf(to.tarPath());
+        partials.put(partial, to.tarPath());
+        return run(Containerizer.to(tarImage(partial, targetName)), "writing " + to);
+      }
+      case DOCKER -> {
+        return run(
+            Containerizer.to(DockerDaemonImage.named(reference(to))),
+            "loading " + to + " into Docker");
+      }
+      default -> {
+        return run(
+            Containerizer.to(
+                RegistryCredentials.registryImage(reference(to), spec.target().credentials(), log)),
+            "pushing " + to);
+      }
+    }
   }
 
   private JibContainer run(Containerizer containerizer, String what)
