@@ -97,9 +97,10 @@ public class AddConnectorMojo extends AbstractMojo {
           PomEditor.open(project.getFile().toPath(), PomEditing.coordinatesOf(plugin));
       ConnectorFetcher fetcher =
           new ConnectorFetcher(
-              repositorySystem,
-              session.getRepositorySession(),
-              project.getRemoteProjectRepositories(),
+              new MavenArtifacts(
+                  repositorySystem,
+                  session.getRepositorySession(),
+                  project.getRemoteProjectRepositories()),
               downloader(),
               project.getBasedir().toPath());
       ConnectorFetcher.Fetched connector = fetchConnector(fetcher);

@@ -3,20 +3,14 @@ package io.cpimage.maven;
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.Checksum;
 import io.cpimage.artifact.UrlDownloader;
+import io.cpimage.image.ImageBuildException;
 import io.cpimage.pom.ConnectorSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.repository.RemoteRepository;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Gets a connector's file from where the user pointed (Maven coordinates through Maven's resolver,
@@ -30,21 +24,12 @@ final class ConnectorFetcher {
    */
   record Fetched(ConnectorSource source, Path file, String where, boolean trustedOnFirstUse) {}
 
-  private final RepositorySystem repositorySystem;
-  private final RepositorySystemSession session;
-  private final List<RemoteRepository> repositories;
+  private final MavenArtifacts artifacts;
   private final UrlDownloader downloader;
   private final Path projectDirectory;
 
-  ConnectorFetcher(
-      RepositorySystem repositorySystem,
-      RepositorySystemSession session,
-      List<RemoteRepository> repositories,
-      UrlDownloader downloader,
-      Path projectDirectory) {
-    this.repositorySystem = repositorySystem;
-    this.session = session;
-    this.repositories = repositories;
+  ConnectorFetcher(MavenArtifacts artifacts, UrlDownloader downloader, Path projectDirectory) {
+    this.artifacts = artifacts;
     this.downloader = downloader;
     this.projectDirectory = projectDirectory;
   }
@@ -57,29 +42,11 @@ final class ConnectorFetcher {
     } catch (IllegalArgumentException e) {
       throw new ArtifactException(where + ": " + e.getMessage(), e);
     }
-    String[] parts = source.coordinates().split(":");
-    String classifier = parts.length > 3 ? parts[3] : "";
-    String extension = parts.length > 4 ? parts[4] : "jar";
-    DefaultArtifact artifact =
-        new DefaultArtifact(parts[0], parts[1], classifier, extension, parts[2]);
     try {
-      Path file =
-          repositorySystem
-              .resolveArtifact(session, new ArtifactRequest(artifact, repositories, null))
-              .getArtifact()
-              .getFile()
-              .toPath();
+      Path file = artifacts.resolve(source.coordinates(), false, where).files().get(0);
       return new Fetched(source, file, where, false);
-    } catch (ArtifactResolutionException e) {
-      throw new ArtifactException(
-          where
-              + ": cannot resolve "
-              + coordinates
-              + " ("
-              + e.getMessage()
-              + "). Check the coordinates (groupId:artifactId:version[:classifier[:type]]) and"
-              + " the repositories of this project.",
-          e);
+    } catch (ImageBuildException e) {
+      throw new ArtifactException(e.getMessage(), e);
     }
   }
 
