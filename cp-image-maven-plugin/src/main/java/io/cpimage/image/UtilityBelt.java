@@ -9,6 +9,11 @@ import java.nio.file.StandardCopyOption;
 /**
  * The utility belt this plugin jar carries (copied in at build time from the utility-belt module):
  * {@code dub}, {@code cub} and their jar, installed into every image, replacing the base's.
+ *
+ * <p>No AppCDS archive comes with them: one only matches the JVM build that dumped it, which is the
+ * image's, not this machine's. The base images dump theirs with their own JVM ({@code
+ * base-images/cp-base/make-cds-archive.sh}); it stays valid in images built on them, because the
+ * jar written here keeps its path, size and time.
  */
 final class UtilityBelt {
   static final String BIN = "/usr/local/bin";
@@ -22,33 +27,23 @@ final class UtilityBelt {
       throws ImageBuildException, IOException {
     Files.createDirectories(directory);
     String where = "<utilityBelt>";
+    layer.addFile(extract("dub", directory), BIN + "/dub", LayerPlanner.EXECUTABLE_MODE, where);
+    layer.addFile(extract("cub", directory), BIN + "/cub", LayerPlanner.EXECUTABLE_MODE, where);
     layer.addFile(
-        extract("dub", directory, true), BIN + "/dub", LayerPlanner.EXECUTABLE_MODE, where);
-    layer.addFile(
-        extract("cub", directory, true), BIN + "/cub", LayerPlanner.EXECUTABLE_MODE, where);
-    layer.addFile(
-        extract("utility-belt.jar", directory, true),
+        extract("utility-belt.jar", directory),
         JAR_DIRECTORY + "/utility-belt.jar",
         LayerPlanner.FILE_MODE,
         where);
-    Path archive = extract("utility-belt.jsa", directory, false);
-    if (archive != null) {
-      layer.addFile(archive, JAR_DIRECTORY + "/utility-belt.jsa", LayerPlanner.FILE_MODE, where);
-    }
   }
 
-  private static Path extract(String name, Path directory, boolean required)
-      throws IOException, ImageBuildException {
+  private static Path extract(String name, Path directory) throws IOException, ImageBuildException {
     try (InputStream in = UtilityBelt.class.getResourceAsStream(RESOURCES + name)) {
       if (in == null) {
-        if (required) {
-          throw new ImageBuildException(
-              "<utilityBelt>: this plugin jar lacks "
-                  + name
-                  + "; rebuild the plugin, or set "
-                  + "<utilityBelt><skip>true</skip></utilityBelt>");
-        }
-        return null;
+        throw new ImageBuildException(
+            "<utilityBelt>: this plugin jar lacks "
+                + name
+                + "; rebuild the plugin, or set "
+                + "<utilityBelt><skip>true</skip></utilityBelt>");
       }
       Path file = directory.resolve(name);
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
