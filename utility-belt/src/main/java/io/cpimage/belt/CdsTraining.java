@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,11 +15,11 @@ import java.util.Map;
 
 /**
  * The training run behind {@code utility-belt.jsa}, the AppCDS archive built with the jar: runs
- * every dub command once in one JVM so that the classes they load are listed, then archived. The
- * build (and an image build, for the jar's installed path) runs {@code java
- * -XX:DumpLoadedClassList=<list> -cp utility-belt.jar io.cpimage.belt.CdsTraining <scratch-dir>},
- * then {@code java -Xshare:dump -XX:SharedClassListFile=<list> -XX:SharedArchiveFile=<jsa> -cp
- * utility-belt.jar}. It is not part of the CLI.
+ * every dub command and the cub commands boot scripts use once in one JVM so that the classes they
+ * load are listed, then archived. The build (and an image build, for the jar's installed path) runs
+ * {@code java -XX:DumpLoadedClassList=<list> -cp utility-belt.jar io.cpimage.belt.CdsTraining
+ * <scratch-dir>}, then {@code java -Xshare:dump -XX:SharedClassListFile=<list>
+ * -XX:SharedArchiveFile=<jsa> -cp utility-belt.jar}. It is not part of the CLI.
  */
 public final class CdsTraining {
 
@@ -58,8 +59,28 @@ public final class CdsTraining {
       run(env, "dub", "path-wait", output, "1");
       run(env, "dub", "wait", "127.0.0.1", port, "5");
       run(env, "dub", "http-ready", "http://127.0.0.1:" + port + "/", "5");
+      run(env, "cub", "listeners", "PLAINTEXT://kafka:9092,SSL://[::1]:9093");
+      // Nothing listens there: these only load the ZooKeeper and Kafka clients' classes.
+      String closed = "127.0.0.1:" + closedPort();
+      runFailing(env, "cub", "zk-ready", closed, "1");
+      runFailing(env, "cub", "kafka-ready", "1", "1", "-b", closed);
     } finally {
       server.stop(0);
+    }
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void runFailing(Map<String, String> env, String... args) {
+    int code =
+        Main.run(
+            env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
+    if (code != 1) {
+      throw new IllegalStateException(String.join(" ", args) + " exited " + code + ", not 1");
     }
   }
 
