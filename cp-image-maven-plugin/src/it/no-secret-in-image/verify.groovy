@@ -37,6 +37,8 @@ def log = new File(basedir, 'build.log').text
 assert config.contains('"team":"platform"') : 'the label is not in the pushed config'
 assert layers.any { it.contains('var/lib/no-secret') } : 'the volumes layer was not scanned'
 assert work.toString().contains('"layers"') : 'the report was not scanned'
+// jib used the credentials for the push, so they went through the whole credential path.
+assert log.contains("Using credentials from <to><auth> for $registry/cp-image-it/no-secret:1")
 
 secrets.each { secret ->
   assert !image.contains(secret) : "$secret is in the pushed image (manifest, config or a layer)"
