@@ -2,6 +2,7 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('<connectors><connector name="tampered">')
 assert log.contains('checksum mismatch')
+assert log.contains('check the source, or if you trust this file, set <sha256>')
 def target = new File(basedir, 'target')
 def written = target.exists() ? target.listFiles().findAll { it.name.contains('.tar') }*.name : []
 assert written.isEmpty() : "files written despite the failure: $written"

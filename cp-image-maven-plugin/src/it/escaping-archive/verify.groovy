@@ -2,6 +2,7 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('<connectors><connector name="evil">')
 assert log.contains('would be written outside the directory')
+assert log.contains('Nothing was unpacked. Use an archive whose entries all stay inside it')
 def target = new File(basedir, 'target')
 def written = target.exists() ? target.listFiles().findAll { it.name.contains('.tar') }*.name : []
 assert written.isEmpty() : "files written despite the failure: $written"

@@ -31,7 +31,6 @@ public final class DockerCleanup {
 
   /** Lists what would be removed for {@code project} ({@code groupId:artifactId}). */
   public static Plan find(String project) throws ImageBuildException {
-    String what = "cp-image:clean";
     List<Item> containers = new ArrayList<>();
     for (String line :
         DockerCli.lines(
@@ -44,7 +43,7 @@ public final class DockerCleanup {
                 "label=" + PROJECT_LABEL + "=" + project,
                 "--format",
                 "{{.ID}} {{.Names}} ({{.Image}}, {{.Status}})"),
-            what)) {
+            "listing the test containers of " + project)) {
       String[] parts = line.split(" ", 2);
       containers.add(new Item(parts[0], parts.length > 1 ? parts[1] : ""));
     }
@@ -58,7 +57,7 @@ public final class DockerCleanup {
                 "label=" + PROJECT_LABEL + "=" + project,
                 "--format",
                 "{{.ID}} {{.Repository}}:{{.Tag}}"),
-            what)) {
+            "listing the images of " + project)) {
       String[] parts = line.split(" ", 2);
       tagsById.computeIfAbsent(parts[0], id -> new ArrayList<>()).add(parts[1]);
     }
@@ -72,12 +71,12 @@ public final class DockerCleanup {
     if (!plan.containers().isEmpty()) {
       List<String> arguments = new ArrayList<>(List.of("rm", "--force", "--volumes"));
       plan.containers().forEach(container -> arguments.add(container.id()));
-      DockerCli.change(arguments, "cp-image:clean");
+      DockerCli.change(arguments, "removing the test containers");
     }
     if (!plan.images().isEmpty()) {
       List<String> arguments = new ArrayList<>(List.of("rmi", "--force"));
       plan.images().forEach(image -> arguments.add(image.id()));
-      DockerCli.change(arguments, "cp-image:clean");
+      DockerCli.change(arguments, "removing the images");
     }
   }
 }

@@ -66,7 +66,10 @@ public final class ReadinessPlan {
   private static ReadinessCheck kafka(VerifyTargets targets) throws VerifyException {
     if (targets.expectedBrokers() < 1) {
       throw new VerifyException(
-          "cp-image.expectedBrokers must be at least 1, got " + targets.expectedBrokers());
+          "cp-image.expectedBrokers must be at least 1, got "
+              + targets.expectedBrokers()
+              + ": set it to the number of brokers the cluster should have (default 1), e.g."
+              + " -Dcp-image.expectedBrokers=3");
     }
     return KafkaReadiness.forBrokers(targets.expectedBrokers())
         .withBootstrapServers(targets.bootstrapServers().trim())

@@ -2,6 +2,7 @@ package io.cpimage.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,11 +96,21 @@ class ImageBuildTest {
   }
 
   private ImageSpec spec(Path base, String name, List<String> volumes) throws IOException {
+    return spec(base, name, volumes, List.of(), List.of());
+  }
+
+  private ImageSpec spec(
+      Path base,
+      String name,
+      List<String> volumes,
+      List<CredentialSource> fromCredentials,
+      List<CredentialSource> toCredentials)
+      throws IOException {
     Path jar = Files.writeString(temp.resolve("driver.jar"), "not really a jar");
     Path work = temp.resolve("work-" + name);
     return new ImageSpec(
         "tar://" + base,
-        List.of(),
+        fromCredentials,
         new ImageSpec.Target(
             "tar://" + temp.resolve(name + ".tar"),
             List.of(),
@@ -105,7 +118,7 @@ class ImageBuildTest {
             null,
             false,
             false,
-            List.of()),
+            toCredentials),
         new ImageSpec.Container(
             new LinkedHashMap<>(Map.of("PATH", "/opt/tools/bin:$PATH")),
             Map.of("team", "engine"),
@@ -186,5 +199,76 @@ class ImageBuildTest {
     assertTrue(Files.notExists(temp.resolve("bad.tar")));
     assertTrue(Files.notExists(temp.resolve("bad.tar.partial")));
     assertTrue(Files.notExists(temp.resolve("work-bad/report.json")));
+  }
+
+  @Test
+  void registryCredentialsReachNoLayerLabelConfigReportOrLog() throws Exception {
+    // What <from><auth>, <to><auth> and settings.xml <server> passwords become in the spec.
+    List<String> secrets =
+        List.of(
+            "from-user-5b1d", "from-pass-9c2e", "to-user-7a3f", "to-pass-4d8b", "srv-pass-1e6c");
+    List<CredentialSource> from =
+        List.of(new CredentialSource.Known("from-user-5b1d", "from-pass-9c2e", "<from><auth>"));
+    List<CredentialSource> to =
+        List.of(
+            new CredentialSource.Known("to-user-7a3f", "to-pass-4d8b", "<to><auth>"),
+            new CredentialSource.Known(
+                "to-user-7a3f", "srv-pass-1e6c", "settings.xml <server id=\"registry\">"));
+    List<String> log = new ArrayList<>();
+
+    ImageBuild.run(
+        spec(baseTar(), "secret", List.of("/var/lib/kafka/data"), from, to),
+        event -> log.add(event.getMessage()));
+
+    String image = readable(Files.readAllBytes(temp.resolve("secret.tar")));
+    StringBuilder work = new StringBuilder();
+    try (var files = Files.walk(temp.resolve("work-secret"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        work.append(file).append('\n').append(readable(Files.readAllBytes(file)));
+      }
+    }
+    String report = Files.readString(temp.resolve("work-secret/report.json"));
+    // The scan sees what the build put there: the label in the config, a layer's file name and
+    // content, and the report; so a secret written next to them would be seen too.
+    assertTrue(image.contains("\"team\":\"engine\""), "config label not found in the image tar");
+    assertTrue(image.contains("usr/share/java/kafka/driver.jar"), "layer entry not found");
+    assertTrue(image.contains("not really a jar"), "layer content not found");
+    assertTrue(report.contains("driver.jar"), report);
+    for (String secret : secrets) {
+      assertFalse(image.contains(secret), secret + " is in the image tar (layers or config)");
+      assertFalse(work.toString().contains(secret), secret + " is in target/cp-image");
+      assertFalse(String.join("\n", log).contains(secret), secret + " is in the build log");
+    }
+  }
+
+  /** The bytes as text, each gzip member (a compressed layer inside the image tar) unpacked. */
+  private static String readable(byte[] bytes) throws IOException {
+    StringBuilder text = new StringBuilder();
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      TarArchiveEntry entry;
+      boolean isTar = false;
+      while ((entry = tar.getNextEntry()) != null) {
+        isTar = true;
+        text.append(entry.getName()).append('\n');
+        byte[] content = tar.readAllBytes();
+        boolean gzip =
+            content.length > 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
+        if (gzip) {
+          try (GZIPInputStream unzipped =
+              new GZIPInputStream(new java.io.ByteArrayInputStream(content))) {
+            content = unzipped.readAllBytes();
+          }
+        }
+        // A layer tar's entries (names, pax headers, contents) are all in its raw bytes.
+        text.append(new String(content, StandardCharsets.ISO_8859_1)).append('\n');
+      }
+      if (isTar) {
+        return text.toString();
+      }
+    } catch (IOException notATar) {
+      // Not a tar (report.json, a staged jar): scan the bytes as they are.
+    }
+    return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 }

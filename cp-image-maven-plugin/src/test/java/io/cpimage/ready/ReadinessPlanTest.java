@@ -130,7 +130,7 @@ class ReadinessPlanTest {
         "cp-image.clientConfig is set but cp-image.bootstrapServers is not",
         targets(null, null, 1, temp.resolve("client.properties"), null, null, timeout));
     assertMessage(
-        "cp-image.expectedBrokers must be at least 1, got 0",
+        "cp-image.expectedBrokers must be at least 1, got 0: set it to the number of brokers",
         targets(null, "127.0.0.1:9092", 0, null, null, null, timeout));
   }
 
