@@ -42,7 +42,8 @@ final class PluginLogLines {
     return false;
   }
 
+  /** Connect's log records start with {@code [timestamp]}; other lines continue the record. */
   private static boolean isStackTrace(String line) {
-    return line.startsWith("\t") || line.startsWith(" ") || line.startsWith("Caused by:");
+    return !line.startsWith("[");
   }
 }
