@@ -36,11 +36,12 @@ class BuiltImageTest {
 
   @Test
   void refusesAnImageNotInTheDaemon() throws Exception {
-    Path report = report("{\"image\":\"tar:///tmp/out.tar\",\"outputs\":[\"tar:///tmp/out.tar\"]}");
+    Path report =
+        report("{\"image\":\"tar://target/out.tar\",\"outputs\":[\"tar://target/out.tar\"]}");
 
     SmokeException e = assertThrows(SmokeException.class, () -> BuiltImage.fromReport(report));
 
-    assertTrue(e.getMessage().contains("(tar:///tmp/out.tar) was not loaded"), e.getMessage());
+    assertTrue(e.getMessage().contains("(tar://target/out.tar) was not loaded"), e.getMessage());
     assertTrue(e.getMessage().contains("<to><image>docker://name:tag</image>"), e.getMessage());
   }
 
