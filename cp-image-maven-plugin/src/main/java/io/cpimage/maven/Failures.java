@@ -3,6 +3,7 @@ package io.cpimage.maven;
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.image.ImageBuildException;
 import io.cpimage.ready.VerifyException;
+import io.cpimage.smoke.SmokeException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -18,7 +19,8 @@ final class Failures {
       throws MojoExecutionException, MojoFailureException {
     if (e instanceof ImageBuildException
         || e instanceof ArtifactException
-        || e instanceof VerifyException) {
+        || e instanceof VerifyException
+        || e instanceof SmokeException) {
       throw new MojoFailureException("cp-image:" + goal + ": " + e.getMessage(), e);
     }
     if (e instanceof MojoFailureException failure) {

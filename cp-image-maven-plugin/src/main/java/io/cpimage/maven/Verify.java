@@ -27,4 +27,16 @@ public class Verify {
 
   /** Seconds each service may take. */
   int timeout = 40;
+
+  /**
+   * Smoke mode: start the image this project built, beside a single-node KRaft broker, and assert
+   * it becomes ready, loads its connectors and runs as its declared user.
+   */
+  boolean smoke;
+
+  /** The broker image of smoke mode; {@code cp-image/cp-kafka:<plugin version>} when not set. */
+  String brokerImage;
+
+  /** How many of the container's last log lines a failed smoke test prints. */
+  int logLines = 50;
 }

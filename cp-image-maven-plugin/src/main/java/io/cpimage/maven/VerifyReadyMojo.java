@@ -6,6 +6,11 @@ import io.cpimage.ready.ReadinessPlan;
 import io.cpimage.ready.ReportedPlugins;
 import io.cpimage.ready.VerifyException;
 import io.cpimage.ready.VerifyTargets;
+import io.cpimage.smoke.BuiltImage;
+import io.cpimage.smoke.SmokeEnvironment;
+import io.cpimage.smoke.SmokeException;
+import io.cpimage.smoke.SmokeSettings;
+import io.cpimage.smoke.SmokeTest;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +33,10 @@ import org.apache.maven.project.MavenProject;
  * -Dcp-image.timeout}; or {@code <verify>}), prints each one's time to ready, and fails naming
  * every service that was not ready and why. With a Connect URL, the worker must also list the
  * plugin classes of the connectors that {@code cp-image:build} put into this project's image.
+ *
+ * <p>With {@code -Dcp-image.smoke} (or {@code <verify><smoke>true</smoke>}) it first smoke-tests
+ * the image this project built (see {@link SmokeTest}); the cluster checks then run only when one
+ * is configured.
  */
 @Mojo(name = "verify-ready", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyReadyMojo extends AbstractMojo {
@@ -46,6 +55,10 @@ public class VerifyReadyMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true)
   MavenSession session;
 
+  /** The default broker image of smoke mode is the base image of this plugin's own version. */
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  String pluginVersion;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -53,7 +66,15 @@ public class VerifyReadyMojo extends AbstractMojo {
       return;
     }
     try {
+      Overrides overrides = new Overrides(session, project);
+      boolean smoke = overrides.bool("smoke", verify.smoke);
+      if (smoke) {
+        smokeTest(overrides);
+      }
       VerifyTargets targets = targets();
+      if (smoke && !targets.anyService()) {
+        return;
+      }
       List<ReadinessResult> results = ParallelReadiness.awaitAll(ReadinessPlan.checksFor(targets));
       results.forEach(result -> getLog().info(ParallelReadiness.describe(result)));
       List<ReadinessResult> notReady = results.stream().filter(r -> !r.ready()).toList();
@@ -73,6 +94,23 @@ public class VerifyReadyMojo extends AbstractMojo {
     } catch (Exception e) {
       Failures.rethrow("verify-ready", e);
     }
+  }
+
+  private void smokeTest(Overrides overrides) throws VerifyException, SmokeException {
+    SmokeEnvironment.warnWhenUnset(getLog()::warn);
+    String image = BuiltImage.fromReport(reportFile.toPath());
+    String brokerImage = overrides.string("brokerImage", verify.brokerImage);
+    SmokeSettings settings =
+        new SmokeSettings(
+            image,
+            brokerImage == null || brokerImage.isBlank()
+                ? "cp-image/cp-kafka:" + pluginVersion
+                : brokerImage,
+            ReportedPlugins.read(reportFile.toPath()),
+            Duration.ofSeconds(number(overrides, "timeout", verify.timeout)),
+            number(overrides, "logLines", verify.logLines));
+    new SmokeTest(settings, getLog()::info).run();
+    getLog().info("cp-image:verify-ready: smoke test of " + image + " passed");
   }
 
   private VerifyTargets targets() throws VerifyException {

@@ -32,4 +32,11 @@ public record VerifyTargets(
   public VerifyTargets {
     connectPluginClasses = List.copyOf(connectPluginClasses);
   }
+
+  /** Whether any service is asked for. */
+  public boolean anyService() {
+    return java.util.stream.Stream.of(
+            zooKeeper, bootstrapServers, schemaRegistry, restProxy, connect)
+        .anyMatch(value -> value != null && !value.isBlank());
+  }
 }

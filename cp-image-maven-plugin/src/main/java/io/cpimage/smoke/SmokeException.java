@@ -1,0 +1,12 @@
+package io.cpimage.smoke;
+
+/** The smoke test failed, or could not start: the message names what and how to fix it. */
+public class SmokeException extends Exception {
+  public SmokeException(String message) {
+    super(message);
+  }
+
+  public SmokeException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,16 @@
+def log = new File(basedir, 'build.log').text
+// The build found the connector class; the worker could not load it.
+assert log.contains('(a) readiness: Kafka Connect\'s REST API (GET /): ready after')
+assert log.contains('(b) connectors: GET /connector-plugins?connectorsOnly=false failed')
+assert log.contains('it.smoke.connector.BrokenSourceConnector')
+// The worker's own log lines that say why, then its last lines.
+assert log.contains("The worker's log about these classes:")
+assert log.contains('Unable to instantiate BrokenSourceConnector')
+assert log.contains('Caused by: java.lang.NoClassDefFoundError: it/smoke/dependency/Helper')
+assert log.contains('Last 50 log lines of cp-image-it/smoke-connector-missing-dependency:1')
+assert !log.contains('smoke test of cp-image-it/smoke-connector-missing-dependency:1 passed')
+// Testcontainers' shutdown hook found every class it needed (it runs after the plugin's realm closed).
+assert !log.contains('Exception in thread')
+def left = ['docker', 'ps', '-aq', '--filter', 'ancestor=cp-image-it/smoke-connector-missing-dependency:1'].execute().text.trim()
+assert left.isEmpty() : "containers left: ${left}"
+return true
