@@ -12,4 +12,9 @@ if ! bash scripts/docker-engine.sh; then
   echo "test: WARNING no Docker engine: the container tests will be SKIPPED" >&2
 fi
 
+# Testcontainers, in the tests and in the plugin's smoke mode, must neither start Ryuk nor probe the
+# Docker host with an alpine container: both are pulls, and this project's tests use only images it builds.
+export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
+export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
+
 ./mvnw -B verify "$@"
