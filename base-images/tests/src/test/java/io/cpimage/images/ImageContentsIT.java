@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +72,19 @@ class ImageContentsIT {
           result.output());
       assertTrue(result.output().contains("openjdk version \"17."), result.output());
       assertTrue(result.output().contains("appuser"), image + ": " + result.output());
+    }
+  }
+
+  /** Confluent's user: uid 1000, primary group appuser (1000), and a member of group 0. */
+  @Test
+  void runAsAppuserUid1000ByDefault() {
+    for (Images image : Images.values()) {
+      OneShot.Result result = OneShot.of(image).bash("id -un; id -u; id -g; id -G").run();
+
+      assertEquals(0, result.exitCode(), result.output());
+      List<String> lines = result.output().lines().toList();
+      assertEquals(List.of("appuser", "1000", "1000"), lines.subList(0, 3), image + ": " + lines);
+      assertTrue(List.of(lines.get(3).split(" ")).contains("0"), image + " groups: " + lines);
     }
   }
 

@@ -21,8 +21,7 @@ import org.testcontainers.lifecycle.Startables;
 class KafkaKRaftIT {
   static final String CLUSTER_ID = "MkU3OEVBNTcwNTJENDM2Qk";
   private static final Duration START = Duration.ofSeconds(120);
-  private static final String SERVER_STARTED =
-      ".*\\[KafkaRaftServer nodeId=\\d+\\] Kafka Server started.*";
+  static final String SERVER_STARTED = ".*\\[KafkaRaftServer nodeId=\\d+\\] Kafka Server started.*";
 
   /** A broker and controller in one process, on one node: {@code host}:9092 for clients. */
   static CpContainer combinedNode(Network network, String host) {

@@ -202,6 +202,9 @@ class KafkaSecurityIT {
     assertFalse(logs.contains(KEYSTORE_PASSWORD), "the keystore password is in the log");
     assertFalse(logs.contains(TRUSTSTORE_PASSWORD), "the truststore password is in the log");
     assertFalse(logs.contains("admin-secret"), "a JAAS password is in the log");
+    assertFalse(logs.contains("alice-secret"), "a JAAS user's password is in the log");
+    assertFalse(logs.contains("PlainLoginModule"), "the JAAS file's content is in the log");
+    assertFalse(logs.contains("user_alice"), "the JAAS file's content is in the log");
   }
 
   private static Transferable saslClient(String password) {

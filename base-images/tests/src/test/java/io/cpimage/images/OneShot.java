@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
@@ -16,6 +17,8 @@ final class OneShot {
   private final Map<String, String> env = new LinkedHashMap<>();
   private final Map<String, String> files = new LinkedHashMap<>();
   private String[] command;
+  private Network network;
+  private String hostName;
 
   private OneShot(Images image) {
     this.image = image;
@@ -41,6 +44,13 @@ final class OneShot {
     return this;
   }
 
+  /** Joins the network as {@code hostName}, to reach (or wait for) services on it. */
+  OneShot on(Network network, String hostName) {
+    this.network = network;
+    this.hostName = hostName;
+    return this;
+  }
+
   /** Replaces the image's command (default: {@code /etc/confluent/docker/run}). */
   OneShot command(String... command) {
     this.command = command;
@@ -61,6 +71,9 @@ final class OneShot {
           (path, content) -> container.withCopyToContainer(Transferable.of(content, 0644), path));
       if (command != null) {
         container.withCommand(command);
+      }
+      if (network != null) {
+        container.withNetwork(network).withNetworkAliases(hostName);
       }
       container.start();
       InspectContainerResponse.ContainerState state =
