@@ -1,6 +1,7 @@
 package io.cpimage.belt.dub;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,6 +37,9 @@ public final class Dub implements Callable<Integer> {
   static final int OK = 0;
   static final int FAILED = 1;
   static final int USAGE = 2;
+
+  /** How often the waiting verbs (wait, path-wait, http-ready) try again. */
+  static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
   private final Map<String, String> env;
 

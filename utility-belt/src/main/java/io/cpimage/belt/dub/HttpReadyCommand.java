@@ -1,5 +1,7 @@
 package io.cpimage.belt.dub;
 
+import io.cpimage.belt.wait.Deadline;
+import io.cpimage.belt.wait.TcpPort;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -26,8 +28,6 @@ import picocli.CommandLine.Spec;
     description = "Waits until a GET of URL answers 2xx (redirects followed), at most TIMEOUT s.")
 final class HttpReadyCommand implements Callable<Integer> {
 
-  private static final Duration RETRY_INTERVAL = Duration.ofMillis(250);
-
   /** A last request is always allowed this long, even when the port took the whole timeout. */
   private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(1);
 
@@ -49,7 +49,7 @@ final class HttpReadyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     Deadline deadline = Deadline.after(timeout);
-    if (!TcpPort.waitUntilOpen(uri.getHost(), port, deadline)) {
+    if (!TcpPort.awaitOpen(uri.getHost(), port, deadline, Dub.POLL_INTERVAL)) {
       err.println(uri.getHost() + " cannot be reached on port " + port + ".");
       return Dub.FAILED;
     }
@@ -74,11 +74,11 @@ final class HttpReadyCommand implements Callable<Integer> {
       } catch (IOException e) {
         problem = "GET " + url + " failed: " + e;
       }
-      if (deadline.passed()) {
+      if (deadline.expired()) {
         err.println(problem);
         return Dub.FAILED;
       }
-      deadline.sleep(RETRY_INTERVAL);
+      deadline.sleep(Dub.POLL_INTERVAL);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.cpimage.belt.dub;
 
+import io.cpimage.belt.wait.Deadline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +13,6 @@ import picocli.CommandLine.Spec;
 /** {@code dub path-wait <path> <timeout>}: waits until the path exists. */
 @Command(name = "path-wait", description = "Waits until the path exists, at most TIMEOUT seconds.")
 final class PathWaitCommand implements Callable<Integer> {
-
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
   @Spec private CommandSpec spec;
 
@@ -31,11 +30,11 @@ final class PathWaitCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Deadline deadline = Deadline.after(timeout);
     while (!Files.exists(path)) {
-      if (deadline.passed()) {
+      if (deadline.expired()) {
         spec.commandLine().getErr().println(path + " does not exist");
         return Dub.FAILED;
       }
-      deadline.sleep(POLL_INTERVAL);
+      deadline.sleep(Dub.POLL_INTERVAL);
     }
     return Dub.OK;
   }

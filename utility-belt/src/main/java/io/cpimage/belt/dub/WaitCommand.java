@@ -1,5 +1,7 @@
 package io.cpimage.belt.dub;
 
+import io.cpimage.belt.wait.Deadline;
+import io.cpimage.belt.wait.TcpPort;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +36,8 @@ final class WaitCommand implements Callable<Integer> {
     if (port < 1 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "PORT must be 1-65535, not " + port);
     }
-    return TcpPort.waitUntilOpen(host, port, Deadline.after(timeout)) ? Dub.OK : Dub.FAILED;
+    return TcpPort.awaitOpen(host, port, Deadline.after(timeout), Dub.POLL_INTERVAL)
+        ? Dub.OK
+        : Dub.FAILED;
   }
 }

@@ -2,6 +2,7 @@ package io.cpimage.belt.ready;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cpimage.belt.wait.Deadline;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

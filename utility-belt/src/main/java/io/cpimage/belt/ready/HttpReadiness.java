@@ -1,5 +1,7 @@
 package io.cpimage.belt.ready;
 
+import io.cpimage.belt.wait.Deadline;
+import io.cpimage.belt.wait.TcpPort;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -175,7 +177,9 @@ public final class HttpReadiness implements ReadinessCheck {
   public ReadinessResult await() {
     Deadline deadline = Deadline.after(timeout);
     try {
-      TcpPort.awaitOpen(host, port, deadline);
+      if (!TcpPort.awaitOpen(host, port, deadline, Deadline.RETRY_PAUSE)) {
+        throw new NotReadyException(host + " cannot be reached on port " + port + ".");
+      }
       awaitAnswer(deadline);
       return ReadinessResult.ready(service(), deadline.elapsed());
     } catch (NotReadyException e) {

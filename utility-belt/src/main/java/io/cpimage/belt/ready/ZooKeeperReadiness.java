@@ -1,5 +1,6 @@
 package io.cpimage.belt.ready;
 
+import io.cpimage.belt.wait.Deadline;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

@@ -1,12 +1,12 @@
-package io.cpimage.belt.ready;
+package io.cpimage.belt.wait;
 
 import java.time.Duration;
 
-/** The end of a check's time budget, measured on the monotonic clock. */
-final class Deadline {
+/** The end of a wait's time budget, measured on the monotonic clock. */
+public final class Deadline {
 
   /** Pause between two attempts, as Confluent's tools do. */
-  static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+  public static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
   private final long startNanos;
   private final long endNanos;
@@ -16,33 +16,35 @@ final class Deadline {
     this.endNanos = startNanos + timeout.toNanos();
   }
 
-  static Deadline after(Duration timeout) {
+  public static Deadline after(Duration timeout) {
     return new Deadline(System.nanoTime(), timeout);
   }
 
-  Duration elapsed() {
+  public Duration elapsed() {
     return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
-  Duration remaining() {
+  public Duration remaining() {
     return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
   }
 
-  boolean expired() {
+  public boolean expired() {
     return remaining().isZero();
   }
 
-  /** Sleeps for the retry pause, or less when the deadline comes first. */
-  void pauseBeforeRetry() throws InterruptedException {
-    Duration pause = remaining();
-    if (pause.compareTo(RETRY_PAUSE) > 0) {
-      pause = RETRY_PAUSE;
-    }
-    Thread.sleep(pause.toMillis());
+  /** Sleeps {@code interval}, or less when the deadline comes first. */
+  public void sleep(Duration interval) throws InterruptedException {
+    Duration left = remaining();
+    Thread.sleep((interval.compareTo(left) < 0 ? interval : left).toMillis());
+  }
+
+  /** Sleeps for {@link #RETRY_PAUSE}, or less when the deadline comes first. */
+  public void pauseBeforeRetry() throws InterruptedException {
+    sleep(RETRY_PAUSE);
   }
 
   /** Caps a per-attempt timeout by what is left of the budget, but never below one millisecond. */
-  Duration cap(Duration attemptTimeout) {
+  public Duration cap(Duration attemptTimeout) {
     Duration left = remaining();
     Duration capped = left.compareTo(attemptTimeout) < 0 ? left : attemptTimeout;
     return capped.isZero() ? Duration.ofMillis(1) : capped;
