@@ -13,6 +13,6 @@ bash scripts/docker-engine.sh || echo "build: no Docker engine: images are writt
 
 echo
 echo "Images built:"
-for report in $(find . -path '*/target/cp-image/report.json' -not -path '*/target/it/*' | sort); do
+for report in base-images/*/target/cp-image/report.json; do
   sed -n 's/^  "\(image\|digest\)" : "\(.*\)",$/\2/p' "$report" | paste -sd' ' | sed 's/^/  /'
 done
