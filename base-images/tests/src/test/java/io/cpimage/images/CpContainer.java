@@ -8,45 +8,76 @@ import org.testcontainers.containers.Network;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * A container of one of our images, labelled for clean-up, with a small heap, on a test network
- * under a host name.
+ * A container of one of our images (or of an image extending them), labelled for clean-up, with a
+ * small heap, on a test network under a host name.
  */
-final class CpContainer extends GenericContainer<CpContainer> {
-  static final String TESTING_LABEL = "io.cpimage.testing";
+public final class CpContainer extends GenericContainer<CpContainer> {
+  public static final String TESTING_LABEL = "io.cpimage.testing";
+  public static final String CLUSTER_ID = "MkU3OEVBNTcwNTJENDM2Qk";
+  public static final String KRAFT_SERVER_STARTED =
+      ".*\\[KafkaRaftServer nodeId=\\d+\\] Kafka Server started.*";
 
-  private CpContainer(Images image) {
-    super(DockerImageName.parse(image.reference()));
+  private CpContainer(String reference) {
+    super(DockerImageName.parse(reference));
     withLabel(TESTING_LABEL, "true");
     withEnv("KAFKA_HEAP_OPTS", "-Xmx256m -Xms64m");
   }
 
-  static CpContainer of(Images image) {
-    return new CpContainer(image);
+  public static CpContainer of(Images image) {
+    return new CpContainer(image.reference());
+  }
+
+  /** A container of an image that is already in the Docker engine; it is never pulled. */
+  public static CpContainer of(String reference) {
+    return new CpContainer(reference);
+  }
+
+  /**
+   * A KRaft broker and controller in one process, of cp-kafka or an image extending it: {@code
+   * host}:9092 for clients on the network.
+   */
+  public static CpContainer kraftNode(String reference, Network network, String host) {
+    return of(reference)
+        .on(network, host)
+        .withEnv("KAFKA_PROCESS_ROLES", "broker,controller")
+        .withEnv("KAFKA_NODE_ID", "1")
+        .withEnv("CLUSTER_ID", CLUSTER_ID)
+        .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@" + host + ":9093")
+        .withEnv("KAFKA_LISTENERS", "PLAINTEXT://0.0.0.0:9092,CONTROLLER://0.0.0.0:9093")
+        .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + host + ":9092")
+        .withEnv("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT")
+        .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
+        .withEnv("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT")
+        .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
+        .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
+        .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+        .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
+        .waitingForLog(KRAFT_SERVER_STARTED, Duration.ofSeconds(120));
   }
 
   /** Joins the network as {@code hostName}, which is also the container's host name. */
-  CpContainer on(Network network, String hostName) {
+  public CpContainer on(Network network, String hostName) {
     return withNetwork(network)
         .withNetworkAliases(hostName)
         .withCreateContainerCmdModifier(cmd -> cmd.withHostName(hostName));
   }
 
   /** Runs as this uid (group 0, as Docker does for a uid without a passwd entry). */
-  CpContainer asUser(String uid) {
+  public CpContainer asUser(String uid) {
     return withCreateContainerCmdModifier(cmd -> cmd.withUser(uid));
   }
 
   /**
    * Waits up to {@code timeout} for a line of the container's output that matches {@code regex}.
    */
-  CpContainer waitingForLog(String regex, Duration timeout) {
+  public CpContainer waitingForLog(String regex, Duration timeout) {
     return waitingFor(
         org.testcontainers.containers.wait.strategy.Wait.forLogMessage(regex + "\\n?", 1)
             .withStartupTimeout(timeout));
   }
 
   /** Runs a command inside the running container. */
-  ExecResult run(String... command) {
+  public ExecResult run(String... command) {
     try {
       return execInContainer(command);
     } catch (IOException e) {
@@ -58,7 +89,7 @@ final class CpContainer extends GenericContainer<CpContainer> {
   }
 
   /** Runs a bash command line inside the running container. */
-  ExecResult bash(String commandLine) {
+  public ExecResult bash(String commandLine) {
     return run("bash", "-c", commandLine);
   }
 }

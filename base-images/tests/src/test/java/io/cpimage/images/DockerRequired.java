@@ -11,7 +11,7 @@ import org.testcontainers.DockerClientFactory;
  * skipped with a loud message, or fails when {@code -Dcp-image.requireDocker=true} (CI). A missing
  * image always fails: the tests must never pull.
  */
-final class DockerRequired implements BeforeAllCallback {
+public final class DockerRequired implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {

@@ -1,7 +1,7 @@
 package io.cpimage.images;
 
 /** The images under test: the ones this build made, tagged with the project's version. */
-enum Images {
+public enum Images {
   ZOOKEEPER("cp-zookeeper"),
   KAFKA("cp-kafka"),
   KAFKA_CONNECT("cp-kafka-connect");
@@ -13,7 +13,7 @@ enum Images {
   }
 
   /** {@code cp-image/<name>:<tag>}; the tag comes from {@code -Dcp-image.images.tag}. */
-  String reference() {
+  public String reference() {
     return "cp-image/" + name + ":" + System.getProperty("cp-image.images.tag", "latest");
   }
 }

@@ -19,28 +19,13 @@ import org.testcontainers.lifecycle.Startables;
 /** cp-kafka in KRaft mode: a combined node, and three controllers with a broker. */
 @ExtendWith(DockerRequired.class)
 class KafkaKRaftIT {
-  static final String CLUSTER_ID = "MkU3OEVBNTcwNTJENDM2Qk";
+  static final String CLUSTER_ID = CpContainer.CLUSTER_ID;
   private static final Duration START = Duration.ofSeconds(120);
-  static final String SERVER_STARTED = ".*\\[KafkaRaftServer nodeId=\\d+\\] Kafka Server started.*";
+  static final String SERVER_STARTED = CpContainer.KRAFT_SERVER_STARTED;
 
   /** A broker and controller in one process, on one node: {@code host}:9092 for clients. */
   static CpContainer combinedNode(Network network, String host) {
-    return CpContainer.of(Images.KAFKA)
-        .on(network, host)
-        .withEnv("KAFKA_PROCESS_ROLES", "broker,controller")
-        .withEnv("KAFKA_NODE_ID", "1")
-        .withEnv("CLUSTER_ID", CLUSTER_ID)
-        .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@" + host + ":9093")
-        .withEnv("KAFKA_LISTENERS", "PLAINTEXT://0.0.0.0:9092,CONTROLLER://0.0.0.0:9093")
-        .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + host + ":9092")
-        .withEnv("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT")
-        .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
-        .withEnv("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT")
-        .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
-        .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
-        .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
-        .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
-        .waitingForLog(SERVER_STARTED, START);
+    return CpContainer.kraftNode(Images.KAFKA.reference(), network, host);
   }
 
   /** Formats the storage on first start; a restart finds it formatted and leaves it alone. */

@@ -12,59 +12,63 @@ import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
 /** A container run to completion, like {@code docker run --rm}: its exit code and output. */
-final class OneShot {
-  private final Images image;
+public final class OneShot {
+  private final String image;
   private final Map<String, String> env = new LinkedHashMap<>();
   private final Map<String, String> files = new LinkedHashMap<>();
   private String[] command;
   private Network network;
   private String hostName;
 
-  private OneShot(Images image) {
+  private OneShot(String image) {
     this.image = image;
   }
 
-  static OneShot of(Images image) {
-    return new OneShot(image);
+  public static OneShot of(Images image) {
+    return new OneShot(image.reference());
   }
 
-  OneShot env(String name, String value) {
+  /** A run of an image that is already in the Docker engine; it is never pulled. */
+  public static OneShot of(String reference) {
+    return new OneShot(reference);
+  }
+
+  public OneShot env(String name, String value) {
     env.put(name, value);
     return this;
   }
 
-  OneShot env(Map<String, String> variables) {
+  public OneShot env(Map<String, String> variables) {
     env.putAll(variables);
     return this;
   }
 
   /** A file, readable by everyone, put into the container before it starts. */
-  OneShot file(String path, String content) {
+  public OneShot file(String path, String content) {
     files.put(path, content);
     return this;
   }
 
   /** Joins the network as {@code hostName}, to reach (or wait for) services on it. */
-  OneShot on(Network network, String hostName) {
+  public OneShot on(Network network, String hostName) {
     this.network = network;
     this.hostName = hostName;
     return this;
   }
 
   /** Replaces the image's command (default: {@code /etc/confluent/docker/run}). */
-  OneShot command(String... command) {
+  public OneShot command(String... command) {
     this.command = command;
     return this;
   }
 
   /** Runs a bash command line instead of the image's command. */
-  OneShot bash(String commandLine) {
+  public OneShot bash(String commandLine) {
     return command("bash", "-c", commandLine);
   }
 
-  Result run() {
-    try (GenericContainer<?> container =
-        new GenericContainer<>(DockerImageName.parse(image.reference()))) {
+  public Result run() {
+    try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))) {
       container.withLabel(CpContainer.TESTING_LABEL, "true").withEnv(env);
       container.withStartupCheckStrategy(new UntilExited(Duration.ofSeconds(90)));
       files.forEach(
@@ -83,7 +87,7 @@ final class OneShot {
   }
 
   /** Exit code and the container's stdout and stderr, interleaved. */
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 
   /** Started means exited, whatever the exit code: failing is what several scenarios expect. */
   private static final class UntilExited extends StartupCheckStrategy {
