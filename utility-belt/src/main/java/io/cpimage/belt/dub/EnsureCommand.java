@@ -1,5 +1,7 @@
 package io.cpimage.belt.dub;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,25 +9,32 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code dub ensure <VAR>}: the variable must be set and non-empty. */
+/**
+ * {@code dub ensure <VAR>...}: every variable must be set and non-empty. Confluent's takes one
+ * name; several in one call spare a boot script a JVM start per variable, and every missing one is
+ * named, not only the first.
+ */
 @Command(
     name = "ensure",
-    description = "Fails unless the environment variable is set and non-empty.")
+    description = "Fails unless every environment variable is set and non-empty.")
 final class EnsureCommand implements Callable<Integer> {
 
   @ParentCommand private Dub dub;
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "VAR", description = "Name of the environment variable.")
-  private String name;
+  @Parameters(paramLabel = "VAR", arity = "1..*", description = "Names of environment variables.")
+  private List<String> names = new ArrayList<>();
 
   @Override
   public Integer call() {
-    String value = dub.env().get(name);
-    if (value == null || value.isEmpty()) {
-      spec.commandLine().getErr().println(name + " is required.");
-      return Dub.FAILED;
+    int result = Dub.OK;
+    for (String name : names) {
+      String value = dub.env().get(name);
+      if (value == null || value.isEmpty()) {
+        spec.commandLine().getErr().println(name + " is required.");
+        result = Dub.FAILED;
+      }
     }
-    return Dub.OK;
+    return result;
   }
 }

@@ -44,7 +44,16 @@ class EnsureCommandTest {
   }
 
   @Test
-  void onlyOneNameIsAccepted() {
-    assertEquals(2, dub(Map.of("A", "1"), "ensure", "A", "B").code());
+  void severalNamesPassWhenAllAreSet() {
+    assertEquals(
+        new DubRun(0, "", ""), dub(Map.of("A", "1", "B", "2", "C", "3"), "ensure", "A", "B", "C"));
+  }
+
+  @Test
+  void everyMissingNameIsReportedInOrder() {
+    assertEquals(
+        new DubRun(
+            1, "", lines("A is required.", "C is required.") + failedLine("ensure", "A", "B", "C")),
+        dub(Map.of("B", "2"), "ensure", "A", "B", "C"));
   }
 }
