@@ -37,6 +37,8 @@ class JdbcSinkIT {
   private static final String TOPIC = "orders";
   private static final String CONNECTOR = "orders-to-postgres";
   private static final String DATABASE = "shop";
+  private static final String PLUGIN_DIRECTORY =
+      "/usr/share/confluent-hub-components/debezium-connector-jdbc";
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -67,6 +69,13 @@ class JdbcSinkIT {
 
         List<String> rows = awaitRows(postgres, 3);
         assertEquals(List.of("1|espresso beans|2", "2|grinder|1", "3|milk jug|4"), rows);
+
+        // Plugin isolation: one PostgreSQL driver, in the connector's own directory only.
+        assertEquals(
+            "postgresql-42.6.1.jar",
+            worker.bash("ls " + PLUGIN_DIRECTORY + " | grep '^postgresql-'").getStdout().strip());
+        assertEquals(
+            "", worker.bash("ls /usr/share/java/kafka | grep '^postgresql-'").getStdout().strip());
 
         String status = awaitTaskRunning(rest);
         assertTrue(
