@@ -11,6 +11,7 @@ if ! bash scripts/docker-engine.sh; then
   fi
   echo "test: WARNING no Docker engine: the container tests will be SKIPPED" >&2
 fi
+bash scripts/postgresql.sh || echo "test: WARNING no PostgreSQL: JdbcSinkIT will be SKIPPED (CI fails it)" >&2
 
 # Testcontainers, in the tests and in the plugin's smoke mode, must neither start Ryuk nor probe the
 # Docker host with an alpine container: both are pulls, and this project's tests use only images it builds.

@@ -1,0 +1,229 @@
+package io.cpimage.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.cpimage.images.CpContainer;
+import io.cpimage.images.DockerRequired;
+import io.cpimage.images.Images;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * examples/jdbc-sink: a worker with Debezium's JDBC sink writes a topic's records into a real
+ * PostgreSQL, started by this test on the host. The broker and the worker use the host's network,
+ * so the worker reaches PostgreSQL on 127.0.0.1 as a user's worker would reach a database.
+ */
+@ExtendWith(DockerRequired.class)
+class JdbcSinkIT {
+  private static final String TOPIC = "orders";
+  private static final String CONNECTOR = "orders-to-postgres";
+  private static final String DATABASE = "shop";
+  private static final String PLUGIN_DIRECTORY =
+      "/usr/share/confluent-hub-components/debezium-connector-jdbc";
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  void recordsOfATopicArriveAsRowsInPostgres() throws Exception {
+    Path bin = LocalPostgres.binariesOrSkip(getClass().getSimpleName());
+    int brokerPort = LocalPostgres.freePort();
+    int controllerPort = LocalPostgres.freePort();
+    int restPort = LocalPostgres.freePort();
+    String bootstrap = "127.0.0.1:" + brokerPort;
+
+    try (LocalPostgres postgres = LocalPostgres.start(bin);
+        CpContainer kafka = hostNetworkBroker(brokerPort, controllerPort);
+        CpContainer worker = hostNetworkWorker(bootstrap, restPort)) {
+      String rest = "http://127.0.0.1:" + restPort;
+      try {
+        postgres.createDatabase(DATABASE);
+        kafka.start();
+        worker.start();
+        HttpResponse<String> created =
+            send(
+                HttpRequest.newBuilder(URI.create(rest + "/connectors"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(connectorJson(postgres))));
+        assertEquals(201, created.statusCode(), created.body());
+
+        produce(bootstrap);
+
+        List<String> rows = awaitRows(postgres, 3);
+        assertEquals(List.of("1|espresso beans|2", "2|grinder|1", "3|milk jug|4"), rows);
+
+        // Plugin isolation: one PostgreSQL driver, in the connector's own directory only.
+        assertEquals(
+            "postgresql-42.6.1.jar",
+            worker.bash("ls " + PLUGIN_DIRECTORY + " | grep '^postgresql-'").getStdout().strip());
+        assertEquals(
+            "", worker.bash("ls /usr/share/java/kafka | grep '^postgresql-'").getStdout().strip());
+
+        String status = awaitTaskRunning(rest);
+        assertTrue(
+            status.matches("(?s).*\"connector\":\\{\"state\":\"RUNNING\".*"),
+            "the connector is not RUNNING: " + status);
+      } catch (AssertionError | Exception e) {
+        System.err.println("=== worker log ===\n" + worker.getLogs());
+        System.err.println("=== PostgreSQL log ===\n" + postgres.serverLog());
+        throw e;
+      }
+    }
+  }
+
+  /** The single KRaft node of {@link CpContainer#kraftNode}, on host ports the test picked. */
+  private static CpContainer hostNetworkBroker(int brokerPort, int controllerPort) {
+    return CpContainer.of(Images.KAFKA.reference())
+        .withNetworkMode("host")
+        .withEnv("KAFKA_PROCESS_ROLES", "broker,controller")
+        .withEnv("KAFKA_NODE_ID", "1")
+        .withEnv("CLUSTER_ID", CpContainer.CLUSTER_ID)
+        .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@127.0.0.1:" + controllerPort)
+        .withEnv(
+            "KAFKA_LISTENERS",
+            "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort)
+        .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://127.0.0.1:" + brokerPort)
+        .withEnv("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT")
+        .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
+        .withEnv("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT")
+        .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
+        .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
+        .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+        .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
+        .waitingForLog(CpContainer.KRAFT_SERVER_STARTED, Duration.ofSeconds(60));
+  }
+
+  private static CpContainer hostNetworkWorker(String bootstrap, int restPort) {
+    return CpContainer.of(Examples.image("jdbc-sink"))
+        .withNetworkMode("host")
+        .withEnv("CONNECT_BOOTSTRAP_SERVERS", bootstrap)
+        // The host's network: the REST port must be a free one, and only on the loopback.
+        .withEnv("CONNECT_REST_PORT", String.valueOf(restPort))
+        .withEnv("CONNECT_LISTENERS", "http://127.0.0.1:" + restPort)
+        .withEnv("CONNECT_REST_ADVERTISED_HOST_NAME", "127.0.0.1")
+        .withEnv("CONNECT_GROUP_ID", "jdbc-sink")
+        .withEnv("CONNECT_CONFIG_STORAGE_TOPIC", "jdbc-sink.config")
+        .withEnv("CONNECT_OFFSET_STORAGE_TOPIC", "jdbc-sink.offsets")
+        .withEnv("CONNECT_STATUS_STORAGE_TOPIC", "jdbc-sink.status")
+        .withEnv("CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR", "1")
+        .withEnv("CONNECT_OFFSET_STORAGE_REPLICATION_FACTOR", "1")
+        .withEnv("CONNECT_STATUS_STORAGE_REPLICATION_FACTOR", "1")
+        // The sink needs a schema for each record: JSON with schemas, JsonConverter's default.
+        .withEnv("CONNECT_KEY_CONVERTER", "org.apache.kafka.connect.json.JsonConverter")
+        .withEnv("CONNECT_VALUE_CONVERTER", "org.apache.kafka.connect.json.JsonConverter")
+        .withEnv("CONNECT_VALUE_CONVERTER_SCHEMAS_ENABLE", "true")
+        .withEnv("KAFKA_HEAP_OPTS", "-Xmx384m -Xms64m")
+        .waitingForLog(".*Kafka Connect started.*", Duration.ofSeconds(90));
+  }
+
+  private static String connectorJson(LocalPostgres postgres) {
+    return "{\"name\":\""
+        + CONNECTOR
+        + "\",\"config\":{"
+        + "\"connector.class\":\"io.debezium.connector.jdbc.JdbcSinkConnector\","
+        + "\"tasks.max\":\"1\","
+        + "\"topics\":\""
+        + TOPIC
+        + "\","
+        + "\"connection.url\":\""
+        + postgres.jdbcUrl(DATABASE)
+        + "\","
+        + "\"connection.username\":\""
+        + LocalPostgres.USER
+        + "\","
+        + "\"connection.password\":\""
+        + LocalPostgres.PASSWORD
+        + "\","
+        + "\"insert.mode\":\"insert\","
+        + "\"schema.evolution\":\"basic\"}}";
+  }
+
+  private static void produce(String bootstrap) throws Exception {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    String schema =
+        "{\"type\":\"struct\",\"name\":\"order\",\"optional\":false,\"fields\":["
+            + "{\"field\":\"id\",\"type\":\"int32\",\"optional\":false},"
+            + "{\"field\":\"item\",\"type\":\"string\",\"optional\":false},"
+            + "{\"field\":\"quantity\",\"type\":\"int32\",\"optional\":false}]}";
+    Object[][] orders = {{1, "espresso beans", 2}, {2, "grinder", 1}, {3, "milk jug", 4}};
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+      for (Object[] order : orders) {
+        String payload =
+            "{\"id\":" + order[0] + ",\"item\":\"" + order[1] + "\",\"quantity\":" + order[2] + "}";
+        producer
+            .send(
+                new ProducerRecord<>(
+                    TOPIC, null, "{\"schema\":" + schema + ",\"payload\":" + payload + "}"))
+            .get();
+      }
+    }
+  }
+
+  /** The table's rows as {@code id|item|quantity}, once there are {@code count} of them. */
+  private static List<String> awaitRows(LocalPostgres postgres, int count) throws Exception {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    String last = "no table yet";
+    while (System.nanoTime() < deadline) {
+      try (Connection connection = postgres.connect(DATABASE);
+          Statement statement = connection.createStatement();
+          ResultSet result =
+              statement.executeQuery("SELECT id, item, quantity FROM " + TOPIC + " ORDER BY id")) {
+        List<String> rows = new ArrayList<>();
+        while (result.next()) {
+          rows.add(result.getInt(1) + "|" + result.getString(2) + "|" + result.getInt(3));
+        }
+        if (rows.size() >= count) {
+          return rows;
+        }
+        last = rows.toString();
+      } catch (SQLException e) {
+        last = e.getMessage();
+      }
+      Thread.sleep(500);
+    }
+    return fail("fewer than " + count + " rows in " + TOPIC + " within " + DEADLINE + ": " + last);
+  }
+
+  /** The status document, once the connector's task reports RUNNING. */
+  private static String awaitTaskRunning(String rest) throws Exception {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    String body = "";
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> status =
+          send(HttpRequest.newBuilder(URI.create(rest + "/connectors/" + CONNECTOR + "/status")));
+      body = status.body();
+      if (status.statusCode() == 200
+          && body.matches("(?s).*\"tasks\":\\[\\{\"id\":0,\"state\":\"RUNNING\".*")) {
+        return body;
+      }
+      Thread.sleep(500);
+    }
+    return fail("the connector's task is not RUNNING within " + DEADLINE + ": " + body);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(
+        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
