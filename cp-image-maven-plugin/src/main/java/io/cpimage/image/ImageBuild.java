@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.LogEvent;
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.ConnectPluginScanner;
+import io.cpimage.artifact.JarIdentity;
 import io.cpimage.artifact.JdkSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -224,6 +225,19 @@ public final class ImageBuild {
             file, directory + "/" + file.getFileName(), LayerPlanner.FILE_MODE, library.where());
         libraries.add(file);
       }
+    }
+    for (Map.Entry<Path, Path> superseded :
+        JarIdentity.supersededBy(staged, libraries).entrySet()) {
+      String bundled = staged.relativize(superseded.getKey()).toString();
+      layer.remove(directory + "/" + bundled);
+      log.accept(
+          LogEvent.lifecycle(
+              "Connector "
+                  + connector.name()
+                  + ": library "
+                  + superseded.getValue().getFileName()
+                  + " replaces the bundled "
+                  + bundled));
     }
     try {
       List<String> plugins = ConnectPluginScanner.findPluginClasses(staged);

@@ -82,6 +82,14 @@ final class LayerPlanner {
       return this;
     }
 
+    /** Takes back a file added before, e.g. a bundled jar that a declared library supersedes. */
+    Layer remove(String imagePath) {
+      String path = base.resolve(imagePath);
+      entries.remove(path);
+      files.remove(path);
+      return this;
+    }
+
     /**
      * Adds a directory with the given owner and mode (a volume). The path must not be a file in the
      * base or in an earlier layer.
