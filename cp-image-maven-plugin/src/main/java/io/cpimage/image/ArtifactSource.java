@@ -11,7 +11,9 @@ public sealed interface ArtifactSource {
   /** Human description for the report, e.g. the coordinates or the URL. */
   String description();
 
-  /** Files the Maven adapter resolved (an artifact and, for libraries, its dependencies). */
+  /**
+   * Files the Maven adapter resolved: the artifact's first, then (for libraries) its dependencies'.
+   */
   record Resolved(String description, List<Path> files) implements ArtifactSource {}
 
   /** A download; the checksum is required unless {@code insecure}. */

@@ -218,16 +218,20 @@ public final class ImageBuild {
     String directory = spec.settings().pluginPath() + "/" + connector.name();
     LayerPlanner.Layer layer = planner.layer("connector:" + connector.name());
     layer.addTree(staged, directory, List.of(), connector.where());
-    List<Path> libraries = new ArrayList<>();
+    // Only the declared libraries replace bundled jars: a dependency they bring along may well be
+    // older than the connector's own copy.
+    List<Path> declared = new ArrayList<>();
     for (ImageSpec.LibrarySpec library : connector.libraries()) {
-      for (Path file : stager.libraryFiles(library.source(), library.where())) {
+      List<Path> files = stager.libraryFiles(library.source(), library.where());
+      for (Path file : files) {
         layer.addFile(
             file, directory + "/" + file.getFileName(), LayerPlanner.FILE_MODE, library.where());
-        libraries.add(file);
+      }
+      if (!files.isEmpty()) {
+        declared.add(files.get(0));
       }
     }
-    for (Map.Entry<Path, Path> superseded :
-        JarIdentity.supersededBy(staged, libraries).entrySet()) {
+    for (Map.Entry<Path, Path> superseded : JarIdentity.supersededBy(staged, declared).entrySet()) {
       String bundled = staged.relativize(superseded.getKey()).toString();
       layer.remove(directory + "/" + bundled);
       log.accept(

@@ -38,15 +38,21 @@ final class MavenArtifacts {
     this.repositories = repositories;
   }
 
-  /** The artifact's file, and with {@code transitive} its runtime dependencies' files too. */
+  /**
+   * The artifact's file, and with {@code transitive} its runtime dependencies' files after it, as a
+   * project depending on the artifact gets them: the artifact's optional dependencies stay out.
+   */
   ArtifactSource.Resolved resolve(String coordinates, boolean transitive, String where)
       throws ImageBuildException {
     Artifact artifact = parse(coordinates, where);
     List<Path> files = new ArrayList<>();
     try {
       if (transitive) {
-        CollectRequest collect =
-            new CollectRequest(new Dependency(artifact, JavaScopes.RUNTIME), repositories);
+        // A dependency of a root-less request, not the root: the resolver keeps a root's optional
+        // dependencies (PostgreSQL's driver would bring waffle-jna, JNA and Caffeine).
+        CollectRequest collect = new CollectRequest();
+        collect.addDependency(new Dependency(artifact, JavaScopes.RUNTIME));
+        collect.setRepositories(repositories);
         DependencyRequest request =
             new DependencyRequest(
                 collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
