@@ -94,22 +94,7 @@ class JdbcSinkIT {
   private static CpContainer hostNetworkBroker(int brokerPort, int controllerPort) {
     return CpContainer.of(Images.KAFKA.reference())
         .withNetworkMode("host")
-        .withEnv("KAFKA_PROCESS_ROLES", "broker,controller")
-        .withEnv("KAFKA_NODE_ID", "1")
-        .withEnv("CLUSTER_ID", CpContainer.CLUSTER_ID)
-        .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@127.0.0.1:" + controllerPort)
-        .withEnv(
-            "KAFKA_LISTENERS",
-            "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort)
-        .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://127.0.0.1:" + brokerPort)
-        .withEnv("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT")
-        .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
-        .withEnv("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT")
-        .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
-        .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
-        .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
-        .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
-        .waitingForLog(CpContainer.KRAFT_SERVER_STARTED, Duration.ofSeconds(60));
+        .asKRaftNode("127.0.0.1", "127.0.0.1", brokerPort, controllerPort);
   }
 
   private static CpContainer hostNetworkWorker(String bootstrap, int restPort) {

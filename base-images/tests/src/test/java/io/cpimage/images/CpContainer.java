@@ -37,14 +37,29 @@ public final class CpContainer extends GenericContainer<CpContainer> {
    * host}:9092 for clients on the network.
    */
   public static CpContainer kraftNode(String reference, Network network, String host) {
-    return of(reference)
-        .on(network, host)
-        .withEnv("KAFKA_PROCESS_ROLES", "broker,controller")
+    return of(reference).on(network, host).asKRaftNode("0.0.0.0", host, 9092, 9093);
+  }
+
+  /**
+   * Configures a KRaft broker and controller in one process: listeners bound to {@code bindHost},
+   * clients and the controller quorum at {@code host}; waits for the server's started line.
+   */
+  public CpContainer asKRaftNode(String bindHost, String host, int brokerPort, int controllerPort) {
+    return withEnv("KAFKA_PROCESS_ROLES", "broker,controller")
         .withEnv("KAFKA_NODE_ID", "1")
         .withEnv("CLUSTER_ID", CLUSTER_ID)
-        .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@" + host + ":9093")
-        .withEnv("KAFKA_LISTENERS", "PLAINTEXT://0.0.0.0:9092,CONTROLLER://0.0.0.0:9093")
-        .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + host + ":9092")
+        .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@" + host + ":" + controllerPort)
+        .withEnv(
+            "KAFKA_LISTENERS",
+            "PLAINTEXT://"
+                + bindHost
+                + ":"
+                + brokerPort
+                + ",CONTROLLER://"
+                + bindHost
+                + ":"
+                + controllerPort)
+        .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + host + ":" + brokerPort)
         .withEnv("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT")
         .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
         .withEnv("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT")
