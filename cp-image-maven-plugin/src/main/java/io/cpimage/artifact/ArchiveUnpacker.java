@@ -187,8 +187,14 @@ public final class ArchiveUnpacker {
       Path path = inside(name);
       entries++;
       if (target.isEmpty() || target.startsWith("/")) {
+        // Debian's JDK packages link lib/security/cacerts to /etc/ssl/certs: a JDK packed from
+        // them needs the file itself in the archive.
         throw refused(
-            name, "is a symbolic link to \"" + target + "\", an absolute path outside the archive");
+            name,
+            "is a symbolic link to \""
+                + target
+                + "\", an absolute path outside the archive (if you packed it, store the file"
+                + " the link points to instead: tar --dereference)");
       }
       Path resolved = path.getParent().resolve(target).normalize();
       if (!resolved.startsWith(root)) {
