@@ -6,7 +6,6 @@ import io.cpimage.artifact.UrlDownloader;
 import io.cpimage.pom.ConnectorDeclaration;
 import io.cpimage.pom.ConnectorSource;
 import io.cpimage.pom.PomEdit;
-import io.cpimage.pom.PomEditException;
 import io.cpimage.pom.PomEditor;
 import java.io.File;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,6 +30,7 @@ import org.eclipse.aether.RepositorySystem;
  */
 @Mojo(name = "add-connector", requiresProject = true, threadSafe = true)
 public class AddConnectorMojo extends AbstractMojo {
+  private static final String GOAL = "add-connector";
 
   /** Maven coordinates {@code groupId:artifactId:version[:classifier[:type]]}. */
   @Parameter(property = "artifact")
@@ -87,7 +88,7 @@ public class AddConnectorMojo extends AbstractMojo {
   }
 
   @Override
-  public void execute() throws MojoFailureException {
+  public void execute() throws MojoExecutionException, MojoFailureException {
     if (!PomEditing.editsThisProject(project, getLog())) {
       return;
     }
@@ -125,8 +126,10 @@ public class AddConnectorMojo extends AbstractMojo {
                     + " with the value the publisher gives.");
       }
       PomEditing.finish(edit, dryRun, getLog());
-    } catch (PomEditException | ArtifactException | IllegalArgumentException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw Failures.badInput(GOAL, e);
+    } catch (Exception e) {
+      Failures.rethrow(GOAL, e);
     }
   }
 
@@ -150,14 +153,15 @@ public class AddConnectorMojo extends AbstractMojo {
       throws ArtifactException, MojoFailureException {
     int sources = (artifact != null ? 1 : 0) + (url != null ? 1 : 0) + (file != null ? 1 : 0);
     if (sources != 1) {
-      throw new MojoFailureException(
+      throw Failures.badInput(
+          GOAL,
           "Give exactly one of -Dartifact=groupId:artifactId:version[:classifier[:type]],"
               + " -Durl=https://... or -Dfile=path/to/connector.jar (got "
               + sources
               + ").");
     }
     if ((sha256 != null || sha512 != null) && url == null) {
-      throw new MojoFailureException("-Dsha256 and -Dsha512 pin a -Durl download; add -Durl.");
+      throw Failures.badInput(GOAL, "-Dsha256 and -Dsha512 pin a -Durl download; add -Durl.");
     }
     if (artifact != null) {
       return fetcher.artifact(artifact, "-Dartifact=" + artifact);
@@ -166,7 +170,7 @@ public class AddConnectorMojo extends AbstractMojo {
       return fetcher.file(file.toPath(), "-Dfile=" + file);
     }
     if (sha256 != null && sha512 != null) {
-      throw new MojoFailureException("Give -Dsha256 or -Dsha512, not both.");
+      throw Failures.badInput(GOAL, "Give -Dsha256 or -Dsha512, not both.");
     }
     Checksum checksum =
         sha256 != null

@@ -1,8 +1,8 @@
 package io.cpimage.maven;
 
-import io.cpimage.pom.PomEditException;
 import io.cpimage.pom.PomEditor;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -32,7 +32,7 @@ public class AddVolumeMojo extends AbstractMojo {
   private PluginDescriptor plugin;
 
   @Override
-  public void execute() throws MojoFailureException {
+  public void execute() throws MojoExecutionException, MojoFailureException {
     if (!PomEditing.editsThisProject(project, getLog())) {
       return;
     }
@@ -40,8 +40,8 @@ public class AddVolumeMojo extends AbstractMojo {
       PomEditor editor =
           PomEditor.open(project.getFile().toPath(), PomEditing.coordinatesOf(plugin));
       PomEditing.finish(editor.addVolume(path), dryRun, getLog());
-    } catch (PomEditException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+    } catch (Exception e) {
+      Failures.rethrow("add-volume", e);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.cpimage.maven;
 
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.image.ImageBuildException;
+import io.cpimage.pom.PomEditException;
 import io.cpimage.ready.VerifyException;
 import io.cpimage.smoke.SmokeException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -19,6 +20,7 @@ final class Failures {
       throws MojoExecutionException, MojoFailureException {
     if (e instanceof ImageBuildException
         || e instanceof ArtifactException
+        || e instanceof PomEditException
         || e instanceof VerifyException
         || e instanceof SmokeException) {
       throw new MojoFailureException("cp-image:" + goal + ": " + e.getMessage(), e);
@@ -35,5 +37,15 @@ final class Failures {
     }
     throw new MojoExecutionException(
         "cp-image:" + goal + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+  }
+
+  /** Bad input the goal found itself: a build failure with the goal's prefix. */
+  static MojoFailureException badInput(String goal, String message) {
+    return new MojoFailureException("cp-image:" + goal + ": " + message);
+  }
+
+  /** Bad input refused by a value type's constructor, whose message is written for the user. */
+  static MojoFailureException badInput(String goal, IllegalArgumentException e) {
+    return new MojoFailureException("cp-image:" + goal + ": " + e.getMessage(), e);
   }
 }

@@ -3,7 +3,6 @@ package io.cpimage.maven;
 import io.cpimage.pom.PluginCoordinates;
 import io.cpimage.pom.PomEdit;
 import io.cpimage.pom.PomEditException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -32,7 +31,7 @@ final class PomEditing {
   }
 
   /** Writes the edit, or with {@code dryRun} prints it as a unified diff and writes nothing. */
-  static void finish(PomEdit edit, boolean dryRun, Log log) throws MojoFailureException {
+  static void finish(PomEdit edit, boolean dryRun, Log log) throws PomEditException {
     if (!edit.changed()) {
       log.info(edit.summary());
       return;
@@ -42,11 +41,7 @@ final class PomEditing {
       log.info(System.lineSeparator() + edit.unifiedDiff());
       return;
     }
-    try {
-      edit.write();
-    } catch (PomEditException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    }
+    edit.write();
     log.info(edit.summary());
   }
 }
