@@ -16,6 +16,7 @@ public final class OneShot {
   private final String image;
   private final Map<String, String> env = new LinkedHashMap<>();
   private final Map<String, String> files = new LinkedHashMap<>();
+  private final Map<String, String> extraHosts = new LinkedHashMap<>();
   private String[] command;
   private Network network;
   private String hostName;
@@ -49,6 +50,15 @@ public final class OneShot {
     return this;
   }
 
+  /**
+   * An {@code /etc/hosts} entry, as {@code docker run --add-host}; {@code "host-gateway"} is the
+   * Docker host, to reach a server of the test JVM.
+   */
+  public OneShot extraHost(String hostName, String address) {
+    extraHosts.put(hostName, address);
+    return this;
+  }
+
   /** Joins the network as {@code hostName}, to reach (or wait for) services on it. */
   public OneShot on(Network network, String hostName) {
     this.network = network;
@@ -73,6 +83,7 @@ public final class OneShot {
       container.withStartupCheckStrategy(new UntilExited(Duration.ofSeconds(90)));
       files.forEach(
           (path, content) -> container.withCopyToContainer(Transferable.of(content, 0644), path));
+      extraHosts.forEach(container::withExtraHost);
       if (command != null) {
         container.withCommand(command);
       }
