@@ -94,8 +94,7 @@ public class AddConnectorMojo extends AbstractMojo {
     }
     try {
       // Opening checks the pom first, so a broken pom fails before any download.
-      PomEditor editor =
-          PomEditor.open(project.getFile().toPath(), PomEditing.coordinatesOf(plugin));
+      PomEditor editor = PomEditing.open(project, plugin);
       ConnectorFetcher fetcher =
           new ConnectorFetcher(
               new MavenArtifacts(

@@ -1,6 +1,5 @@
 package io.cpimage.maven;
 
-import io.cpimage.pom.PomEditor;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -37,9 +36,7 @@ public class AddVolumeMojo extends AbstractMojo {
       return;
     }
     try {
-      PomEditor editor =
-          PomEditor.open(project.getFile().toPath(), PomEditing.coordinatesOf(plugin));
-      PomEditing.finish(editor.addVolume(path), dryRun, getLog());
+      PomEditing.finish(PomEditing.open(project, plugin).addVolume(path), dryRun, getLog());
     } catch (Exception e) {
       Failures.rethrow("add-volume", e);
     }

@@ -3,6 +3,7 @@ package io.cpimage.maven;
 import io.cpimage.pom.PluginCoordinates;
 import io.cpimage.pom.PomEdit;
 import io.cpimage.pom.PomEditException;
+import io.cpimage.pom.PomEditor;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -26,8 +27,11 @@ final class PomEditing {
     return project.isExecutionRoot();
   }
 
-  static PluginCoordinates coordinatesOf(PluginDescriptor plugin) {
-    return new PluginCoordinates(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion());
+  /** Opens the project's pom for edits declaring this plugin; a malformed pom fails here. */
+  static PomEditor open(MavenProject project, PluginDescriptor plugin) throws PomEditException {
+    return PomEditor.open(
+        project.getFile().toPath(),
+        new PluginCoordinates(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion()));
   }
 
   /** Writes the edit, or with {@code dryRun} prints it as a unified diff and writes nothing. */

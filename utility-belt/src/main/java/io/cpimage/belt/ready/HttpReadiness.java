@@ -175,19 +175,15 @@ public final class HttpReadiness implements ReadinessCheck {
 
   @Override
   public ReadinessResult await() {
-    Deadline deadline = Deadline.after(timeout);
-    try {
-      if (!TcpPort.awaitOpen(host, port, deadline, Deadline.RETRY_PAUSE)) {
-        throw new NotReadyException(host + " cannot be reached on port " + port + ".");
-      }
-      awaitAnswer(deadline);
-      return ReadinessResult.ready(service(), deadline.elapsed());
-    } catch (NotReadyException e) {
-      return ReadinessResult.notReady(service(), deadline.elapsed(), e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return ReadinessResult.notReady(service(), deadline.elapsed(), "Interrupted.");
-    }
+    return TimedWait.await(
+        service(),
+        timeout,
+        deadline -> {
+          if (!TcpPort.awaitOpen(host, port, deadline, Deadline.RETRY_PAUSE)) {
+            throw new NotReadyException(host + " cannot be reached on port " + port + ".");
+          }
+          awaitAnswer(deadline);
+        });
   }
 
   private void awaitAnswer(Deadline deadline) throws NotReadyException, InterruptedException {

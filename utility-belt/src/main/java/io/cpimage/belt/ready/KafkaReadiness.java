@@ -156,23 +156,19 @@ public final class KafkaReadiness implements ReadinessCheck {
 
   @Override
   public ReadinessResult await() {
-    Deadline deadline = Deadline.after(timeout);
-    try {
-      String servers =
-          zooKeeperConnect != null ? lookUpInZooKeeper(deadline) : configuredBootstrap();
-      if (servers == null) {
-        throw new NotReadyException(
-            "No bootstrap servers: use withBootstrapServers, set bootstrap.servers in the client"
-                + " properties, or use withZooKeeper.");
-      }
-      countBrokers(servers, deadline);
-      return ReadinessResult.ready(service(), deadline.elapsed());
-    } catch (NotReadyException e) {
-      return ReadinessResult.notReady(service(), deadline.elapsed(), e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return ReadinessResult.notReady(service(), deadline.elapsed(), "Interrupted.");
-    }
+    return TimedWait.await(
+        service(),
+        timeout,
+        deadline -> {
+          String servers =
+              zooKeeperConnect != null ? lookUpInZooKeeper(deadline) : configuredBootstrap();
+          if (servers == null) {
+            throw new NotReadyException(
+                "No bootstrap servers: use withBootstrapServers, set bootstrap.servers in the"
+                    + " client properties, or use withZooKeeper.");
+          }
+          countBrokers(servers, deadline);
+        });
   }
 
   private String lookUpInZooKeeper(Deadline deadline)

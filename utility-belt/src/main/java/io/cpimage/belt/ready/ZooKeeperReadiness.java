@@ -1,6 +1,5 @@
 package io.cpimage.belt.ready;
 
-import io.cpimage.belt.wait.Deadline;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -73,15 +72,11 @@ public final class ZooKeeperReadiness implements ReadinessCheck {
 
   @Override
   public ReadinessResult await() {
-    Deadline deadline = Deadline.after(timeout);
-    try (ZooKeeperConnection connection =
-        ZooKeeperConnection.open(connectString, clientProperties, awaitSasl, deadline)) {
-      return ReadinessResult.ready(service(), deadline.elapsed());
-    } catch (NotReadyException e) {
-      return ReadinessResult.notReady(service(), deadline.elapsed(), e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return ReadinessResult.notReady(service(), deadline.elapsed(), "Interrupted.");
-    }
+    return TimedWait.await(
+        service(),
+        timeout,
+        // A session that opens (and, with SASL, authenticates) means ready; it is closed again.
+        deadline ->
+            ZooKeeperConnection.open(connectString, clientProperties, awaitSasl, deadline).close());
   }
 }
