@@ -1,5 +1,6 @@
 package io.cpimage.examples;
 
+import io.cpimage.images.DockerRequired;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A throw-away PostgreSQL server of this machine's packages, started from a temporary directory on
@@ -52,18 +52,13 @@ final class LocalPostgres implements AutoCloseable {
   static Path binariesOrSkip(String testName) {
     Optional<Path> found = binaries();
     if (found.isEmpty()) {
-      String message =
+      DockerRequired.skipOrFail(
           "No PostgreSQL server binaries (initdb, pg_ctl, postgres under /usr/lib/postgresql/*/bin"
               + " or $"
               + BIN_ENV
               + "): "
               + testName
-              + " cannot run (install them with `bash scripts/postgresql.sh`).";
-      if (Boolean.getBoolean("cp-image.requireDocker")) {
-        throw new IllegalStateException(message);
-      }
-      System.err.println("WARNING: SKIPPED: " + message);
-      Assumptions.abort(message);
+              + " cannot run (install them with `bash scripts/postgresql.sh`).");
     }
     return found.get();
   }

@@ -13,18 +13,25 @@ import org.testcontainers.DockerClientFactory;
  */
 public final class DockerRequired implements BeforeAllCallback {
 
+  /**
+   * For a test whose machine lacks something it needs: skips it loudly, or fails it when {@code
+   * -Dcp-image.requireDocker=true} (CI), where nothing may be skipped.
+   */
+  public static void skipOrFail(String message) {
+    if (Boolean.getBoolean("cp-image.requireDocker")) {
+      throw new IllegalStateException(message);
+    }
+    System.err.println("WARNING: SKIPPED: " + message);
+    Assumptions.abort(message);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     if (!DockerClientFactory.instance().isDockerAvailable()) {
-      String message =
+      skipOrFail(
           "No Docker engine: the image scenario tests in "
               + context.getDisplayName()
-              + " cannot run (start one with `bash scripts/docker-engine.sh`).";
-      if (Boolean.getBoolean("cp-image.requireDocker")) {
-        throw new IllegalStateException(message);
-      }
-      System.err.println("WARNING: SKIPPED: " + message);
-      Assumptions.abort(message);
+              + " cannot run (start one with `bash scripts/docker-engine.sh`).");
     }
     for (Images image : Images.values()) {
       try {
