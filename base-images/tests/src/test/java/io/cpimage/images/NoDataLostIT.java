@@ -9,18 +9,23 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -46,6 +51,11 @@ import org.testcontainers.lifecycle.Startables;
  * min.insync.replicas 2), an idempotent {@code acks=all} producer in this JVM sending 10 000
  * numbered records while each node in turn gets {@code docker stop} (SIGTERM) and is started again,
  * the same container on its volume; then a consumer reads each number exactly once.
+ *
+ * <p>The producer may wait up to {@link #DELIVERY_TIMEOUT} for a partition: on a loaded two-core CI
+ * machine a restarted 3.9 broker was once seen to leave a partition unavailable for over two
+ * minutes. Waiting is not losing, so the bound is generous; the longest wait is printed, and every
+ * node's output is kept in {@code target/no-data-lost/}.
  */
 @ExtendWith(DockerRequired.class)
 class NoDataLostIT {
@@ -53,6 +63,7 @@ class NoDataLostIT {
   private static final int NODES = 3;
   private static final String TOPIC = "no-data-lost";
   private static final Duration START = Duration.ofSeconds(180);
+  private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(5);
 
   /**
    * The records are released in bursts, one just before each node is stopped and one just before it
@@ -87,7 +98,9 @@ class NoDataLostIT {
 
           Semaphore released = new Semaphore(0);
           ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
-          Thread producer = new Thread(() -> produce(bootstrapServers, released, failures));
+          AtomicLong longestWaitMs = new AtomicLong();
+          Thread producer =
+              new Thread(() -> produce(bootstrapServers, released, failures, longestWaitMs));
           producer.setDaemon(true);
           producer.start();
           DockerClient docker = DockerClientFactory.instance().client();
@@ -102,10 +115,12 @@ class NoDataLostIT {
             awaitFullIsr(admin);
           }
           released.release(RECORDS - BURSTS * (RECORDS / BURSTS));
-          producer.join(Duration.ofSeconds(180).toMillis());
+          producer.join(DELIVERY_TIMEOUT.plusMinutes(1).toMillis());
+          System.out.println(
+              "NoDataLostIT: longest wait for an acknowledgement: " + longestWaitMs + " ms");
 
-          assertTrue(!producer.isAlive(), "the producer did not finish in 3 minutes");
-          assertTrue(failures.isEmpty(), "sends failed: " + failures);
+          assertTrue(!producer.isAlive(), "the producer did not finish");
+          assertTrue(failures.isEmpty(), () -> "sends failed: " + summary(failures));
         }
 
         List<Integer> received = consumeAll(bootstrapServers);
@@ -123,6 +138,7 @@ class NoDataLostIT {
               "kafka-" + id + " did not shut down cleanly:\n" + logs);
         }
       } finally {
+        keepLogs(nodes);
         nodes.forEach(CpContainer::stop);
       }
     }
@@ -168,22 +184,32 @@ class NoDataLostIT {
         .waitingForLog(KafkaKRaftIT.SERVER_STARTED, START);
   }
 
-  /** Sends the released records, one a millisecond; a failed send is kept, not retried by hand. */
+  /**
+   * Sends the released records, one a millisecond; a failed send is kept, not retried by hand, and
+   * the longest time from send to acknowledgement is kept too.
+   */
   private static void produce(
-      String bootstrapServers, Semaphore released, ConcurrentLinkedQueue<Exception> failures) {
+      String bootstrapServers,
+      Semaphore released,
+      ConcurrentLinkedQueue<Exception> failures,
+      AtomicLong longestWaitMs) {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+    config.put(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(DELIVERY_TIMEOUT.toMillis()));
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, IntegerSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, IntegerSerializer.class);
     try (KafkaProducer<Integer, Integer> producer = new KafkaProducer<>(config)) {
       for (int sequence = 0; sequence < RECORDS; sequence++) {
         released.acquire();
+        long sentAt = System.nanoTime();
         producer.send(
             new ProducerRecord<>(TOPIC, sequence, sequence),
             (metadata, exception) -> {
+              longestWaitMs.accumulateAndGet(
+                  TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt), Math::max);
               if (exception != null) {
                 failures.add(exception);
               }
@@ -197,6 +223,16 @@ class NoDataLostIT {
     } catch (RuntimeException e) {
       failures.add(e);
     }
+  }
+
+  /** Each distinct failure once, with how often it happened. */
+  private static String summary(Collection<Exception> failures) {
+    return failures.stream()
+        .collect(Collectors.groupingBy(Exception::toString, TreeMap::new, Collectors.counting()))
+        .entrySet()
+        .stream()
+        .map(failure -> failure.getValue() + " x " + failure.getKey())
+        .collect(Collectors.joining("; "));
   }
 
   /** Waits until every partition of the topic has all three replicas in sync again. */
@@ -247,6 +283,19 @@ class NoDataLostIT {
       }
     }
     return received;
+  }
+
+  /**
+   * Every node's output, kept in {@code target/no-data-lost/} to explain a failure after the fact.
+   */
+  private static void keepLogs(List<CpContainer> nodes) throws IOException {
+    Path directory = Files.createDirectories(Path.of("target", "no-data-lost"));
+    for (int id = 1; id <= nodes.size(); id++) {
+      CpContainer node = nodes.get(id - 1);
+      if (node.getContainerId() != null) {
+        Files.writeString(directory.resolve("kafka-" + id + ".log"), node.getLogs());
+      }
+    }
   }
 
   private static int freePort() throws IOException {
