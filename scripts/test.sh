@@ -12,10 +12,15 @@ if ! bash scripts/docker-engine.sh; then
   echo "test: WARNING no Docker engine: the container tests will be SKIPPED" >&2
 fi
 bash scripts/postgresql.sh || echo "test: WARNING no PostgreSQL: JdbcSinkIT will be SKIPPED (CI fails it)" >&2
+skip_another_jdk=()
+if ! bash it/src/test/scripts/pack-second-jdk.sh --check; then
+  echo "test: WARNING no second JDK: examples/another-jdk and AnotherJdkIT will be SKIPPED (CI fails it)" >&2
+  skip_another_jdk=(-Dexamples.anotherJdk.skip=true)
+fi
 
 # Testcontainers, in the tests and in the plugin's smoke mode, must neither start Ryuk nor probe the
 # Docker host with an alpine container: both are pulls, and this project's tests use only images it builds.
 export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
 export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
 
-./mvnw -B verify "$@"
+./mvnw -B verify "${skip_another_jdk[@]}" "$@"

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cpimage.images.CpContainer;
 import io.cpimage.images.DockerRequired;
 import java.util.Properties;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.containers.Container.ExecResult;
@@ -19,6 +20,15 @@ import org.testcontainers.containers.Network;
 @ExtendWith(DockerRequired.class)
 class AnotherJdkIT {
   private static final String JAVA_HOME = "/usr/lib/jvm/temurin";
+
+  @BeforeAll
+  static void exampleWasBuilt() {
+    if (Boolean.getBoolean("examples.anotherJdk.skip")) {
+      DockerRequired.skipOrFail(
+          "examples/another-jdk was left out (-Dexamples.anotherJdk.skip=true): this machine has no"
+              + " second JDK to pack (install a Temurin JDK under /usr/lib/jvm or set SECOND_JDK_HOME).");
+    }
+  }
 
   @Test
   void brokerRunsOnTheInstalledJdk() throws Exception {
