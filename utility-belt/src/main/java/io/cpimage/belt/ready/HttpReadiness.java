@@ -20,9 +20,9 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 
 /**
- * Waits until a Confluent HTTP service answers its readiness request, as Confluent's {@code cub
- * sr-ready}, {@code kr-ready} and {@code connect-ready} do: first the port must accept connections,
- * then a {@code GET} must answer 2xx with the expected body.
+ * Waits until an HTTP service answers its readiness request, as Confluent's {@code cub sr-ready},
+ * {@code kr-ready}, {@code connect-ready} and {@code dub http-ready} do: first the port must accept
+ * connections, then a {@code GET} must answer 2xx with the expected body.
  *
  * <pre>{@code
  * ReadinessResult result =
@@ -43,11 +43,16 @@ public final class HttpReadiness implements ReadinessCheck {
   private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private static final int MAX_BODY_IN_MESSAGE = 500;
 
-  private final String name;
-  private final String host;
-  private final int port;
-  private final String path;
-  private final BodyExpectation expected;
+  /** What is asked and how an unexpected answer is worded; the rest are the caller's options. */
+  private record Target(
+      String name,
+      String host,
+      int port,
+      String path,
+      BodyExpectation expected,
+      String unexpectedResponse) {}
+
+  private final Target target;
   private final boolean tls;
   private final boolean insecure;
   private final String username;
@@ -55,21 +60,13 @@ public final class HttpReadiness implements ReadinessCheck {
   private final Duration timeout;
 
   private HttpReadiness(
-      String name,
-      String host,
-      int port,
-      String path,
-      BodyExpectation expected,
+      Target target,
       boolean tls,
       boolean insecure,
       String username,
       String password,
       Duration timeout) {
-    this.name = name;
-    this.host = host;
-    this.port = port;
-    this.path = path;
-    this.expected = expected;
+    this.target = target;
     this.tls = tls;
     this.insecure = insecure;
     this.username = username;
@@ -79,12 +76,45 @@ public final class HttpReadiness implements ReadinessCheck {
 
   private static HttpReadiness of(
       String name, String host, int port, String path, BodyExpectation expected) {
-    Objects.requireNonNull(host, "host");
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
+    return of(new Target(name, host, port, path, expected, "Unexpected response"), false);
+  }
+
+  private static HttpReadiness of(Target target, boolean tls) {
+    Objects.requireNonNull(target.host(), "host");
+    if (target.port() < 1 || target.port() > 65535) {
+      throw new IllegalArgumentException("port must be between 1 and 65535, got " + target.port());
     }
-    return new HttpReadiness(
-        name, host, port, path, expected, false, false, "", "", DEFAULT_TIMEOUT);
+    return new HttpReadiness(target, tls, false, "", "", DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Any service: a {@code GET} of {@code url} (http or https, with a host) answers 2xx, as {@code
+   * dub http-ready} waits; an unexpected answer is worded as Confluent's dub words it, naming the
+   * URL as given.
+   */
+  public static HttpReadiness forUrl(URI url) {
+    boolean https = "https".equalsIgnoreCase(url.getScheme());
+    if (!https && !"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+      throw new IllegalArgumentException("not an http:// or https:// URL with a host: " + url);
+    }
+    int port = url.getPort() >= 0 ? url.getPort() : https ? 443 : 80;
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    if (url.getRawQuery() != null) {
+      path += "?" + url.getRawQuery();
+    }
+    String host =
+        url.getHost().startsWith("[")
+            ? url.getHost().substring(1, url.getHost().length() - 1)
+            : url.getHost();
+    Target target =
+        new Target(
+            "HTTP service",
+            host,
+            port,
+            path,
+            BodyExpectation.contains(""),
+            "Unexpected response for " + url + ",");
+    return of(target, https);
   }
 
   /**
@@ -122,24 +152,18 @@ public final class HttpReadiness implements ReadinessCheck {
 
   /** Talks HTTPS instead of HTTP. */
   public HttpReadiness usingTls() {
-    return new HttpReadiness(
-        name, host, port, path, expected, true, insecure, username, password, timeout);
+    return new HttpReadiness(target, true, insecure, username, password, timeout);
   }
 
   /** Accepts any server certificate and host name (HTTPS only); for self-signed test set-ups. */
   public HttpReadiness allowInsecure() {
-    return new HttpReadiness(
-        name, host, port, path, expected, tls, true, username, password, timeout);
+    return new HttpReadiness(target, tls, true, username, password, timeout);
   }
 
   /** Sends HTTP Basic credentials (when either is non-empty, as Confluent's checks do). */
   public HttpReadiness withBasicAuth(String username, String password) {
     return new HttpReadiness(
-        name,
-        host,
-        port,
-        path,
-        expected,
+        target,
         tls,
         insecure,
         Objects.requireNonNull(username, "username"),
@@ -150,27 +174,20 @@ public final class HttpReadiness implements ReadinessCheck {
   /** How long to wait in total (default 40 s). */
   public HttpReadiness withTimeout(Duration timeout) {
     return new HttpReadiness(
-        name,
-        host,
-        port,
-        path,
-        expected,
-        tls,
-        insecure,
-        username,
-        password,
-        Objects.requireNonNull(timeout, "timeout"));
+        target, tls, insecure, username, password, Objects.requireNonNull(timeout, "timeout"));
   }
 
   /** The URL this check requests. */
   public URI uri() {
-    String authority = host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
-    return URI.create((tls ? "https://" : "http://") + authority + path);
+    String host = target.host();
+    String authority =
+        host.contains(":") ? "[" + host + "]:" + target.port() : host + ":" + target.port();
+    return URI.create((tls ? "https://" : "http://") + authority + target.path());
   }
 
   @Override
   public String service() {
-    return name + " at " + uri();
+    return target.name() + " at " + uri();
   }
 
   @Override
@@ -179,8 +196,9 @@ public final class HttpReadiness implements ReadinessCheck {
         service(),
         timeout,
         deadline -> {
-          if (!TcpPort.awaitOpen(host, port, deadline, Deadline.RETRY_PAUSE)) {
-            throw new NotReadyException(host + " cannot be reached on port " + port + ".");
+          if (!TcpPort.awaitOpen(target.host(), target.port(), deadline, Deadline.RETRY_PAUSE)) {
+            throw new NotReadyException(
+                target.host() + " cannot be reached on port " + target.port() + ".");
           }
           awaitAnswer(deadline);
         });
@@ -238,7 +256,7 @@ public final class HttpReadiness implements ReadinessCheck {
           uri() + " refused the credentials (HTTP " + code + "). Check the username and password.");
     }
     if (code / 100 == 2) {
-      String problem = expected.problemWith(body);
+      String problem = target.expected().problemWith(body);
       if (problem == null) {
         return null;
       }
@@ -248,7 +266,7 @@ public final class HttpReadiness implements ReadinessCheck {
     }
     String shown =
         body.length() > MAX_BODY_IN_MESSAGE ? body.substring(0, MAX_BODY_IN_MESSAGE) + "..." : body;
-    return "Unexpected response with code: " + code + " and content: " + shown;
+    return target.unexpectedResponse() + " with code: " + code + " and content: " + shown;
   }
 
   private String connectionFailure(IOException e) throws NotReadyException {
@@ -259,8 +277,8 @@ public final class HttpReadiness implements ReadinessCheck {
                 + uri()
                 + " failed: "
                 + cause.getMessage()
-                + ". Make the JVM trust the server's certificate (javax.net.ssl.trustStore), or"
-                + " skip verification (cub: --ignore_cert).");
+                + ". Make the JVM trust the server's certificate (javax.net.ssl.trustStore), or,"
+                + " with cub, skip verification (--ignore_cert).");
       }
     }
     return "Request to " + uri() + " failed: " + e;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cpimage.belt.testing.EmbeddedZooKeeper;
 import io.cpimage.belt.testing.FakeConfluentService;
 import io.cpimage.belt.testing.FreePort;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +74,17 @@ class ReadinessChecksTest {
     assertEquals(
         "https://[::1]:8081/config",
         HttpReadiness.forSchemaRegistry("::1", 8081).usingTls().uri().toString());
+  }
+
+  @Test
+  void aUrlCheckAsksForThePathAndQueryOnTheSchemesDefaultPort() {
+    assertEquals(
+        "http://svc:80/health?deep=true",
+        HttpReadiness.forUrl(URI.create("http://svc/health?deep=true")).uri().toString());
+    assertEquals(
+        "https://[::1]:443/", HttpReadiness.forUrl(URI.create("https://[::1]")).uri().toString());
+    assertThrows(
+        IllegalArgumentException.class, () -> HttpReadiness.forUrl(URI.create("ftp://svc/")));
   }
 
   @Test
