@@ -38,7 +38,7 @@ public final class Dub implements Callable<Integer> {
   static final int FAILED = 1;
   static final int USAGE = 2;
 
-  /** How often the waiting verbs (wait, path-wait, http-ready) try again. */
+  /** How often {@code wait} and {@code path-wait} try again. */
   static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
   private final Map<String, String> env;

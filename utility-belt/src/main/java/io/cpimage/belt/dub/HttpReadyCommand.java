@@ -37,7 +37,7 @@ final class HttpReadyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReadinessResult result = HttpReadiness.forUrl(parse(url)).withTimeout(timeout).await();
+    ReadinessResult result = check(url).withTimeout(timeout).await();
     if (result.ready()) {
       return Dub.OK;
     }
@@ -45,16 +45,12 @@ final class HttpReadyCommand implements Callable<Integer> {
     return Dub.FAILED;
   }
 
-  private URI parse(String text) {
+  /** The wait for {@code text}; a URL that is not http(s) with a host is a usage error. */
+  private HttpReadiness check(String text) {
     try {
-      URI uri = new URI(text);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below, with the same message as for a URL without scheme or host
+      return HttpReadiness.forUrl(new URI(text));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "URL " + text + " is malformed.");
     }
-    throw new ParameterException(spec.commandLine(), "URL " + text + " is malformed.");
   }
 }

@@ -93,8 +93,8 @@ public final class HttpReadiness implements ReadinessCheck {
    * URL as given.
    */
   public static HttpReadiness forUrl(URI url) {
-    boolean https = "https".equalsIgnoreCase(url.getScheme());
-    if (!https && !"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+    boolean https = "https".equals(url.getScheme());
+    if (!https && !"http".equals(url.getScheme()) || url.getHost() == null) {
       throw new IllegalArgumentException("not an http:// or https:// URL with a host: " + url);
     }
     int port = url.getPort() >= 0 ? url.getPort() : https ? 443 : 80;
