@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cpimage.images.CpContainer;
 import io.cpimage.images.DockerRequired;
+import io.cpimage.images.HostPorts;
 import io.cpimage.images.Images;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,29 +38,24 @@ class JdbcSinkIT {
   private static final String PLUGIN_DIRECTORY =
       "/usr/share/confluent-hub-components/debezium-connector-jdbc";
   private static final Duration DEADLINE = Duration.ofSeconds(60);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
   void recordsOfATopicArriveAsRowsInPostgres() throws Exception {
     Path bin = LocalPostgres.binariesOrSkip(getClass().getSimpleName());
-    int brokerPort = LocalPostgres.freePort();
-    int controllerPort = LocalPostgres.freePort();
-    int restPort = LocalPostgres.freePort();
+    int brokerPort = HostPorts.free();
+    int controllerPort = HostPorts.free();
+    int restPort = HostPorts.free();
     String bootstrap = "127.0.0.1:" + brokerPort;
 
     try (LocalPostgres postgres = LocalPostgres.start(bin);
         CpContainer kafka = hostNetworkBroker(brokerPort, controllerPort);
         CpContainer worker = hostNetworkWorker(bootstrap, restPort)) {
-      String rest = "http://127.0.0.1:" + restPort;
+      ConnectWorker rest = ConnectWorker.at("http://127.0.0.1:" + restPort);
       try {
         postgres.createDatabase(DATABASE);
         kafka.start();
         worker.start();
-        HttpResponse<String> created =
-            send(
-                HttpRequest.newBuilder(URI.create(rest + "/connectors"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(connectorJson(postgres))));
+        HttpResponse<String> created = rest.createConnector(connectorJson(postgres));
         assertEquals(201, created.statusCode(), created.body());
 
         produce(bootstrap);
@@ -100,21 +93,12 @@ class JdbcSinkIT {
   private static CpContainer hostNetworkWorker(String bootstrap, int restPort) {
     return CpContainer.of(Examples.image("jdbc-sink"))
         .withNetworkMode("host")
-        .withEnv("CONNECT_BOOTSTRAP_SERVERS", bootstrap)
+        .withEnv(ConnectWorker.env(bootstrap, "jdbc-sink"))
         // The host's network: the REST port must be a free one, and only on the loopback.
         .withEnv("CONNECT_REST_PORT", String.valueOf(restPort))
         .withEnv("CONNECT_LISTENERS", "http://127.0.0.1:" + restPort)
         .withEnv("CONNECT_REST_ADVERTISED_HOST_NAME", "127.0.0.1")
-        .withEnv("CONNECT_GROUP_ID", "jdbc-sink")
-        .withEnv("CONNECT_CONFIG_STORAGE_TOPIC", "jdbc-sink.config")
-        .withEnv("CONNECT_OFFSET_STORAGE_TOPIC", "jdbc-sink.offsets")
-        .withEnv("CONNECT_STATUS_STORAGE_TOPIC", "jdbc-sink.status")
-        .withEnv("CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR", "1")
-        .withEnv("CONNECT_OFFSET_STORAGE_REPLICATION_FACTOR", "1")
-        .withEnv("CONNECT_STATUS_STORAGE_REPLICATION_FACTOR", "1")
         // The sink needs a schema for each record: JSON with schemas, JsonConverter's default.
-        .withEnv("CONNECT_KEY_CONVERTER", "org.apache.kafka.connect.json.JsonConverter")
-        .withEnv("CONNECT_VALUE_CONVERTER", "org.apache.kafka.connect.json.JsonConverter")
         .withEnv("CONNECT_VALUE_CONVERTER_SCHEMAS_ENABLE", "true")
         .withEnv("KAFKA_HEAP_OPTS", "-Xmx384m -Xms64m")
         .waitingForLog(".*Kafka Connect started.*", Duration.ofSeconds(90));
@@ -192,12 +176,11 @@ class JdbcSinkIT {
   }
 
   /** The status document, once the connector's task reports RUNNING. */
-  private static String awaitTaskRunning(String rest) throws Exception {
+  private static String awaitTaskRunning(ConnectWorker rest) throws Exception {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     String body = "";
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> status =
-          send(HttpRequest.newBuilder(URI.create(rest + "/connectors/" + CONNECTOR + "/status")));
+      HttpResponse<String> status = rest.status(CONNECTOR);
       body = status.body();
       if (status.statusCode() == 200
           && body.matches("(?s).*\"tasks\":\\[\\{\"id\":0,\"state\":\"RUNNING\".*")) {
@@ -206,10 +189,5 @@ class JdbcSinkIT {
       Thread.sleep(500);
     }
     return fail("the connector's task is not RUNNING within " + DEADLINE + ": " + body);
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return HTTP.send(
-        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

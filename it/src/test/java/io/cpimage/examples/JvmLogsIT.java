@@ -3,7 +3,6 @@ package io.cpimage.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.dockerjava.api.command.InspectContainerResponse.Mount;
 import io.cpimage.images.CpContainer;
 import io.cpimage.images.DockerRequired;
 import java.time.Duration;
@@ -27,10 +26,8 @@ class JvmLogsIT {
                 .withEnv("KAFKA_HEAP_OPTS", "-Xms256m -Xmx256m")) {
       kafka.start();
 
-      List<Mount> mounts = kafka.getCurrentContainerInfo().getMounts();
-      assertTrue(
-          mounts.stream().anyMatch(m -> LOGS.equals(m.getDestination().getPath())),
-          LOGS + " is not a volume of the container: " + mounts);
+      List<String> volumes = kafka.volumes();
+      assertTrue(volumes.contains(LOGS), LOGS + " is not a volume of the container: " + volumes);
 
       String commandLine = kafka.run("bash", "-c", "tr '\\0' ' ' < /proc/1/cmdline").getStdout();
       assertTrue(commandLine.contains("-XX:+HeapDumpOnOutOfMemoryError"), commandLine);

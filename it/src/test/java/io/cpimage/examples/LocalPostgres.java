@@ -1,8 +1,8 @@
 package io.cpimage.examples;
 
 import io.cpimage.images.DockerRequired;
+import io.cpimage.images.HostPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -97,7 +97,7 @@ final class LocalPostgres implements AutoCloseable {
   static LocalPostgres start(Path bin) throws IOException, InterruptedException {
     boolean root = "root".equals(System.getProperty("user.name"));
     Path directory = Files.createTempDirectory("cp-image-postgres-");
-    LocalPostgres postgres = new LocalPostgres(bin, directory, root, freePort());
+    LocalPostgres postgres = new LocalPostgres(bin, directory, root, HostPorts.free());
     try {
       postgres.initAndStart();
       return postgres;
@@ -205,12 +205,6 @@ final class LocalPostgres implements AutoCloseable {
     if (process.exitValue() != 0) {
       throw new IllegalStateException(
           String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + output);
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -9,12 +9,8 @@ import io.cpimage.images.Images;
 import io.cpimage.images.OneShot;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -34,7 +30,6 @@ class ServiceDiscoveryIT {
   private static final String PORT0 = "31083";
   private static final String WORKER_FILE = "/etc/kafka-connect/kafka-connect.properties";
   private static final Pattern WORKER_ID = Pattern.compile("\"worker_id\":\"([^\"]*)\"");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
   void theWorkerAdvertisesHostAndPort0() throws Exception {
@@ -43,7 +38,7 @@ class ServiceDiscoveryIT {
         CpContainer worker =
             CpContainer.of(Examples.image("service-discovery"))
                 .on(network, "connect")
-                .withEnv(workerEnv("kafka:9092"))
+                .withEnv(ConnectWorker.env("kafka:9092", "service-discovery"))
                 .withEnv("HOST", HOST)
                 .withEnv("PORT0", PORT0)
                 .withEnv("KAFKA_HEAP_OPTS", "-Xmx384m -Xms64m")
@@ -52,19 +47,16 @@ class ServiceDiscoveryIT {
                     Wait.forHttp("/").forPort(8083).withStartupTimeout(Duration.ofSeconds(180)))) {
       kafka.start();
       worker.start();
-      String base = "http://" + worker.getHost() + ":" + worker.getMappedPort(8083);
+      ConnectWorker rest =
+          ConnectWorker.at("http://" + worker.getHost() + ":" + worker.getMappedPort(8083));
 
       HttpResponse<String> created =
-          send(
-              HttpRequest.newBuilder(URI.create(base + "/connectors"))
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          """
-                          {"name": "hostname-source", "config": {
-                            "connector.class": "org.apache.kafka.connect.file.FileStreamSourceConnector",
-                            "file": "/etc/hostname", "topic": "hostname", "tasks.max": "1"}}
-                          """)));
+          rest.createConnector(
+              """
+              {"name": "hostname-source", "config": {
+                "connector.class": "org.apache.kafka.connect.file.FileStreamSourceConnector",
+                "file": "/etc/hostname", "topic": "hostname", "tasks.max": "1"}}
+              """);
       assertEquals(201, created.statusCode(), created.body());
 
       // The connector's status names the worker running it by its advertised host and port.
@@ -72,9 +64,7 @@ class ServiceDiscoveryIT {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (!WORKER_ID.matcher(status).find() && System.nanoTime() < deadline) {
         Thread.sleep(250);
-        status =
-            send(HttpRequest.newBuilder(URI.create(base + "/connectors/hostname-source/status")))
-                .body();
+        status = rest.status("hostname-source").body();
       }
       Matcher workerId = WORKER_ID.matcher(status);
       assertTrue(workerId.find(), "no worker_id in the connector's status: " + status);
@@ -112,7 +102,7 @@ class ServiceDiscoveryIT {
   private static Properties bootAndRender(Map<String, String> explicit) {
     OneShot.Result result =
         OneShot.of(Examples.image("service-discovery"))
-            .env(workerEnv("nowhere.invalid:9092"))
+            .env(ConnectWorker.env("nowhere.invalid:9092", "service-discovery"))
             .env("HOST", HOST)
             .env("PORT0", PORT0)
             .env(explicit)
@@ -128,22 +118,6 @@ class ServiceDiscoveryIT {
     return properties(output.substring(rendered));
   }
 
-  /** What KafkaConnectIT gives its worker, minus the advertised host name. */
-  private static Map<String, String> workerEnv(String bootstrapServers) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("CONNECT_BOOTSTRAP_SERVERS", bootstrapServers);
-    env.put("CONNECT_GROUP_ID", "service-discovery");
-    env.put("CONNECT_CONFIG_STORAGE_TOPIC", "service-discovery.config");
-    env.put("CONNECT_OFFSET_STORAGE_TOPIC", "service-discovery.offsets");
-    env.put("CONNECT_STATUS_STORAGE_TOPIC", "service-discovery.status");
-    env.put("CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR", "1");
-    env.put("CONNECT_OFFSET_STORAGE_REPLICATION_FACTOR", "1");
-    env.put("CONNECT_STATUS_STORAGE_REPLICATION_FACTOR", "1");
-    env.put("CONNECT_KEY_CONVERTER", "org.apache.kafka.connect.json.JsonConverter");
-    env.put("CONNECT_VALUE_CONVERTER", "org.apache.kafka.connect.json.JsonConverter");
-    return env;
-  }
-
   private static Properties properties(String text) {
     Properties properties = new Properties();
     try {
@@ -152,11 +126,5 @@ class ServiceDiscoveryIT {
       throw new IllegalStateException(e);
     }
     return properties;
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request)
-      throws IOException, InterruptedException {
-    return HTTP.send(
-        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -2,6 +2,7 @@ package io.cpimage.images;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -89,6 +90,13 @@ public final class CpContainer extends GenericContainer<CpContainer> {
     return waitingFor(
         org.testcontainers.containers.wait.strategy.Wait.forLogMessage(regex + "\\n?", 1)
             .withStartupTimeout(timeout));
+  }
+
+  /** Where the running container has volumes mounted. */
+  public List<String> volumes() {
+    return getCurrentContainerInfo().getMounts().stream()
+        .map(mount -> mount.getDestination().getPath())
+        .toList();
   }
 
   /** Runs a command inside the running container. */

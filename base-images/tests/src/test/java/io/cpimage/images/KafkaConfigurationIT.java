@@ -50,12 +50,12 @@ class KafkaConfigurationIT {
             "host is deprecated. Please use KAFKA_ADVERTISED_LISTENERS instead."),
         Arguments.of(Map.of("KAFKA_PROCESS_ROLES", "broker"), "CLUSTER_ID is required."),
         Arguments.of(
-            Map.of("KAFKA_PROCESS_ROLES", "broker", "CLUSTER_ID", "MkU3OEVBNTcwNTJENDM2Qk"),
+            Map.of("KAFKA_PROCESS_ROLES", "broker", "CLUSTER_ID", CpContainer.CLUSTER_ID),
             "KAFKA_ADVERTISED_LISTENERS is required."),
         Arguments.of(
             Map.of(
                 "KAFKA_PROCESS_ROLES", "controller",
-                "CLUSTER_ID", "MkU3OEVBNTcwNTJENDM2Qk",
+                "CLUSTER_ID", CpContainer.CLUSTER_ID,
                 "KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://controller:9092"),
             "KAFKA_ADVERTISED_LISTENERS is not supported on a KRaft controller."),
         Arguments.of(
@@ -236,7 +236,7 @@ class KafkaConfigurationIT {
         OneShot.of(Images.KAFKA)
             .env("KAFKA_PROCESS_ROLES", "controller")
             .env("KAFKA_NODE_ID", "1")
-            .env("CLUSTER_ID", "MkU3OEVBNTcwNTJENDM2Qk")
+            .env("CLUSTER_ID", CpContainer.CLUSTER_ID)
             .env("KAFKA_LISTENERS", "CONTROLLER://0.0.0.0:9093")
             .env("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
             .env("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@controller-1:9093")

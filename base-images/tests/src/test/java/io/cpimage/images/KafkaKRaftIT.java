@@ -19,9 +19,7 @@ import org.testcontainers.lifecycle.Startables;
 /** cp-kafka in KRaft mode: a combined node, and three controllers with a broker. */
 @ExtendWith(DockerRequired.class)
 class KafkaKRaftIT {
-  static final String CLUSTER_ID = CpContainer.CLUSTER_ID;
   private static final Duration START = Duration.ofSeconds(120);
-  static final String SERVER_STARTED = CpContainer.KRAFT_SERVER_STARTED;
 
   /** A broker and controller in one process, on one node: {@code host}:9092 for clients. */
   static CpContainer combinedNode(Network network, String host) {
@@ -39,7 +37,7 @@ class KafkaKRaftIT {
 
       DockerClient docker = DockerClientFactory.instance().client();
       docker.restartContainerCmd(kafka.getContainerId()).withTimeout(10).exec();
-      Wait.forLogMessage(SERVER_STARTED + "\\n?", 2)
+      Wait.forLogMessage(CpContainer.KRAFT_SERVER_STARTED + "\\n?", 2)
           .withStartupTimeout(START)
           .waitUntilReady(kafka);
 
@@ -61,20 +59,20 @@ class KafkaKRaftIT {
                 .on(network, "controller-" + id)
                 .withEnv("KAFKA_PROCESS_ROLES", "controller")
                 .withEnv("KAFKA_NODE_ID", String.valueOf(id))
-                .withEnv("CLUSTER_ID", CLUSTER_ID)
+                .withEnv("CLUSTER_ID", CpContainer.CLUSTER_ID)
                 .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", voters)
                 .withEnv("KAFKA_LISTENERS", "CONTROLLER://0.0.0.0:9093")
                 .withEnv("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT")
                 .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
                 .withEnv("KAFKA_HEAP_OPTS", "-Xmx192m -Xms64m")
-                .waitingForLog(SERVER_STARTED, START));
+                .waitingForLog(CpContainer.KRAFT_SERVER_STARTED, START));
       }
       CpContainer broker =
           CpContainer.of(Images.KAFKA)
               .on(network, "broker")
               .withEnv("KAFKA_PROCESS_ROLES", "broker")
               .withEnv("KAFKA_NODE_ID", "4")
-              .withEnv("CLUSTER_ID", CLUSTER_ID)
+              .withEnv("CLUSTER_ID", CpContainer.CLUSTER_ID)
               .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", voters)
               .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://broker:9092")
               .withEnv(
@@ -83,7 +81,7 @@ class KafkaKRaftIT {
               .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
               .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
               .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
-              .waitingForLog(SERVER_STARTED, START);
+              .waitingForLog(CpContainer.KRAFT_SERVER_STARTED, START);
       nodes.add(broker);
       try {
         Startables.deepStart(nodes).join();

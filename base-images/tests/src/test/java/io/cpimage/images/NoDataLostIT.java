@@ -8,7 +8,6 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +78,7 @@ class NoDataLostIT {
     List<String> bootstrap = new ArrayList<>();
     try (Network network = Network.newNetwork()) {
       for (int id = 1; id <= NODES; id++) {
-        int hostPort = freePort();
+        int hostPort = HostPorts.free();
         bootstrap.add("localhost:" + hostPort);
         nodes.add(node(network, id, voters, hostPort));
       }
@@ -109,7 +108,7 @@ class NoDataLostIT {
             docker.stopContainerCmd(node.getContainerId()).withTimeout(30).exec();
             released.release(RECORDS / BURSTS);
             docker.startContainerCmd(node.getContainerId()).exec();
-            Wait.forLogMessage(KafkaKRaftIT.SERVER_STARTED + "\\n?", 2)
+            Wait.forLogMessage(CpContainer.KRAFT_SERVER_STARTED + "\\n?", 2)
                 .withStartupTimeout(START)
                 .waitUntilReady(node);
             awaitFullIsr(admin);
@@ -155,7 +154,7 @@ class NoDataLostIT {
         .on(network, host)
         .withEnv("KAFKA_PROCESS_ROLES", "broker,controller")
         .withEnv("KAFKA_NODE_ID", String.valueOf(id))
-        .withEnv("CLUSTER_ID", KafkaKRaftIT.CLUSTER_ID)
+        .withEnv("CLUSTER_ID", CpContainer.CLUSTER_ID)
         .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", voters)
         .withEnv(
             "KAFKA_LISTENERS",
@@ -181,7 +180,7 @@ class NoDataLostIT {
                         new PortBinding(
                             Ports.Binding.bindIpAndPort("127.0.0.1", hostPort),
                             ExposedPort.tcp(hostPort))))
-        .waitingForLog(KafkaKRaftIT.SERVER_STARTED, START);
+        .waitingForLog(CpContainer.KRAFT_SERVER_STARTED, START);
   }
 
   /**
@@ -295,12 +294,6 @@ class NoDataLostIT {
       if (node.getContainerId() != null) {
         Files.writeString(directory.resolve("kafka-" + id + ".log"), node.getLogs());
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
