@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
     })
 final class TemplateCommand implements Callable<Integer> {
 
+  /** Says which step failed when a boot script's log interleaves several. */
+  static final String ERROR_PREFIX = "dub template: ";
+
   @ParentCommand private Dub dub;
   @Spec private CommandSpec spec;
 
@@ -51,7 +54,7 @@ final class TemplateCommand implements Callable<Integer> {
         rendered.add(renderer.render(files.get(i)));
       }
     } catch (TemplateException e) {
-      spec.commandLine().getErr().println(e.getMessage());
+      spec.commandLine().getErr().println(ERROR_PREFIX + e.getMessage());
       return Dub.FAILED;
     }
     for (int i = 0; i < files.size(); i += 2) {
@@ -59,7 +62,9 @@ final class TemplateCommand implements Callable<Integer> {
       try {
         AtomicFileWriter.write(output, rendered.get(i / 2));
       } catch (IOException e) {
-        spec.commandLine().getErr().println(output + ": cannot write the rendered template: " + e);
+        spec.commandLine()
+            .getErr()
+            .println(ERROR_PREFIX + output + ": cannot write the rendered template: " + e);
         return Dub.FAILED;
       }
     }

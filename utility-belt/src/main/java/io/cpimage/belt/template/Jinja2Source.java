@@ -5,18 +5,21 @@ package io.cpimage.belt.template;
  * here because jinjava has no switch for them: Jinja2 drops one trailing newline of the template
  * source, and Jinja2 joins adjacent string literals ({@code 'A' 'B'} is {@code 'AB'}), where
  * jinjava fails the whole tag. Line numbers are preserved so errors point at the original line.
+ *
+ * <p>A tag, expression or comment without its end is refused here: Jinja2 refuses it, but jinjava
+ * prints it as text and reports it as a warning with the position of the template's end.
  */
 final class Jinja2Source {
 
   private Jinja2Source() {}
 
-  static String prepare(String source) {
+  static String prepare(String source) throws UnclosedTagException {
     String text = source.endsWith("\n") ? source.substring(0, source.length() - 1) : source;
     return joinAdjacentLiterals(text);
   }
 
   /** Joins adjacent same-quoted string literals inside {@code {% %}} and {@code {{ }}} tags. */
-  static String joinAdjacentLiterals(String text) {
+  static String joinAdjacentLiterals(String text) throws UnclosedTagException {
     StringBuilder out = new StringBuilder(text.length());
     int i = 0;
     while (i < text.length()) {
@@ -27,12 +30,21 @@ final class Jinja2Source {
       }
       out.append(text, i, open);
       if (text.startsWith("{#", open)) {
+        if (text.indexOf("#}", open) < 0) {
+          throw UnclosedTagException.at(text, open, "comment", "#}");
+        }
         i = copyThrough(text, open, "#}", out);
       } else if (isRawTag(text, open)) {
+        // A raw block without its end is jinjava's to report (a missing end tag, with its line).
         i = copyThrough(text, open, "endraw", out);
         i = copyThrough(text, i, "%}", out);
       } else {
-        i = copyTag(text, open, text.startsWith("{%", open) ? "%}" : "}}", out);
+        boolean isTag = text.startsWith("{%", open);
+        String close = isTag ? "%}" : "}}";
+        i = copyTag(text, open, close, out);
+        if (i < 0) {
+          throw UnclosedTagException.at(text, open, isTag ? "tag" : "expression", close);
+        }
       }
     }
     return out.toString();
@@ -64,7 +76,11 @@ final class Jinja2Source {
     return stop;
   }
 
-  /** Copies one tag, merging {@code 'a'<whitespace>'b'} into {@code 'ab'<the same newlines>}. */
+  /**
+   * Copies one tag, merging {@code 'a'<whitespace>'b'} into {@code 'ab'<the same newlines>}, and
+   * returns the index after its end, or -1 if the text ends first (quotes hide an end, as for
+   * jinjava's scanner).
+   */
   private static int copyTag(String text, int open, String close, StringBuilder out) {
     int i = open + 2;
     out.append(text, open, i);
@@ -110,7 +126,7 @@ final class Jinja2Source {
         }
       }
     }
-    return i;
+    return -1;
   }
 
   private static char charAt(String text, int index) {

@@ -5,6 +5,7 @@ import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.TemplateError.ErrorReason;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import java.io.IOException;
@@ -22,8 +23,9 @@ import java.util.stream.Collectors;
  * globals {@code env_to_props} and {@code parse_log4j_loggers}).
  *
  * <p>Environment values are data: nested interpretation is off, so {@code {{ 7*7 }}} inside a value
- * is printed as it is. Any FATAL entry in jinjava's error list fails the render, although jinjava
- * itself would return partial output.
+ * is printed as it is. As in Jinja2, every syntax error fails the render: jinjava's FATAL errors
+ * and its syntax warnings (an end tag without its start, say), on which jinjava itself would return
+ * output. An undefined variable is not an error: it renders empty, as with Jinja2's default.
  */
 public final class TemplateRenderer {
 
@@ -75,10 +77,17 @@ public final class TemplateRenderer {
     } catch (IOException e) {
       throw new TemplateException(template + ": cannot read template: " + e.getMessage(), e);
     }
-    RenderResult result = jinjava.renderForResult(Jinja2Source.prepare(source), context);
+    String prepared;
+    try {
+      prepared = Jinja2Source.prepare(source);
+    } catch (UnclosedTagException e) {
+      throw new TemplateException(
+          location(template, e.line(), e.column()) + ": " + e.getMessage(), e);
+    }
+    RenderResult result = jinjava.renderForResult(prepared, context);
     String errors =
         result.getErrors().stream()
-            .filter(error -> error.getSeverity() == ErrorType.FATAL)
+            .filter(TemplateRenderer::failsTheRender)
             .map(error -> describe(template, error))
             .collect(Collectors.joining(System.lineSeparator()));
     if (!errors.isEmpty()) {
@@ -87,8 +96,22 @@ public final class TemplateRenderer {
     return result.getOutput();
   }
 
+  private static boolean failsTheRender(TemplateError error) {
+    return error.getSeverity() == ErrorType.FATAL || error.getReason() == ErrorReason.SYNTAX_ERROR;
+  }
+
   private static String describe(Path template, TemplateError error) {
-    return template + ":" + error.getLineno() + ": " + error.getMessage();
+    return location(template, error.getLineno(), error.getStartPosition())
+        + ": "
+        + error.getMessage();
+  }
+
+  /**
+   * {@code file:line:column}, or {@code file:line} when jinjava knows no column (it gives -1 for an
+   * error found while evaluating, such as an unknown function).
+   */
+  private static String location(Path template, int line, int column) {
+    return template + ":" + line + (column > 0 ? ":" + column : "");
   }
 
   /** The configuration that rendered Confluent's templates byte-identically in our comparison. */

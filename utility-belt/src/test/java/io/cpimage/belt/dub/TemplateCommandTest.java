@@ -60,10 +60,45 @@ class TemplateCommandTest {
     Files.write(output, old);
     DubRun run = dub("template", template.toString(), output.toString());
     assertEquals(1, run.code());
-    assertTrue(run.err().startsWith(template + ":2: "), run.err());
+    assertTrue(run.err().startsWith("dub template: " + template + ":2:1: "), run.err());
     assertTrue(run.err().endsWith(failedLine("template", template.toString(), output.toString())));
     assertArrayEquals(old, Files.readAllBytes(output));
     assertEquals(List.of("broken.template", "server.properties"), names());
+  }
+
+  @Test
+  void anUnclosedExpressionFailsNamingWhereItStartsAndLeavesTheOldOutput() throws IOException {
+    Path template =
+        write("kafka.properties.template", "# broker\nbroker.id=1\nlisteners = {{ env[\"X\"] \n");
+    Path output = dir.resolve("kafka.properties");
+    byte[] old = "broker.id=7\n".getBytes();
+    Files.write(output, old);
+    DubRun run = dub(Map.of("X", "PLAINTEXT://:9092"), "template", template + "", output + "");
+    assertEquals(
+        new DubRun(
+            1,
+            "",
+            DubRun.lines(
+                    "dub template: "
+                        + template
+                        + ":3:13: unclosed expression '{{ env[\"X\"]': no '}}' before the end of"
+                        + " the template")
+                + failedLine("template", template.toString(), output.toString())),
+        run);
+    assertArrayEquals(old, Files.readAllBytes(output));
+    assertEquals(List.of("kafka.properties", "kafka.properties.template"), names());
+  }
+
+  @Test
+  void anUnclosedTagCreatesNoOutput() throws IOException {
+    Path template = write("t.template", "a=1\n{% if env['A'] %}\nb=2\n{% endif\n");
+    Path output = dir.resolve("out");
+    DubRun run = dub("template", template.toString(), output.toString());
+    assertEquals(1, run.code());
+    assertTrue(
+        run.err().startsWith("dub template: " + template + ":4:1: unclosed tag '{% endif'"),
+        run.err());
+    assertFalse(Files.exists(output));
   }
 
   @Test
@@ -78,7 +113,7 @@ class TemplateCommandTest {
             bad.toString(),
             dir.resolve("bad.out").toString());
     assertEquals(1, run.code());
-    assertTrue(run.err().startsWith(bad + ":1: "), run.err());
+    assertTrue(run.err().startsWith("dub template: " + bad + ":1:"), run.err());
     assertEquals(List.of("bad.template", "good.template"), names());
   }
 
@@ -91,7 +126,7 @@ class TemplateCommandTest {
         new DubRun(
             1,
             "",
-            DubRun.lines(missing + ": template not found")
+            DubRun.lines("dub template: " + missing + ": template not found")
                 + failedLine("template", missing.toString(), output.toString())),
         run);
     assertFalse(Files.exists(output));
@@ -103,7 +138,9 @@ class TemplateCommandTest {
     Path output = dir.resolve("no-such-dir/out");
     DubRun run = dub("template", template.toString(), output.toString());
     assertEquals(1, run.code());
-    assertTrue(run.err().startsWith(output + ": cannot write the rendered template: "), run.err());
+    assertTrue(
+        run.err().startsWith("dub template: " + output + ": cannot write the rendered template: "),
+        run.err());
   }
 
   @Test

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Golden tests with our own templates shaped like Confluent's kafka.properties and log4j ones. */
 class TemplateRendererTest {
@@ -145,7 +147,48 @@ class TemplateRendererTest {
         assertThrows(
             TemplateException.class,
             () -> TemplateRenderer.forEnvironment(Map.of()).render(template));
-    assertTrue(e.getMessage().startsWith(template + ":3: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith(template + ":3:"), e.getMessage());
+  }
+
+  /**
+   * Each syntax error with its message: file, 1-based line and column of the tag, what is wrong.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          "a=1\\nb = {{ env['X'] \\nc=3"      | 2:5: unclosed expression '{{ env['X']': no '}}' before the end of the template
+          "a=1\\n\\n  {% if true \\n"         | 3:3: unclosed tag '{% if true': no '%}' before the end of the template
+          "a=1\\nb=2 {# note"                 | 2:5: unclosed comment '{# note': no '#}' before the end of the template
+          "a=1\\n  x {% frob %}\\n"           | 2:5: Syntax error in '{% frob %}': Unknown tag: frob
+          "a=1\\n{% if true %}\\nx\\n"        | 2:1: Syntax error in '{% if true %}': Missing end tag: endif for tag defined as: {% if true %}
+          "a=1\\n  {% endif %}\\n"            | 2:3: Missing start tag
+          """)
+  void aSyntaxErrorNamesTheFileLineAndColumn(String source, String message) throws Exception {
+    Path template = write("broken.template", source.translateEscapes());
+    TemplateException e =
+        assertThrows(
+            TemplateException.class,
+            () -> TemplateRenderer.forEnvironment(Map.of("X", "1")).render(template));
+    assertEquals(template + ":" + message, e.getMessage());
+  }
+
+  @Test
+  void anEndInsideAQuotedStringDoesNotCloseTheExpression() throws Exception {
+    Path template = write("t", "a=1\nb={{ 'x }}\n");
+    TemplateException e =
+        assertThrows(
+            TemplateException.class,
+            () -> TemplateRenderer.forEnvironment(Map.of()).render(template));
+    assertTrue(e.getMessage().startsWith(template + ":2:3: unclosed expression"), e.getMessage());
+  }
+
+  @Test
+  void anUndefinedVariableRendersEmptyAsInJinja2() throws Exception {
+    Path template = write("t", "[{{ no_such_variable }}][{{ env['NOPE'] }}]\n");
+    assertEquals("[][]", TemplateRenderer.forEnvironment(Map.of()).render(template));
   }
 
   @Test
