@@ -24,9 +24,11 @@ public class AddVolumeMojo extends AbstractMojo {
   @Parameter(property = "dryRun", defaultValue = "false")
   private boolean dryRun;
 
+  /** The project whose pom is edited. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  /** This plugin, whose configuration in the pom is edited. */
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
 

@@ -32,45 +32,150 @@ import org.eclipse.aether.RepositorySystem;
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
 public class BuildMojo extends AbstractMojo {
+  /**
+   * The base image: {@code <image>} (required) is a registry name, {@code docker://name:tag} (the
+   * local Docker engine) or {@code tar://path} (a {@code docker save} tar); {@code <auth>} ({@code
+   * <username>}, {@code <password>}) and {@code <credHelper>} give registry credentials, else the
+   * settings.xml {@code <server>} whose id is the registry host, then the Docker config.
+   * -Dcp-image.from.image overrides the image.
+   */
   @Parameter From from = new From();
+
+  /**
+   * The target: {@code <image>} (required) is a registry name (push), {@code docker://name:tag}
+   * ({@code docker load}) or {@code tar://path}; {@code <tags>} extra tags; {@code <tarImageName>}
+   * the name stored in a tar (default artifactId:version); {@code <daemonOptional>} tolerates a
+   * missing Docker engine for a docker:// target when {@code <outputTar>} is set; {@code <auth>},
+   * {@code <credHelper>} as for {@code <from>}. -Dcp-image.to.image, -Dcp-image.to.tags override.
+   */
   @Parameter To to = new To();
+
+  /** Also write a docker-save tar of the same image here. -Dcp-image.outputTar. */
   @Parameter File outputTar;
+
+  /** Allow plain HTTP and unverified TLS for registries. -Dcp-image.allowInsecureRegistries. */
   @Parameter boolean allowInsecureRegistries;
+
+  /**
+   * Kafka Connect plugins, each {@code <connector>} in its own layer under {@code
+   * <pluginPath>/<name>}: exactly one of {@code <artifact>} ({@code g:a:v[:classifier[:type]]}),
+   * {@code <url>} with {@code <sha256>} or {@code <sha512>} (plain http or no checksum only with
+   * {@code <insecure>true}) or {@code <file>}; optional {@code <libraries>} placed inside the
+   * connector's directory (e.g. a JDBC driver). Archives (zip, tar.gz, tgz) are unpacked. {@code
+   * <name>} defaults to the artifactId, or the file or URL's name without version and extension.
+   * The build fails when a connector holds no Connect plugin class.
+   */
   @Parameter List<Connector> connectors = new ArrayList<>();
+
+  /**
+   * Jars for the worker's or broker's classpath, each {@code <library>} from {@code <artifact>}
+   * (with its runtime dependencies unless {@code <transitive>false}), {@code <url>} with a
+   * checksum, or {@code <file>}; {@code <into>} defaults to /usr/share/java/kafka.
+   */
   @Parameter List<Library> libraries = new ArrayList<>();
 
+  /** The image directory that connectors go into. -Dcp-image.pluginPath. */
   @Parameter(defaultValue = "/usr/share/confluent-hub-components")
   String pluginPath;
 
+  /**
+   * In a {@code jar} project, the project's jar and its runtime dependencies form a connector named
+   * after the artifactId (provided scope, org.apache.kafka:connect-* and kafka-clients stay out);
+   * false for a jar project that is no connector. -Dcp-image.connectorProject.
+   */
   @Parameter(defaultValue = "true")
   boolean connectorProject;
 
+  /**
+   * Files laid over the image, shaped like jib's: {@code <paths><path><from>dir</from><into>/abs
+   * </into></path></paths>} (default src/main/cp-image onto /) and {@code
+   * <permissions><permission><file>glob</file><mode>640</mode></permission></permissions>}; exec
+   * bits are kept.
+   */
   @Parameter ExtraDirectories extraDirectories;
+
+  /**
+   * Environment variables of the image; {@code $NAME} expands against the base image's environment
+   * (write $NAME, not ${NAME}, in a pom, which Maven would evaluate).
+   */
   @Parameter Map<String, String> environment;
+
+  /** Image labels, added to the base's and the standard ones. -Dcp-image.labels. */
   @Parameter Map<String, String> labels;
+
+  /** The user the container runs as; default: the base image's. -Dcp-image.user. */
   @Parameter String user;
+
+  /** Exposed ports ({@code 8083}, {@code 8083/tcp}); default: the base image's. */
   @Parameter List<String> ports;
+
+  /** The entrypoint; default: the base image's (CP images set only CMD: leave it unset). */
   @Parameter List<String> entrypoint;
+
+  /** The command; default: the base image's. */
   @Parameter List<String> cmd;
+
+  /** The working directory; default: the base image's. -Dcp-image.workingDirectory. */
   @Parameter String workingDirectory;
+
+  /**
+   * Volumes: each {@code <volume>} directory is created owned by the image's user, group 0, mode
+   * 775, and declared a VOLUME.
+   */
   @Parameter List<String> volumes;
+
+  /**
+   * JVM settings for CP's launch scripts: {@code <heapOpts>} sets KAFKA_HEAP_OPTS; {@code
+   * <gcLogging>dir} makes dir a volume and sets KAFKA_GC_LOG_OPTS; {@code
+   * <heapDumpOnOutOfMemory>dir} makes dir a volume and adds the flags to KAFKA_OPTS; {@code
+   * <extraOpts>} is appended to KAFKA_OPTS. -Dcp-image.jvm.heapOpts and so on.
+   */
   @Parameter Jvm jvm;
+
+  /**
+   * Another JDK or JRE: {@code <name>} plus one of {@code <directory>}, {@code <file>} (an archive)
+   * or {@code <url>} with a checksum; installed at /usr/lib/jvm/<name>, with JAVA_HOME and PATH
+   * set.
+   */
   @Parameter Jdk jdk;
+
+  /**
+   * The utility belt (dub, cub) is added to every image; {@code <skip>true</skip>} keeps the base
+   * image's. -Dcp-image.utilityBelt.skip.
+   */
   @Parameter UtilityBelt utilityBelt = new UtilityBelt();
+
+  /**
+   * The label io.confluent.docker.build.number; default: the BUILD_NUMBER environment variable,
+   * else -1. -Dcp-image.buildNumber.
+   */
   @Parameter String buildNumber;
+
+  /** Skip the goal. -Dcp-image.skip. */
   @Parameter boolean skip;
 
+  /**
+   * Where the report is written: image, digest, layers, artifacts with checksums, environment,
+   * connectors with their plugin classes. -Dcp-image.reportFile.
+   */
   @Parameter(defaultValue = "${project.build.directory}/cp-image/report.json")
   File reportFile;
 
+  /**
+   * Where downloads are cached, keyed by checksum; default: .cache/cp-image in the local
+   * repository. -Dcp-image.downloadCache.
+   */
   @Parameter String downloadCache;
 
+  /** The image's creation time: project.build.outputTimestamp, else the epoch (reproducible). */
   @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
   String outputTimestamp;
 
+  /** The project (its coordinates label the image; a jar project may be a connector). */
   @Parameter(defaultValue = "${project}", readonly = true)
   MavenProject project;
 
+  /** The Maven session (offline mode, settings.xml servers, the local repository). */
   @Parameter(defaultValue = "${session}", readonly = true)
   MavenSession session;
 

@@ -20,6 +20,7 @@ public class CleanMojo extends AbstractMojo {
   @Parameter(property = "dryRun", defaultValue = "false")
   boolean dryRun;
 
+  /** The project, whose groupId:artifactId labels its images. */
   @Parameter(defaultValue = "${project}", readonly = true)
   MavenProject project;
 
