@@ -48,7 +48,7 @@ public class AddConnectorMojo extends AbstractMojo {
   @Parameter(property = "sha512")
   private String sha512;
 
-  /** Accept a plain http URL; written to the declaration as {@code <insecure>true}. */
+  /** Accept a plain http URL; written to the declaration as insecure = true. */
   @Parameter(property = "insecure", defaultValue = "false")
   private boolean insecure;
 

@@ -10,7 +10,7 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Declares a volume in this project's pom: {@code mvn cp-image:add-volume
- * -Dpath=/var/log/kafka-auth-logs} adds {@code <volumes><volume>} to the plugin's configuration,
+ * -Dpath=/var/log/kafka-auth-logs} adds a volume (volumes/volume) to the plugin's configuration,
  * keeping the pom's formatting. A relative path or one declared already is refused.
  */
 @Mojo(name = "add-volume", requiresProject = true, threadSafe = true)

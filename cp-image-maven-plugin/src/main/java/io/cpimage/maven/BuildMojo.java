@@ -23,7 +23,7 @@ import org.eclipse.aether.RepositorySystem;
 /**
  * {@code cp-image:build}: extends a CP image as the pom declares, without a Dockerfile or daemon.
  * Reads the parameters into an {@link ImageSpec}, makes one call into the engine, logs the result.
- * Every parameter can also be given as {@code -Dcp-image.<name>} (nested: {@code
+ * Every parameter can also be given as {@code -Dcp-image.NAME} (nested: {@code
  * -Dcp-image.to.image}).
  */
 @Mojo(
@@ -33,20 +33,19 @@ import org.eclipse.aether.RepositorySystem;
     threadSafe = true)
 public class BuildMojo extends AbstractMojo {
   /**
-   * The base image: {@code <image>} (required) is a registry name, {@code docker://name:tag} (the
-   * local Docker engine) or {@code tar://path} (a {@code docker save} tar); {@code <auth>} ({@code
-   * <username>}, {@code <password>}) and {@code <credHelper>} give registry credentials, else the
-   * settings.xml {@code <server>} whose id is the registry host, then the Docker config.
-   * -Dcp-image.from.image overrides the image.
+   * The base image: image (required) is a registry name, docker://name:tag (the local Docker
+   * engine) or tar://path (a docker save tar); auth (username, password) and credHelper give
+   * registry credentials, else the settings.xml server whose id is the registry host, then the
+   * Docker config. -Dcp-image.from.image overrides the image.
    */
   @Parameter From from = new From();
 
   /**
-   * The target: {@code <image>} (required) is a registry name (push), {@code docker://name:tag}
-   * ({@code docker load}) or {@code tar://path}; {@code <tags>} extra tags; {@code <tarImageName>}
-   * the name stored in a tar (default artifactId:version); {@code <daemonOptional>} tolerates a
-   * missing Docker engine for a docker:// target when {@code <outputTar>} is set; {@code <auth>},
-   * {@code <credHelper>} as for {@code <from>}. -Dcp-image.to.image, -Dcp-image.to.tags override.
+   * The target: image (required) is a registry name (push), docker://name:tag (docker load) or
+   * tar://path; tags are extra tags; tarImageName the name stored in a tar (default
+   * artifactId:version); daemonOptional tolerates a missing Docker engine for a docker:// target
+   * when outputTar is set; auth and credHelper as for from. -Dcp-image.to.image and
+   * -Dcp-image.to.tags override.
    */
   @Parameter To to = new To();
 
@@ -57,20 +56,19 @@ public class BuildMojo extends AbstractMojo {
   @Parameter boolean allowInsecureRegistries;
 
   /**
-   * Kafka Connect plugins, each {@code <connector>} in its own layer under {@code
-   * <pluginPath>/<name>}: exactly one of {@code <artifact>} ({@code g:a:v[:classifier[:type]]}),
-   * {@code <url>} with {@code <sha256>} or {@code <sha512>} (plain http or no checksum only with
-   * {@code <insecure>true}) or {@code <file>}; optional {@code <libraries>} placed inside the
-   * connector's directory (e.g. a JDBC driver). Archives (zip, tar.gz, tgz) are unpacked. {@code
-   * <name>} defaults to the artifactId, or the file or URL's name without version and extension.
-   * The build fails when a connector holds no Connect plugin class.
+   * Kafka Connect plugins, each connector in its own layer under pluginPath/name: exactly one of
+   * artifact (g:a:v[:classifier[:type]]), url with sha256 or sha512 (plain http or no checksum only
+   * with insecure = true) or file; optional libraries placed inside the connector's directory (e.g.
+   * a JDBC driver). Archives (zip, tar.gz, tgz) are unpacked. The name defaults to the artifactId,
+   * or the file or URL's name without version and extension. The build fails when a connector holds
+   * no Connect plugin class.
    */
   @Parameter List<Connector> connectors = new ArrayList<>();
 
   /**
-   * Jars for the worker's or broker's classpath, each {@code <library>} from {@code <artifact>}
-   * (with its runtime dependencies unless {@code <transitive>false}), {@code <url>} with a
-   * checksum, or {@code <file>}; {@code <into>} defaults to /usr/share/java/kafka.
+   * Jars for the worker's or broker's classpath, each library from artifact (with its runtime
+   * dependencies unless transitive = false), url with a checksum, or file; into defaults to
+   * /usr/share/java/kafka.
    */
   @Parameter List<Library> libraries = new ArrayList<>();
 
@@ -87,10 +85,9 @@ public class BuildMojo extends AbstractMojo {
   boolean connectorProject;
 
   /**
-   * Files laid over the image, shaped like jib's: {@code <paths><path><from>dir</from><into>/abs
-   * </into></path></paths>} (default src/main/cp-image onto /) and {@code
-   * <permissions><permission><file>glob</file><mode>640</mode></permission></permissions>}; exec
-   * bits are kept.
+   * Files laid over the image, shaped like jib's: paths (each path: from, a project directory, and
+   * into, an image directory; default src/main/cp-image onto /) and permissions (each permission:
+   * file, a glob on the image path, and mode, e.g. 640); exec bits are kept.
    */
   @Parameter ExtraDirectories extraDirectories;
 
@@ -119,29 +116,28 @@ public class BuildMojo extends AbstractMojo {
   @Parameter String workingDirectory;
 
   /**
-   * Volumes: each {@code <volume>} directory is created owned by the image's user, group 0, mode
-   * 775, and declared a VOLUME.
+   * Volumes: each volume directory is created owned by the image's user, group 0, mode 775, and
+   * declared a VOLUME.
    */
   @Parameter List<String> volumes;
 
   /**
-   * JVM settings for CP's launch scripts: {@code <heapOpts>} sets KAFKA_HEAP_OPTS; {@code
-   * <gcLogging>dir} makes dir a volume and sets KAFKA_GC_LOG_OPTS; {@code
-   * <heapDumpOnOutOfMemory>dir} makes dir a volume and adds the flags to KAFKA_OPTS; {@code
-   * <extraOpts>} is appended to KAFKA_OPTS. -Dcp-image.jvm.heapOpts and so on.
+   * JVM settings for CP's launch scripts: heapOpts sets KAFKA_HEAP_OPTS; gcLogging (a directory)
+   * becomes a volume and sets KAFKA_GC_LOG_OPTS; heapDumpOnOutOfMemory (a directory) becomes a
+   * volume and adds the flags to KAFKA_OPTS; extraOpts is appended to KAFKA_OPTS.
+   * -Dcp-image.jvm.heapOpts and so on.
    */
   @Parameter Jvm jvm;
 
   /**
-   * Another JDK or JRE: {@code <name>} plus one of {@code <directory>}, {@code <file>} (an archive)
-   * or {@code <url>} with a checksum; installed at /usr/lib/jvm/<name>, with JAVA_HOME and PATH
-   * set.
+   * Another JDK or JRE: name plus one of directory, file (an archive) or url with a checksum;
+   * installed at /usr/lib/jvm/NAME, with JAVA_HOME and PATH set.
    */
   @Parameter Jdk jdk;
 
   /**
-   * The utility belt (dub, cub) is added to every image; {@code <skip>true</skip>} keeps the base
-   * image's. -Dcp-image.utilityBelt.skip.
+   * The utility belt (dub, cub) is added to every image; skip = true keeps the base image's.
+   * -Dcp-image.utilityBelt.skip.
    */
   @Parameter UtilityBelt utilityBelt = new UtilityBelt();
 

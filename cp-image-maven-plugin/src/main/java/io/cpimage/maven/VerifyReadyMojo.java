@@ -35,13 +35,13 @@ import org.apache.maven.project.MavenProject;
  * optional: {@code -Dcp-image.zookeeper}, {@code -Dcp-image.bootstrapServers} with {@code
  * -Dcp-image.expectedBrokers} and {@code -Dcp-image.clientConfig}, {@code
  * -Dcp-image.schemaRegistry}, {@code -Dcp-image.restProxy}, {@code -Dcp-image.connect}, {@code
- * -Dcp-image.timeout}; or {@code <verify>}), prints each one's time to ready, and fails naming
+ * -Dcp-image.timeout}; or the verify parameter), prints each one's time to ready, and fails naming
  * every service that was not ready and why. With a Connect URL, the worker must also list the
  * plugin classes of this project's connectors: those {@code cp-image:build} recorded in its report,
- * or, with no report as new as the pom, those the pom declares (see {@link
- * DeclaredConnectPlugins}).
+ * or, with no report as new as the pom, those the pom declares, resolved and scanned as the build
+ * does.
  *
- * <p>With {@code -Dcp-image.smoke} (or {@code <verify><smoke>true</smoke>}) it first smoke-tests
+ * <p>With {@code -Dcp-image.smoke} (or smoke = true in the verify parameter) it first smoke-tests
  * the image this project built (see {@link SmokeTest}); the cluster checks then run only when one
  * is configured.
  */
@@ -52,12 +52,12 @@ import org.apache.maven.project.MavenProject;
     threadSafe = true)
 public class VerifyReadyMojo extends AbstractMojo {
   /**
-   * What to await, each also as -Dcp-image.<name>: {@code <zookeeper>} (host:2181[,...]), {@code
-   * <bootstrapServers>} with {@code <expectedBrokers>} (default 1) and {@code <clientConfig>} (a
-   * Kafka client properties file), {@code <schemaRegistry>}, {@code <restProxy>}, {@code <connect>}
-   * (URLs; the Connect worker must also list the plugin classes of this project's connectors),
-   * {@code <timeout>} (seconds per service, default 40). {@code <smoke>} runs the image built here
-   * instead (with {@code <brokerImage>}, {@code <logLines>}).
+   * What to await, each also as -Dcp-image.NAME: zookeeper (host:2181[,...]), bootstrapServers with
+   * expectedBrokers (default 1) and clientConfig (a Kafka client properties file), schemaRegistry,
+   * restProxy, connect (URLs; the Connect worker must also list the plugin classes of this
+   * project's connectors, from the build report or, without one, the pom's), timeout (seconds per
+   * service, default 40). smoke = true runs the image built here instead (with brokerImage,
+   * logLines).
    */
   @Parameter Verify verify = new Verify();
 
