@@ -167,9 +167,9 @@ final class ImageSpecReader {
   }
 
   /**
-   * The connector's {@code <name>}, or the name add-connector would give it (Strimzi's rule: the
-   * artifactId, or the file or URL's base name without version and extension), which the log
-   * states. Null when no source is declared, which {@link #source} then refuses.
+   * The connector's {@code <name>}, or the name add-connector would give it (the artifactId, or the
+   * file or URL's base name without version and extension), which the log states. Null when no
+   * source is declared, which {@link #source} then refuses.
    */
   private String nameOf(Connector connector) throws ImageBuildException {
     if (connector.name != null && !connector.name.isBlank()) {
