@@ -3,14 +3,12 @@ package io.cpimage.image;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.LogEvent;
 import io.cpimage.artifact.ArtifactException;
-import io.cpimage.artifact.ConnectPluginScanner;
 import io.cpimage.artifact.JarIdentity;
 import io.cpimage.artifact.JdkSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +23,9 @@ import java.util.regex.Pattern;
  * anything. Returns the report, which is also written to the spec's report file.
  */
 public final class ImageBuild {
-  private static final Pattern CONNECTOR_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  /** A connector's or JDK's name is one directory name in the image. */
+  static final Pattern DIRECTORY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
   static final String DEFAULT_LIBRARY_DIRECTORY = "/usr/share/java/kafka";
   static final String JVM_DIRECTORY = "/usr/lib/jvm";
   static final int VOLUME_MODE = 0775;
@@ -50,7 +50,7 @@ public final class ImageBuild {
   private BuildReport run() throws ImageBuildException, IOException, InterruptedException {
     ImageLocation from = ImageLocation.parse(spec.fromImage(), "<from><image>", Path.of(""));
     ImageLocation to = ImageLocation.parse(spec.target().image(), "<to><image>", Path.of(""));
-    checkConnectorNames();
+    ConnectorPlugins.checkNames(spec.connectors(), spec.settings().pluginPath());
     Files.createDirectories(work);
 
     BaseImage base = BaseImages.load(from, spec, log);
@@ -124,29 +124,6 @@ public final class ImageBuild {
     return report;
   }
 
-  private void checkConnectorNames() throws ImageBuildException {
-    Set<String> names = new HashSet<>();
-    for (ImageSpec.ConnectorSpec connector : spec.connectors()) {
-      if (connector.name() == null || !CONNECTOR_NAME.matcher(connector.name()).matches()) {
-        throw new ImageBuildException(
-            connector.where()
-                + ": the name '"
-                + connector.name()
-                + "' is not a directory name; use letters, "
-                + "digits, '.', '_' and '-' (e.g. <name>jdbc</name>)");
-      }
-      if (!names.add(connector.name())) {
-        throw new ImageBuildException(
-            "<connectors>: two connectors are named '"
-                + connector.name()
-                + "'; each connector needs its own "
-                + "<name> (it is its directory under "
-                + spec.settings().pluginPath()
-                + ")");
-      }
-    }
-  }
-
   private Integer addJdk(
       LayerPlanner planner, ArtifactStager stager, Map<String, String> environment)
       throws ImageBuildException, IOException {
@@ -154,7 +131,7 @@ public final class ImageBuild {
     if (jdk == null) {
       return null;
     }
-    if (jdk.name() == null || !CONNECTOR_NAME.matcher(jdk.name()).matches()) {
+    if (jdk.name() == null || !DIRECTORY_NAME.matcher(jdk.name()).matches()) {
       throw new ImageBuildException(
           jdk.where()
               + "<name>: '"
@@ -210,11 +187,7 @@ public final class ImageBuild {
   private void addConnector(
       LayerPlanner planner, ArtifactStager stager, ImageSpec.ConnectorSpec connector)
       throws ImageBuildException, IOException {
-    Path staged =
-        stager.stage(
-            connector.source(),
-            work.resolve("connectors").resolve(connector.name()),
-            connector.where());
+    Path staged = ConnectorPlugins.stage(stager, connector, work);
     String directory = spec.settings().pluginPath() + "/" + connector.name();
     LayerPlanner.Layer layer = planner.layer("connector:" + connector.name());
     layer.addTree(staged, directory, List.of(), connector.where());
@@ -243,23 +216,10 @@ public final class ImageBuild {
                   + " replaces the bundled "
                   + bundled));
     }
-    try {
-      List<String> plugins = ConnectPluginScanner.findPluginClasses(staged);
-      if (plugins.isEmpty()) {
-        throw new ImageBuildException(
-            connector.where()
-                + ": "
-                + connector.source().description()
-                + " holds no Kafka Connect plugin class "
-                + "(Connector, Converter, HeaderConverter, Transformation, Predicate, ConfigProvider); "
-                + "check the artifact (a Confluent Hub zip or the connector's jar), or declare it under <libraries>");
-      }
-      log.accept(
-          LogEvent.lifecycle("Connector " + connector.name() + ": " + String.join(", ", plugins)));
-      connectorRecords.add(new BuildReport.ConnectorRecord(connector.name(), directory, plugins));
-    } catch (ArtifactException e) {
-      throw new ImageBuildException(e.getMessage(), e);
-    }
+    List<String> plugins = ConnectorPlugins.scan(staged, connector);
+    log.accept(
+        LogEvent.lifecycle("Connector " + connector.name() + ": " + String.join(", ", plugins)));
+    connectorRecords.add(new BuildReport.ConnectorRecord(connector.name(), directory, plugins));
     layer.finish();
   }
 

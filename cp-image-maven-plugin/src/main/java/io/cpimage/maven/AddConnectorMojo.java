@@ -48,7 +48,7 @@ public class AddConnectorMojo extends AbstractMojo {
   @Parameter(property = "sha512")
   private String sha512;
 
-  /** Accept a plain http URL; written to the declaration as {@code <insecure>true}. */
+  /** Accept a plain http URL; written to the declaration as insecure = true. */
   @Parameter(property = "insecure", defaultValue = "false")
   private boolean insecure;
 
@@ -71,12 +71,15 @@ public class AddConnectorMojo extends AbstractMojo {
   @Parameter(property = "dryRun", defaultValue = "false")
   private boolean dryRun;
 
+  /** The project whose pom is edited. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  /** The Maven session (offline mode, the local repository and its download cache). */
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   private MavenSession session;
 
+  /** This plugin, whose configuration in the pom is edited. */
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
 

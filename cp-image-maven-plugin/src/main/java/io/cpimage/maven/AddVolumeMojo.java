@@ -10,7 +10,7 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Declares a volume in this project's pom: {@code mvn cp-image:add-volume
- * -Dpath=/var/log/kafka-auth-logs} adds {@code <volumes><volume>} to the plugin's configuration,
+ * -Dpath=/var/log/kafka-auth-logs} adds a volume (volumes/volume) to the plugin's configuration,
  * keeping the pom's formatting. A relative path or one declared already is refused.
  */
 @Mojo(name = "add-volume", requiresProject = true, threadSafe = true)
@@ -24,9 +24,11 @@ public class AddVolumeMojo extends AbstractMojo {
   @Parameter(property = "dryRun", defaultValue = "false")
   private boolean dryRun;
 
+  /** The project whose pom is edited. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  /** This plugin, whose configuration in the pom is edited. */
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
 

@@ -23,7 +23,7 @@ import org.eclipse.aether.RepositorySystem;
 /**
  * {@code cp-image:build}: extends a CP image as the pom declares, without a Dockerfile or daemon.
  * Reads the parameters into an {@link ImageSpec}, makes one call into the engine, logs the result.
- * Every parameter can also be given as {@code -Dcp-image.<name>} (nested: {@code
+ * Every parameter can also be given as {@code -Dcp-image.NAME} (nested: {@code
  * -Dcp-image.to.image}).
  */
 @Mojo(
@@ -32,45 +32,146 @@ import org.eclipse.aether.RepositorySystem;
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
 public class BuildMojo extends AbstractMojo {
+  /**
+   * The base image: image (required) is a registry name, docker://name:tag (the local Docker
+   * engine) or tar://path (a docker save tar); auth (username, password) and credHelper give
+   * registry credentials, else the settings.xml server whose id is the registry host, then the
+   * Docker config. -Dcp-image.from.image overrides the image.
+   */
   @Parameter From from = new From();
+
+  /**
+   * The target: image (required) is a registry name (push), docker://name:tag (docker load) or
+   * tar://path; tags are extra tags; tarImageName the name stored in a tar (default
+   * artifactId:version); daemonOptional tolerates a missing Docker engine for a docker:// target
+   * when outputTar is set; auth and credHelper as for from. -Dcp-image.to.image and
+   * -Dcp-image.to.tags override.
+   */
   @Parameter To to = new To();
+
+  /** Also write a docker-save tar of the same image here. -Dcp-image.outputTar. */
   @Parameter File outputTar;
+
+  /** Allow plain HTTP and unverified TLS for registries. -Dcp-image.allowInsecureRegistries. */
   @Parameter boolean allowInsecureRegistries;
+
+  /**
+   * Kafka Connect plugins, each connector in its own layer under pluginPath/name: exactly one of
+   * artifact (g:a:v[:classifier[:type]]), url with sha256 or sha512 (plain http or no checksum only
+   * with insecure = true) or file; optional libraries placed inside the connector's directory (e.g.
+   * a JDBC driver). Archives (zip, tar.gz, tgz) are unpacked. The name defaults to the artifactId,
+   * or the file or URL's name without version and extension. The build fails when a connector holds
+   * no Connect plugin class.
+   */
   @Parameter List<Connector> connectors = new ArrayList<>();
+
+  /**
+   * Jars for the worker's or broker's classpath, each library from artifact (with its runtime
+   * dependencies unless transitive = false), url with a checksum, or file; into defaults to
+   * /usr/share/java/kafka.
+   */
   @Parameter List<Library> libraries = new ArrayList<>();
 
+  /** The image directory that connectors go into. -Dcp-image.pluginPath. */
   @Parameter(defaultValue = "/usr/share/confluent-hub-components")
   String pluginPath;
 
+  /**
+   * In a {@code jar} project, the project's jar and its runtime dependencies form a connector named
+   * after the artifactId (provided scope, org.apache.kafka:connect-* and kafka-clients stay out);
+   * false for a jar project that is no connector. -Dcp-image.connectorProject.
+   */
   @Parameter(defaultValue = "true")
   boolean connectorProject;
 
+  /**
+   * Files laid over the image, shaped like jib's: paths (each path: from, a project directory, and
+   * into, an image directory; default src/main/cp-image onto /) and permissions (each permission:
+   * file, a glob on the image path, and mode, e.g. 640); exec bits are kept.
+   */
   @Parameter ExtraDirectories extraDirectories;
+
+  /**
+   * Environment variables of the image; {@code $NAME} expands against the base image's environment
+   * (write $NAME, not ${NAME}, in a pom, which Maven would evaluate).
+   */
   @Parameter Map<String, String> environment;
+
+  /** Image labels, added to the base's and the standard ones. -Dcp-image.labels. */
   @Parameter Map<String, String> labels;
+
+  /** The user the container runs as; default: the base image's. -Dcp-image.user. */
   @Parameter String user;
+
+  /** Exposed ports ({@code 8083}, {@code 8083/tcp}); default: the base image's. */
   @Parameter List<String> ports;
+
+  /** The entrypoint; default: the base image's (CP images set only CMD: leave it unset). */
   @Parameter List<String> entrypoint;
+
+  /** The command; default: the base image's. */
   @Parameter List<String> cmd;
+
+  /** The working directory; default: the base image's. -Dcp-image.workingDirectory. */
   @Parameter String workingDirectory;
+
+  /**
+   * Volumes: each volume directory is created owned by the image's user, group 0, mode 775, and
+   * declared a VOLUME.
+   */
   @Parameter List<String> volumes;
+
+  /**
+   * JVM settings for CP's launch scripts: heapOpts sets KAFKA_HEAP_OPTS; gcLogging (a directory)
+   * becomes a volume and sets KAFKA_GC_LOG_OPTS; heapDumpOnOutOfMemory (a directory) becomes a
+   * volume and adds the flags to KAFKA_OPTS; extraOpts is appended to KAFKA_OPTS.
+   * -Dcp-image.jvm.heapOpts and so on.
+   */
   @Parameter Jvm jvm;
+
+  /**
+   * Another JDK or JRE: name plus one of directory, file (an archive) or url with a checksum;
+   * installed at /usr/lib/jvm/NAME, with JAVA_HOME and PATH set.
+   */
   @Parameter Jdk jdk;
+
+  /**
+   * The utility belt (dub, cub) is added to every image; skip = true keeps the base image's.
+   * -Dcp-image.utilityBelt.skip.
+   */
   @Parameter UtilityBelt utilityBelt = new UtilityBelt();
+
+  /**
+   * The label io.confluent.docker.build.number; default: the BUILD_NUMBER environment variable,
+   * else -1. -Dcp-image.buildNumber.
+   */
   @Parameter String buildNumber;
+
+  /** Skip the goal. -Dcp-image.skip. */
   @Parameter boolean skip;
 
+  /**
+   * Where the report is written: image, digest, layers, artifacts with checksums, environment,
+   * connectors with their plugin classes. -Dcp-image.reportFile.
+   */
   @Parameter(defaultValue = "${project.build.directory}/cp-image/report.json")
   File reportFile;
 
+  /**
+   * Where downloads are cached, keyed by checksum; default: .cache/cp-image in the local
+   * repository. -Dcp-image.downloadCache.
+   */
   @Parameter String downloadCache;
 
+  /** The image's creation time: project.build.outputTimestamp, else the epoch (reproducible). */
   @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
   String outputTimestamp;
 
+  /** The project (its coordinates label the image; a jar project may be a connector). */
   @Parameter(defaultValue = "${project}", readonly = true)
   MavenProject project;
 
+  /** The Maven session (offline mode, settings.xml servers, the local repository). */
   @Parameter(defaultValue = "${session}", readonly = true)
   MavenSession session;
 

@@ -10,8 +10,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * {@code cp-image:clean}: removes from the local Docker engine the images this project built (label
- * {@code io.cpimage.project=<groupId>:<artifactId>}) and the containers tests left behind with them
- * (label {@code io.cpimage.testing=true}); with {@code -DdryRun} it only lists them.
+ * io.cpimage.project=groupId:artifactId) and the containers tests left behind with them (label
+ * {@code io.cpimage.testing=true}); with {@code -DdryRun} it only lists them.
  */
 @Mojo(name = "clean", threadSafe = true)
 public class CleanMojo extends AbstractMojo {
@@ -20,6 +20,7 @@ public class CleanMojo extends AbstractMojo {
   @Parameter(property = "dryRun", defaultValue = "false")
   boolean dryRun;
 
+  /** The project, whose groupId:artifactId labels its images. */
   @Parameter(defaultValue = "${project}", readonly = true)
   MavenProject project;
 

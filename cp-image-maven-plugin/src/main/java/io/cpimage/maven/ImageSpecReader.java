@@ -10,6 +10,7 @@ import io.cpimage.image.CredentialSource;
 import io.cpimage.image.ImageBuildException;
 import io.cpimage.image.ImageLocation;
 import io.cpimage.image.ImageSpec;
+import io.cpimage.pom.ConnectorSource;
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -93,23 +95,7 @@ final class ImageSpecReader {
             overrides.string("workingDirectory", mojo.workingDirectory),
             overrides.list("volumes", mojo.volumes));
 
-    String pluginPath = overrides.string("pluginPath", mojo.pluginPath);
-    Path work = Path.of(mojo.project.getBuild().getDirectory(), "cp-image");
-    String downloadCache =
-        overrides.string(
-            "downloadCache",
-            mojo.downloadCache != null
-                ? mojo.downloadCache
-                : new File(mojo.session.getLocalRepository().getBasedir(), ".cache/cp-image")
-                    .getPath());
-    ImageSpec.Settings settings =
-        new ImageSpec.Settings(
-            work,
-            mojo.reportFile(overrides).toPath().toAbsolutePath(),
-            absolute(downloadCache),
-            created,
-            mojo.session.isOffline(),
-            pluginPath);
+    ImageSpec.Settings settings = settings(created);
     boolean skipBelt =
         overrides.bool("utilityBelt.skip", mojo.utilityBelt != null && mojo.utilityBelt.skip);
     return new ImageSpec(
@@ -131,13 +117,36 @@ final class ImageSpecReader {
         settings);
   }
 
-  private List<ImageSpec.ConnectorSpec> connectors() throws ImageBuildException {
+  /** Where the build works, writes its report and caches downloads; the plugin path. */
+  ImageSpec.Settings settings(Instant created) {
+    String downloadCache =
+        overrides.string(
+            "downloadCache",
+            mojo.downloadCache != null
+                ? mojo.downloadCache
+                : new File(mojo.session.getLocalRepository().getBasedir(), ".cache/cp-image")
+                    .getPath());
+    return new ImageSpec.Settings(
+        Path.of(mojo.project.getBuild().getDirectory(), "cp-image"),
+        mojo.reportFile(overrides).toPath().toAbsolutePath(),
+        absolute(downloadCache),
+        created,
+        mojo.session.isOffline(),
+        overrides.string("pluginPath", mojo.pluginPath));
+  }
+
+  /** The declared connectors (and the project's own, see {@link ConnectorProject}), resolved. */
+  List<ImageSpec.ConnectorSpec> connectors() throws ImageBuildException {
     List<ImageSpec.ConnectorSpec> connectors = new ArrayList<>();
     if (overrides.bool("connectorProject", mojo.connectorProject)) {
       ConnectorProject.of(mojo.project).ifPresent(connectors::add);
     }
     for (Connector connector : mojo.connectors) {
-      String where = "<connectors><connector name=\"" + connector.name + "\">";
+      String name = nameOf(connector);
+      String where =
+          name == null
+              ? "<connectors><connector>"
+              : "<connectors><connector name=\"" + name + "\">";
       ArtifactSource source =
           source(
               connector.artifact,
@@ -152,9 +161,43 @@ final class ImageSpecReader {
       for (Library library : connector.libraries) {
         libraries.add(library(library, where + "<libraries><library>"));
       }
-      connectors.add(new ImageSpec.ConnectorSpec(connector.name, source, libraries, where));
+      connectors.add(new ImageSpec.ConnectorSpec(name, source, libraries, where));
     }
     return connectors;
+  }
+
+  /**
+   * The connector's {@code <name>}, or the name add-connector would give it (the artifactId, or the
+   * file or URL's base name without version and extension), which the log states. Null when no
+   * source is declared, which {@link #source} then refuses.
+   */
+  private String nameOf(Connector connector) throws ImageBuildException {
+    if (connector.name != null && !connector.name.isBlank()) {
+      return connector.name.trim();
+    }
+    Map<String, String> declared = new LinkedHashMap<>();
+    putIfSet(declared, "artifact", connector.artifact);
+    putIfSet(declared, "url", connector.url);
+    putIfSet(declared, "file", connector.file);
+    Optional<ConnectorSource> source;
+    try {
+      source = ConnectorSource.fromElements(declared);
+    } catch (IllegalArgumentException e) {
+      throw new ImageBuildException("<connectors><connector><artifact> " + e.getMessage(), e);
+    }
+    if (source.isEmpty()) {
+      return null;
+    }
+    String name = source.get().defaultName();
+    String from = declared.entrySet().iterator().next().getValue();
+    log.accept(LogEvent.lifecycle("Connector " + name + " (name from " + from + ")"));
+    return name;
+  }
+
+  private static void putIfSet(Map<String, String> elements, String element, String value) {
+    if (value != null) {
+      elements.put(element, value.trim());
+    }
   }
 
   private List<ImageSpec.LibrarySpec> libraries() throws ImageBuildException {

@@ -16,13 +16,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.internal.LifecycleExecutionPlanCalculator;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MavenPluginManager;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -30,34 +35,64 @@ import org.apache.maven.project.MavenProject;
  * optional: {@code -Dcp-image.zookeeper}, {@code -Dcp-image.bootstrapServers} with {@code
  * -Dcp-image.expectedBrokers} and {@code -Dcp-image.clientConfig}, {@code
  * -Dcp-image.schemaRegistry}, {@code -Dcp-image.restProxy}, {@code -Dcp-image.connect}, {@code
- * -Dcp-image.timeout}; or {@code <verify>}), prints each one's time to ready, and fails naming
+ * -Dcp-image.timeout}; or the verify parameter), prints each one's time to ready, and fails naming
  * every service that was not ready and why. With a Connect URL, the worker must also list the
- * plugin classes of the connectors that {@code cp-image:build} put into this project's image.
+ * plugin classes of this project's connectors: those {@code cp-image:build} recorded in its report,
+ * or, with no report as new as the pom, those the pom declares, resolved and scanned as the build
+ * does.
  *
- * <p>With {@code -Dcp-image.smoke} (or {@code <verify><smoke>true</smoke>}) it first smoke-tests
+ * <p>With {@code -Dcp-image.smoke} (or smoke = true in the verify parameter) it first smoke-tests
  * the image this project built (see {@link SmokeTest}); the cluster checks then run only when one
  * is configured.
  */
-@Mojo(name = "verify-ready", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(
+    name = "verify-ready",
+    defaultPhase = LifecyclePhase.VERIFY,
+    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    threadSafe = true)
 public class VerifyReadyMojo extends AbstractMojo {
+  /**
+   * What to await, each also as -Dcp-image.NAME: zookeeper (host:2181[,...]), bootstrapServers with
+   * expectedBrokers (default 1) and clientConfig (a Kafka client properties file), schemaRegistry,
+   * restProxy, connect (URLs; the Connect worker must also list the plugin classes of this
+   * project's connectors, from the build report or, without one, the pom's), timeout (seconds per
+   * service, default 40). smoke = true runs the image built here instead (with brokerImage,
+   * logLines).
+   */
   @Parameter Verify verify = new Verify();
 
   /** The build goal's report, which lists each connector's plugin classes. */
   @Parameter(defaultValue = "${project.build.directory}/cp-image/report.json")
   File reportFile;
 
+  /** Skip the goal. */
   @Parameter(property = "cp-image.verify.skip")
   boolean skip;
 
+  /** The project, whose pom declares the connectors to expect when there is no build report. */
   @Parameter(defaultValue = "${project}", readonly = true)
   MavenProject project;
 
+  /** The Maven session (-D overrides, offline mode). */
   @Parameter(defaultValue = "${session}", readonly = true)
   MavenSession session;
+
+  /** This plugin, whose build goal reads the pom's connectors when there is no build report. */
+  @Parameter(defaultValue = "${plugin}", readonly = true)
+  PluginDescriptor plugin;
 
   /** The default broker image of smoke mode is the base image of this plugin's own version. */
   @Parameter(defaultValue = "${plugin.version}", readonly = true)
   String pluginVersion;
+
+  private final LifecycleExecutionPlanCalculator executions;
+  private final MavenPluginManager mojos;
+
+  @Inject
+  public VerifyReadyMojo(LifecycleExecutionPlanCalculator executions, MavenPluginManager mojos) {
+    this.executions = executions;
+    this.mojos = mojos;
+  }
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -113,16 +148,14 @@ public class VerifyReadyMojo extends AbstractMojo {
     getLog().info("cp-image:verify-ready: smoke test of " + image + " passed");
   }
 
-  private VerifyTargets targets() throws VerifyException {
+  private VerifyTargets targets() throws VerifyException, InterruptedException {
     Overrides overrides = new Overrides(session, project);
     String clientConfig =
         overrides.string(
             "clientConfig", verify.clientConfig == null ? null : verify.clientConfig.getPath());
     String connect = overrides.string("connect", verify.connect);
     List<String> pluginClasses =
-        connect == null || connect.isBlank()
-            ? List.of()
-            : ReportedPlugins.read(reportFile.toPath());
+        connect == null || connect.isBlank() ? List.of() : expectedConnectPlugins();
     return new VerifyTargets(
         overrides.string("zookeeper", verify.zookeeper),
         overrides.string("bootstrapServers", verify.bootstrapServers),
@@ -133,6 +166,25 @@ public class VerifyReadyMojo extends AbstractMojo {
         connect,
         pluginClasses,
         Duration.ofSeconds(number(overrides, "timeout", verify.timeout)));
+  }
+
+  /**
+   * What the build put into the image, from its report; without a report as new as the pom (a fresh
+   * checkout in CI, or a pom changed since), what the pom declares, resolved and scanned as the
+   * build does. Never nothing because nothing could be read.
+   */
+  private List<String> expectedConnectPlugins() throws VerifyException, InterruptedException {
+    Path report = reportFile.toPath();
+    if (ReportedPlugins.isCurrent(report, project.getFile().toPath())) {
+      return ReportedPlugins.read(report);
+    }
+    getLog()
+        .info(
+            "No build report as new as the pom ("
+                + report
+                + "): checking the connectors the pom declares, resolved and scanned as"
+                + " cp-image:build does");
+    return new DeclaredConnectPlugins(session, project, plugin, executions, mojos, getLog()).read();
   }
 
   private static int number(Overrides overrides, String name, int configured)

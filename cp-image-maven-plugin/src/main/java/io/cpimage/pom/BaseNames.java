@@ -8,8 +8,13 @@ final class BaseNames {
   /** Archive and jar extensions the build goal accepts. */
   private static final Pattern EXTENSION = Pattern.compile("(?i)\\.(tar\\.gz|tgz|zip|jar)$");
 
-  /** A version starts at the first "-" followed by a digit: name-1.2.3-plugin gives name. */
-  private static final Pattern VERSION_SUFFIX = Pattern.compile("-\\d.*$");
+  /**
+   * A trailing version ({@code -1.2.3}, {@code -3.1.0.Final}) and what follows it to the end
+   * ({@code -plugin}, {@code -SNAPSHOT}). A digit inside the name ({@code my-2fa-connector}) is not
+   * one: a version's first part ends at a dot, a dash or the end.
+   */
+  private static final Pattern VERSION_SUFFIX =
+      Pattern.compile("-\\d+(\\.[A-Za-z0-9]+)*(-[A-Za-z0-9.]+)*$");
 
   private BaseNames() {}
 

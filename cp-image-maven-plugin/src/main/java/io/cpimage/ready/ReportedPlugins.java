@@ -16,6 +16,19 @@ public final class ReportedPlugins {
 
   private ReportedPlugins() {}
 
+  /**
+   * Whether {@code report} exists and is not older than {@code pom}: a pom changed after the build
+   * may declare other connectors than the report lists.
+   */
+  public static boolean isCurrent(Path report, Path pom) throws VerifyException {
+    try {
+      return Files.isRegularFile(report)
+          && Files.getLastModifiedTime(report).compareTo(Files.getLastModifiedTime(pom)) >= 0;
+    } catch (IOException e) {
+      throw new VerifyException("cannot read the time of " + report + " or " + pom + ": " + e);
+    }
+  }
+
   /** The classes, or an empty list when there is no report (the image was not built here). */
   public static List<String> read(Path report) throws VerifyException {
     if (!Files.isRegularFile(report)) {

@@ -37,6 +37,17 @@ class ConnectorDeclarationTest {
   }
 
   @Test
+  void defaultName_onlyATrailingVersionIsDropped() {
+    assertEquals(
+        "my-2fa-connector",
+        new ConnectorSource.LocalFile("lib/my-2fa-connector-1.2.3.tar.gz").defaultName());
+    assertEquals(
+        "kafka-connect-s3",
+        new ConnectorSource.LocalFile("kafka-connect-s3-10.5.0-SNAPSHOT.zip").defaultName());
+    assertEquals("connect-v2", new ConnectorSource.LocalFile("connect-v2.jar").defaultName());
+  }
+
+  @Test
   void mavenArtifact_malformedCoordinates_areRefusedWithTheExpectedForm() {
     IllegalArgumentException refused =
         assertThrows(
