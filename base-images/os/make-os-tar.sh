@@ -1,34 +1,34 @@
 #!/usr/bin/env bash
-# Makes the OS layer of the base images: a Debian minbase rootfs with a headless JRE 17, packed as a
-# docker-save tar that cp-image:build uses as a `tar://` base.
+# Makes an OS layer of the base images: a Debian minbase rootfs with OpenJDK's headless JRE, packed as
+# a docker-save tar that cp-image:build uses as a `tar://` base. One per image line: Debian bookworm
+# with JDK 17 (Kafka 3.9), Debian trixie with JDK 25 (Kafka 4).
 #
-# Usage: make-os-tar.sh <output tar>
+# Usage: make-os-tar.sh <output tar> <Debian suite> <JDK feature version>
 #
 # The rootfs is made by debootstrap (needs root and Debian's package mirror) once per machine: the tar
 # is cached under ${XDG_CACHE_HOME:-$HOME/.cache}/cp-image/os/<hash>/os.tar, where <hash> covers this
-# script, packages.txt and the suite. A cache hit needs neither root nor network.
+# script, packages.txt, the suite and the JDK. A cache hit needs neither root nor network.
 # The mirror is read from this machine's apt sources at run time (override with DEBIAN_MIRROR).
 set -o errexit -o nounset -o pipefail
 
-readonly SUITE="${DEBIAN_SUITE:-bookworm}"
+die() { echo "make-os-tar: ERROR: $*" >&2; exit 1; }
+log() { echo "make-os-tar: $*"; }
+
+[ $# -eq 3 ] || die "usage: make-os-tar.sh <output tar> <Debian suite> <JDK feature version> (e.g. target/os-jdk25.tar trixie 25)"
+readonly OUTPUT="$1" SUITE="$2" JDK="$3"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly HERE
 readonly PACKAGES_FILE="$HERE/packages.txt"
 ARCH="$(dpkg --print-architecture)"
 readonly ARCH
-readonly JAVA_HOME_IN_IMAGE="/usr/lib/jvm/java-17-openjdk-$ARCH"
+readonly JDK_PACKAGE="openjdk-$JDK-jre-headless"
+readonly JAVA_HOME_IN_IMAGE="/usr/lib/jvm/java-$JDK-openjdk-$ARCH"
 readonly IMAGE_PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
-die() { echo "make-os-tar: ERROR: $*" >&2; exit 1; }
-log() { echo "make-os-tar: $*"; }
-
-[ $# -eq 1 ] || die "usage: make-os-tar.sh <output tar> (e.g. base-images/os/target/os.tar)"
-readonly OUTPUT="$1"
-
-packages() { sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$PACKAGES_FILE" | paste -sd, -; }
+packages() { { echo "$JDK_PACKAGE"; sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$PACKAGES_FILE"; } | paste -sd, -; }
 
 cache_key() {
-  { sha256sum "${BASH_SOURCE[0]}" "$PACKAGES_FILE" | cut -d' ' -f1; echo "suite=$SUITE"; } | sha256sum | cut -c1-16
+  { sha256sum "${BASH_SOURCE[0]}" "$PACKAGES_FILE" | cut -d' ' -f1; echo "suite=$SUITE jdk=$JDK"; } | sha256sum | cut -c1-16
 }
 
 # The first Debian (non-security) mirror of the machine's apt sources, one-line or deb822 format.
@@ -97,7 +97,7 @@ pack_docker_save_tar() {
  "rootfs":{"type":"layers","diff_ids":["sha256:$diff"]},
  "history":[{"created":"1970-01-01T00:00:00Z","created_by":"debootstrap --variant=minbase $SUITE + $(packages)"}]}
 JSON
-  echo '[{"Config":"config.json","RepoTags":["cp-image/os:'"$SUITE"'"],"Layers":["layer.tar"]}]' > "$work/manifest.json"
+  echo '[{"Config":"config.json","RepoTags":["cp-image/os:'"$SUITE-jdk$JDK"'"],"Layers":["layer.tar"]}]' > "$work/manifest.json"
   tar -C "$work" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner --format=gnu \
       -cf "$out" manifest.json config.json layer.tar
   rm -rf "$work"
@@ -115,6 +115,7 @@ build_into_cache() {
   [ "$(id -u)" -eq 0 ] || die "the OS layer is not cached yet ($cached) and making it needs root:
   debootstrap creates device nodes and runs chroot. Make it once as root into the same cache directory:
     sudo env XDG_CACHE_HOME=${XDG_CACHE_HOME:-$HOME/.cache} ./mvnw -pl base-images/os install
+  (the Debian $SUITE layer with JDK $JDK)
   after that, builds find it in the cache and need neither root nor network."
   command -v debootstrap >/dev/null || { log "installing debootstrap"; apt-get install -y debootstrap >/dev/null; }
   mirror=$(debian_mirror)
