@@ -17,7 +17,7 @@ bash scripts/docker-engine.sh || {
   echo "build: no Docker engine: images are written as tars only" >&2
 }
 
-./mvnw -B install -DskipTests -Dinvoker.skip -Darchetype.test.skip "$@"
+./mvnw -B install -DskipTests "$@"
 
 example=(-f examples/jdbc-sink/pom.xml)
 if [ "$daemon" = false ]; then

@@ -12,14 +12,16 @@ if ! bash scripts/docker-engine.sh; then
   echo "test: WARNING no Docker engine: the container tests will be SKIPPED" >&2
 fi
 bash scripts/postgresql.sh || echo "test: WARNING no PostgreSQL: JdbcSinkIT will be SKIPPED (CI fails it)" >&2
+bash scripts/path-maven.sh || echo "test: WARNING no mvn on the PATH: the archetype's build of a generated project with it will be SKIPPED (CI fails it)" >&2
 skip_another_jdk=()
 if ! bash it/src/test/scripts/pack-second-jdk.sh --check; then
   echo "test: WARNING no second JDK: examples/another-jdk and AnotherJdkIT will be SKIPPED (CI fails it)" >&2
   skip_another_jdk=(-Dexamples.anotherJdk.skip=true)
 fi
 
-# Testcontainers, in the tests and in the plugin's smoke mode, must neither start Ryuk nor probe the
-# Docker host with an alpine container: both are pulls, and this project's tests use only images it builds.
+# Testcontainers, in this project's tests, must neither start Ryuk nor probe the Docker host with an
+# alpine container: both are pulls, and the tests use only images this project builds. (The plugin's
+# smoke mode needs neither variable; the archetype's test of it removes both.)
 export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
 export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
 

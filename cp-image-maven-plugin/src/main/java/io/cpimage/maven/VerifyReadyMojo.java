@@ -8,7 +8,6 @@ import io.cpimage.ready.VerifyException;
 import io.cpimage.ready.VerifyTargets;
 import io.cpimage.smoke.BuiltImage;
 import io.cpimage.smoke.DefaultBrokerImage;
-import io.cpimage.smoke.SmokeEnvironment;
 import io.cpimage.smoke.SmokeException;
 import io.cpimage.smoke.SmokeSettings;
 import io.cpimage.smoke.SmokeTest;
@@ -133,7 +132,6 @@ public class VerifyReadyMojo extends AbstractMojo {
   }
 
   private void smokeTest(Overrides overrides) throws VerifyException, SmokeException {
-    SmokeEnvironment.warnWhenUnset(getLog()::warn);
     String image = BuiltImage.fromReport(reportFile.toPath());
     String brokerImage = overrides.string("brokerImage", verify.brokerImage);
     SmokeSettings settings =

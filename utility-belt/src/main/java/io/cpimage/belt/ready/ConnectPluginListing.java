@@ -13,34 +13,41 @@ import java.util.TreeSet;
  * Reads Kafka Connect's {@code GET /connector-plugins} answer (a JSON array of {@code {"class":
  * ..., "type": ..., "version": ...}}) and names the expected plugin classes it does not list.
  */
-final class ConnectPluginListing {
+public final class ConnectPluginListing {
 
   private ConnectPluginListing() {}
 
   static BodyExpectation listing(Collection<String> expectedClasses) {
     List<String> expected = List.copyOf(expectedClasses);
-    return body -> {
-      Set<String> listed;
-      try {
-        listed = listedClasses(body);
-      } catch (JsonProcessingException e) {
-        return "the answer is not Kafka Connect's plugin list (" + e.getOriginalMessage() + ")";
-      }
-      if (listed == null) {
-        return "the answer is not Kafka Connect's plugin list (a JSON array was expected)";
-      }
-      List<String> missing = new ArrayList<>(expected);
-      missing.removeAll(listed);
-      if (missing.isEmpty()) {
-        return null;
-      }
-      return "the worker does not list the plugin classes "
-          + missing
-          + "; it lists "
-          + listed
-          + ". Check the worker log for errors loading them (a missing dependency jar is the usual"
-          + " cause) and that the plugin directory is on CONNECT_PLUGIN_PATH.";
-    };
+    return body -> problemWith(body, expected);
+  }
+
+  /**
+   * Null when {@code body} lists every one of {@code expectedClasses}; otherwise why not. Public
+   * for callers that fetch the list themselves (the plugin's smoke test asks from inside the
+   * worker's container).
+   */
+  public static String problemWith(String body, Collection<String> expectedClasses) {
+    Set<String> listed;
+    try {
+      listed = listedClasses(body);
+    } catch (JsonProcessingException e) {
+      return "the answer is not Kafka Connect's plugin list (" + e.getOriginalMessage() + ")";
+    }
+    if (listed == null) {
+      return "the answer is not Kafka Connect's plugin list (a JSON array was expected)";
+    }
+    List<String> missing = new ArrayList<>(expectedClasses);
+    missing.removeAll(listed);
+    if (missing.isEmpty()) {
+      return null;
+    }
+    return "the worker does not list the plugin classes "
+        + missing
+        + "; it lists "
+        + listed
+        + ". Check the worker log for errors loading them (a missing dependency jar is the usual"
+        + " cause) and that the plugin directory is on CONNECT_PLUGIN_PATH.";
   }
 
   /** The classes listed, or null when the body is JSON but not an array. */
