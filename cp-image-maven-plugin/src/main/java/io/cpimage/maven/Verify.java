@@ -25,8 +25,11 @@ public class Verify {
   /** Kafka Connect URL; the worker must also list every connector this pom declares. */
   String connect;
 
-  /** Seconds each service may take. */
-  int timeout = 40;
+  /**
+   * Seconds each service may take: 40 for a running cluster's services (as cub's default), 120 in
+   * smoke mode, which starts fresh JVMs on what may be a busy CI machine.
+   */
+  Integer timeout;
 
   /**
    * Smoke mode: start the image this project built, beside a single-node KRaft broker, and assert

@@ -51,13 +51,22 @@ import org.apache.maven.project.MavenProject;
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
 public class VerifyReadyMojo extends AbstractMojo {
+  /** A running cluster's services: cub's own default. */
+  private static final int CLUSTER_TIMEOUT_SECONDS = 40;
+
+  /**
+   * Smoke mode starts fresh JVMs: a Kafka 4 worker on JDK 25 took 50 s to answer on a loaded 2-core
+   * machine.
+   */
+  private static final int SMOKE_TIMEOUT_SECONDS = 120;
+
   /**
    * What to await, each also as -Dcp-image.NAME: zookeeper (host:2181[,...]), bootstrapServers with
    * expectedBrokers (default 1) and clientConfig (a Kafka client properties file), schemaRegistry,
    * restProxy, connect (URLs; the Connect worker must also list the plugin classes of this
    * project's connectors, from the build report or, without one, the pom's), timeout (seconds per
-   * service, default 40). smoke = true runs the image built here instead (with brokerImage,
-   * logLines).
+   * service, default 40; 120 in smoke mode). smoke = true runs the image built here instead (with
+   * brokerImage, logLines).
    */
   @Parameter Verify verify = new Verify();
 
@@ -141,7 +150,8 @@ public class VerifyReadyMojo extends AbstractMojo {
                 ? DefaultBrokerImage.forPlugin(pluginVersion)
                 : brokerImage,
             ReportedPlugins.read(reportFile.toPath()),
-            Duration.ofSeconds(number(overrides, "timeout", verify.timeout)),
+            Duration.ofSeconds(
+                number(overrides, "timeout", orDefault(verify.timeout, SMOKE_TIMEOUT_SECONDS))),
             number(overrides, "logLines", verify.logLines));
     new SmokeTest(settings, getLog()::info).run();
     getLog().info("cp-image:verify-ready: smoke test of " + image + " passed");
@@ -164,7 +174,12 @@ public class VerifyReadyMojo extends AbstractMojo {
         overrides.string("restProxy", verify.restProxy),
         connect,
         pluginClasses,
-        Duration.ofSeconds(number(overrides, "timeout", verify.timeout)));
+        Duration.ofSeconds(
+            number(overrides, "timeout", orDefault(verify.timeout, CLUSTER_TIMEOUT_SECONDS))));
+  }
+
+  private static int orDefault(Integer configured, int defaultValue) {
+    return configured == null ? defaultValue : configured;
   }
 
   /**
