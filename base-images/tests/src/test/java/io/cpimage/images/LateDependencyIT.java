@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 
@@ -82,29 +81,6 @@ class LateDependencyIT {
   }
 
   @Test
-  void connectWorkerWaitsForABrokerThatStartsLate() throws InterruptedException {
-    try (Network network = Network.newNetwork();
-        CpContainer worker =
-            connectWorker(network)
-                .withEnv("CONNECT_CUB_KAFKA_TIMEOUT", "60")
-                .waitingForLog(".*===> Check if Kafka is healthy.*", Duration.ofSeconds(60));
-        CpContainer kafka = KafkaKRaftIT.combinedNode(Line.KAFKA_4, network, "kafka")) {
-      worker.start();
-      Thread.sleep(DELAY.toMillis());
-
-      assertTrue(worker.isRunning(), "the worker gave up early:\n" + worker.getLogs());
-      assertFalse(worker.getLogs().contains("Kafka Connect started"));
-
-      kafka.start();
-      Wait.forLogMessage(".*Kafka Connect started.*\\n?", 1)
-          .withStartupTimeout(SERVER_START)
-          .waitUntilReady(worker);
-      ExecResult health = worker.run("/etc/confluent/docker/healthcheck.sh");
-      assertEquals(0, health.getExitCode(), health.getStdout() + health.getStderr());
-    }
-  }
-
-  @Test
   void connectWorkerExitsWhenTheBrokerIsLaterThanItsTimeout() {
     try (Network network = Network.newNetwork()) {
       long started = System.nanoTime();
@@ -121,12 +97,6 @@ class LateDependencyIT {
       assertFalse(result.output().contains("===> Launching"), result.output());
       assertTrue(took.compareTo(Duration.ofSeconds(40)) < 0, "exited after " + took);
     }
-  }
-
-  private static CpContainer connectWorker(Network network) {
-    return CpContainer.of(Images.KAFKA_CONNECT, Line.KAFKA_4)
-        .on(network, "connect")
-        .withEnv(connectEnvironment());
   }
 
   private static Map<String, String> connectEnvironment() {
