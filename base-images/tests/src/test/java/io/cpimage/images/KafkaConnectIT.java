@@ -28,10 +28,10 @@ import org.testcontainers.images.builder.Transferable;
 
 /**
  * cp-kafka-connect: the failing and rendered configurations, and a distributed worker on the Kafka
- * 4 line (running as an arbitrary uid) against a KRaft broker, reached over its REST API from the
- * host, running a connector this test brings ({@link SequenceSourceConnector}: Kafka 4's images
- * ship none) through a converter and a transform. The 3.9 line's worker, with its FileStream
- * connectors, runs in {@link RestartOnVolumeIT}.
+ * 4 line (running as an arbitrary uid, started before its broker) against a KRaft broker, reached
+ * over its REST API from the host, running a connector this test brings ({@link
+ * SequenceSourceConnector}: Kafka 4's images ship none) through a converter and a transform. The
+ * 3.9 line's worker, with its FileStream connectors, runs in {@link RestartOnVolumeIT}.
  */
 @ExtendWith(DockerRequired.class)
 class KafkaConnectIT {

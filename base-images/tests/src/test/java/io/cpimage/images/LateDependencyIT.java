@@ -15,12 +15,12 @@ import org.testcontainers.containers.wait.strategy.Wait;
  * A dependency that comes late: the ensure step waits for it within its timeout ({@code
  * KAFKA_CUB_ZK_TIMEOUT}, {@code CONNECT_CUB_KAFKA_TIMEOUT}) and the server then starts; when the
  * timeout is shorter than the delay, the container exits 1 with cub's timeout message. The broker
- * waits for ZooKeeper on the Kafka 3.9 line, the worker for a broker on the Kafka 4 line (its
- * ensure step is the same on both).
+ * waits for ZooKeeper on the Kafka 3.9 line; the worker gives up on the Kafka 4 line (its ensure
+ * step is the same on both lines), and {@link KafkaConnectIT}'s worker waits for its late broker.
  */
 @ExtendWith(DockerRequired.class)
 class LateDependencyIT {
-  /** How late the dependency is started; shorter than the 60 s timeouts given below. */
+  /** How late ZooKeeper is started; shorter than the broker's 60 s timeout given below. */
   private static final Duration DELAY = Duration.ofSeconds(15);
 
   private static final Duration SERVER_START = Duration.ofSeconds(180);
