@@ -8,18 +8,19 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
  * A dependency that comes late: the ensure step waits for it within its timeout ({@code
  * KAFKA_CUB_ZK_TIMEOUT}, {@code CONNECT_CUB_KAFKA_TIMEOUT}) and the server then starts; when the
- * timeout is shorter than the delay, the container exits 1 with cub's timeout message.
+ * timeout is shorter than the delay, the container exits 1 with cub's timeout message. The broker
+ * waits for ZooKeeper on the Kafka 3.9 line; the worker gives up on the Kafka 4 line (its ensure
+ * step is the same on both lines), and {@link KafkaConnectIT}'s worker waits for its late broker.
  */
 @ExtendWith(DockerRequired.class)
 class LateDependencyIT {
-  /** How late the dependency is started; shorter than the 60 s timeouts given below. */
+  /** How late ZooKeeper is started; shorter than the broker's 60 s timeout given below. */
   private static final Duration DELAY = Duration.ofSeconds(15);
 
   private static final Duration SERVER_START = Duration.ofSeconds(180);
@@ -28,7 +29,7 @@ class LateDependencyIT {
   void brokerWaitsForAZooKeeperThatStartsLate() throws InterruptedException {
     try (Network network = Network.newNetwork();
         CpContainer broker =
-            CpContainer.of(Images.KAFKA)
+            CpContainer.of(Images.KAFKA, Line.KAFKA_3)
                 .on(network, "kafka")
                 .withEnv("KAFKA_BROKER_ID", "1")
                 .withEnv("KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181")
@@ -37,7 +38,7 @@ class LateDependencyIT {
                 .withEnv("KAFKA_CUB_ZK_TIMEOUT", "60")
                 .waitingForLog(".*===> Check if Zookeeper is healthy.*", Duration.ofSeconds(60));
         CpContainer zookeeper =
-            CpContainer.of(Images.ZOOKEEPER)
+            CpContainer.of(Images.ZOOKEEPER, Line.KAFKA_3)
                 .on(network, "zookeeper")
                 .withEnv("ZOOKEEPER_CLIENT_PORT", "2181")) {
       broker.start();
@@ -59,7 +60,7 @@ class LateDependencyIT {
     try (Network network = Network.newNetwork()) {
       long started = System.nanoTime();
       OneShot.Result result =
-          OneShot.of(Images.KAFKA)
+          OneShot.of(Images.KAFKA, Line.KAFKA_3)
               .on(network, "kafka")
               .env("KAFKA_HEAP_OPTS", "-Xmx256m")
               .env("KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181")
@@ -80,34 +81,11 @@ class LateDependencyIT {
   }
 
   @Test
-  void connectWorkerWaitsForABrokerThatStartsLate() throws InterruptedException {
-    try (Network network = Network.newNetwork();
-        CpContainer worker =
-            connectWorker(network)
-                .withEnv("CONNECT_CUB_KAFKA_TIMEOUT", "60")
-                .waitingForLog(".*===> Check if Kafka is healthy.*", Duration.ofSeconds(60));
-        CpContainer kafka = KafkaKRaftIT.combinedNode(network, "kafka")) {
-      worker.start();
-      Thread.sleep(DELAY.toMillis());
-
-      assertTrue(worker.isRunning(), "the worker gave up early:\n" + worker.getLogs());
-      assertFalse(worker.getLogs().contains("Kafka Connect started"));
-
-      kafka.start();
-      Wait.forLogMessage(".*Kafka Connect started.*\\n?", 1)
-          .withStartupTimeout(SERVER_START)
-          .waitUntilReady(worker);
-      ExecResult health = worker.run("/etc/confluent/docker/healthcheck.sh");
-      assertEquals(0, health.getExitCode(), health.getStdout() + health.getStderr());
-    }
-  }
-
-  @Test
   void connectWorkerExitsWhenTheBrokerIsLaterThanItsTimeout() {
     try (Network network = Network.newNetwork()) {
       long started = System.nanoTime();
       OneShot.Result result =
-          OneShot.of(Images.KAFKA_CONNECT)
+          OneShot.of(Images.KAFKA_CONNECT, Line.KAFKA_4)
               .on(network, "connect")
               .env(connectEnvironment())
               .env("CONNECT_CUB_KAFKA_TIMEOUT", "5")
@@ -119,12 +97,6 @@ class LateDependencyIT {
       assertFalse(result.output().contains("===> Launching"), result.output());
       assertTrue(took.compareTo(Duration.ofSeconds(40)) < 0, "exited after " + took);
     }
-  }
-
-  private static CpContainer connectWorker(Network network) {
-    return CpContainer.of(Images.KAFKA_CONNECT)
-        .on(network, "connect")
-        .withEnv(connectEnvironment());
   }
 
   private static Map<String, String> connectEnvironment() {
