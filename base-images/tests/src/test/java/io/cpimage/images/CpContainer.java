@@ -24,8 +24,8 @@ public final class CpContainer extends GenericContainer<CpContainer> {
     withEnv("KAFKA_HEAP_OPTS", "-Xmx256m -Xms64m");
   }
 
-  public static CpContainer of(Images image) {
-    return new CpContainer(image.reference());
+  public static CpContainer of(Images image, Line line) {
+    return new CpContainer(line.reference(image));
   }
 
   /** A container of an image that is already in the Docker engine; it is never pulled. */

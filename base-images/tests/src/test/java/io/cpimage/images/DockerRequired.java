@@ -7,9 +7,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Runs a test class only when Docker answers and the images were built. Without Docker the class is
- * skipped with a loud message, or fails when {@code -Dcp-image.requireDocker=true} (CI). A missing
- * image always fails: the tests must never pull.
+ * Runs a test class only when Docker answers and the images of both lines were built. Without
+ * Docker the class is skipped with a loud message, or fails when {@code
+ * -Dcp-image.requireDocker=true} (CI). A missing image always fails: the tests must never pull.
  */
 public final class DockerRequired implements BeforeAllCallback {
 
@@ -33,16 +33,19 @@ public final class DockerRequired implements BeforeAllCallback {
               + context.getDisplayName()
               + " cannot run (start one with `bash scripts/docker-engine.sh`).");
     }
-    for (Images image : Images.values()) {
-      try {
-        DockerClientFactory.instance().client().inspectImageCmd(image.reference()).exec();
-      } catch (NotFoundException e) {
-        throw new IllegalStateException(
-            "Image "
-                + image.reference()
-                + " is not in the Docker engine: build the images first with"
-                + " `./mvnw -pl base-images -am install`.",
-            e);
+    for (Line line : Line.values()) {
+      for (Images image : line.images()) {
+        String reference = line.reference(image);
+        try {
+          DockerClientFactory.instance().client().inspectImageCmd(reference).exec();
+        } catch (NotFoundException e) {
+          throw new IllegalStateException(
+              "Image "
+                  + reference
+                  + " is not in the Docker engine: build the images first with"
+                  + " `./mvnw -pl base-images -am install`.",
+              e);
+        }
       }
     }
   }

@@ -1,19 +1,24 @@
 package io.cpimage.images;
 
-/** The images under test: the ones this build made, tagged with the project's version. */
+/** The images this build makes; {@link Line} says which line has which and their tags. */
 public enum Images {
   ZOOKEEPER("cp-zookeeper"),
   KAFKA("cp-kafka"),
   KAFKA_CONNECT("cp-kafka-connect");
 
-  private final String name;
+  private final String imageName;
 
-  Images(String name) {
-    this.name = name;
+  Images(String imageName) {
+    this.imageName = imageName;
   }
 
-  /** {@code cp-image/<name>:<tag>}; the tag comes from {@code -Dcp-image.images.tag}. */
+  /** The repository name under {@code cp-image/}, e.g. {@code cp-kafka}. */
+  public String imageName() {
+    return imageName;
+  }
+
+  /** {@code cp-image/<name>:<tag>} of this image on the default line, {@link Line#KAFKA_4}. */
   public String reference() {
-    return "cp-image/" + name + ":" + System.getProperty("cp-image.images.tag", "latest");
+    return Line.KAFKA_4.reference(this);
   }
 }

@@ -12,10 +12,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * cp-kafka's configure step, as Confluent's "failing config" and "config" scenarios: a missing
- * mandatory or a deprecated variable stops the container with exit 1 and a message naming it; the
- * rendered files hold exactly the expected properties (helper, heap, log4j and JMX variables never
- * become broker properties).
+ * cp-kafka's configure step on the Kafka 3.9 line ({@link Kafka4ConfigurationIT} for Kafka 4), as
+ * Confluent's "failing config" and "config" scenarios: a missing mandatory or a deprecated variable
+ * stops the container with exit 1 and a message naming it; the rendered files hold exactly the
+ * expected properties (helper, heap, log4j and JMX variables never become broker properties). The
+ * steps both lines share (deprecated listener variables, SSL and SASL secrets, arguments, TRACE)
+ * are checked here once.
  */
 @ExtendWith(DockerRequired.class)
 class KafkaConfigurationIT {
@@ -68,7 +70,7 @@ class KafkaConfigurationIT {
   @ParameterizedTest(name = "{1}")
   @MethodSource("failingConfigs")
   void failingConfigExitsWithItsMessage(Map<String, String> env, String message) {
-    OneShot.Result result = OneShot.of(Images.KAFKA).env(env).run();
+    OneShot.Result result = OneShot.of(Images.KAFKA, Line.KAFKA_3).env(env).run();
 
     assertEquals(1, result.exitCode(), result.output());
     assertTrue(result.output().contains(message), result.output());
@@ -94,7 +96,7 @@ class KafkaConfigurationIT {
       {"KAFKA_SSL_TRUSTSTORE_FILENAME", "kafka.truststore.jks"},
     };
     OneShot oneShot =
-        OneShot.of(Images.KAFKA)
+        OneShot.of(Images.KAFKA, Line.KAFKA_3)
             .env("KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181")
             .env("KAFKA_ADVERTISED_LISTENERS", "SSL://ssl:9092")
             .env("KAFKA_SSL_CLIENT_AUTH", "required");
@@ -112,7 +114,7 @@ class KafkaConfigurationIT {
   @Test
   void argumentsOverrideTheEnvironment() {
     OneShot.Result result =
-        OneShot.of(Images.KAFKA)
+        OneShot.of(Images.KAFKA, Line.KAFKA_3)
             .command("/etc/confluent/docker/run", "KAFKA_ZOOKEEPER_CONNECT=zookeeper:2181")
             .run();
 
@@ -127,7 +129,7 @@ class KafkaConfigurationIT {
   @Test
   void unwritableConfigDirectoryFailsNamingTheFile() {
     OneShot.Result result =
-        OneShot.of(Images.KAFKA)
+        OneShot.of(Images.KAFKA, Line.KAFKA_3)
             .env(ZOOKEEPER_MODE)
             .bash("chmod 555 /etc/kafka && /etc/confluent/docker/configure")
             .run();
@@ -139,8 +141,8 @@ class KafkaConfigurationIT {
   /** Tracing is opt-in and announces that it prints secrets. */
   @Test
   void traceTrueTracesTheScriptsWithAWarning() {
-    OneShot.Result traced = OneShot.of(Images.KAFKA).env("TRACE", "true").run();
-    OneShot.Result quiet = OneShot.of(Images.KAFKA).run();
+    OneShot.Result traced = OneShot.of(Images.KAFKA, Line.KAFKA_3).env("TRACE", "true").run();
+    OneShot.Result quiet = OneShot.of(Images.KAFKA, Line.KAFKA_3).run();
 
     assertTrue(
         traced.output().contains("WARNING: TRACE=true prints every command"), traced.output());
@@ -151,7 +153,7 @@ class KafkaConfigurationIT {
   @Test
   void defaultConfig() {
     OneShot.Result result =
-        OneShot.of(Images.KAFKA).env(ZOOKEEPER_MODE).bash(CONFIGURE_AND_PRINT).run();
+        OneShot.of(Images.KAFKA, Line.KAFKA_3).env(ZOOKEEPER_MODE).bash(CONFIGURE_AND_PRINT).run();
 
     assertEquals(0, result.exitCode(), result.output());
     RenderedFiles files = RenderedFiles.parse(result.output());
@@ -169,7 +171,7 @@ class KafkaConfigurationIT {
   @Test
   void fullConfigKeepsImageVariablesOutOfTheBrokerProperties() {
     OneShot.Result result =
-        OneShot.of(Images.KAFKA)
+        OneShot.of(Images.KAFKA, Line.KAFKA_3)
             .env(ZOOKEEPER_MODE)
             .env("KAFKA_BROKER_ID", "1")
             .env("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
@@ -206,7 +208,7 @@ class KafkaConfigurationIT {
   @Test
   void sslConfigTurnsSecretHelpersIntoLocationsAndPasswords() {
     OneShot.Result result =
-        OneShot.of(Images.KAFKA)
+        OneShot.of(Images.KAFKA, Line.KAFKA_3)
             .env("KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181/ssl")
             .env("KAFKA_ADVERTISED_LISTENERS", "SSL://ssl-config:9092")
             .env("KAFKA_SECURITY_INTER_BROKER_PROTOCOL", "SSL")
@@ -233,7 +235,7 @@ class KafkaConfigurationIT {
   @Test
   void kraftControllerConfig() {
     OneShot.Result result =
-        OneShot.of(Images.KAFKA)
+        OneShot.of(Images.KAFKA, Line.KAFKA_3)
             .env("KAFKA_PROCESS_ROLES", "controller")
             .env("KAFKA_NODE_ID", "1")
             .env("CLUSTER_ID", CpContainer.CLUSTER_ID)

@@ -3,6 +3,8 @@ package io.cpimage.images;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpimage.images.sequence.SequenceConnectorJar;
+import io.cpimage.images.sequence.SequenceSourceConnector;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,21 +19,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.Transferable;
 
 /**
- * cp-kafka-connect: the failing and rendered configurations, and a distributed worker (running as
- * an arbitrary uid) against a KRaft broker, reached over its REST API from the host.
+ * cp-kafka-connect: the failing and rendered configurations, and a distributed worker on the Kafka
+ * 4 line (running as an arbitrary uid) against a KRaft broker, reached over its REST API from the
+ * host, running a connector this test brings ({@link SequenceSourceConnector}: Kafka 4's images
+ * ship none) through a converter and a transform. The 3.9 line's worker, with its FileStream
+ * connectors, runs in {@link RestartOnVolumeIT}.
  */
 @ExtendWith(DockerRequired.class)
 class KafkaConnectIT {
-  private static final String CONFIGURE_AND_PRINT =
-      "/etc/confluent/docker/configure && "
-          + RenderedFiles.printCommand(
-              "/etc/kafka-connect/kafka-connect.properties", "/etc/kafka/connect-log4j.properties");
   private static final String[][] MANDATORY = {
     {"CONNECT_BOOTSTRAP_SERVERS", "kafka:9092"},
     {"CONNECT_GROUP_ID", "default"},
@@ -42,6 +45,7 @@ class KafkaConnectIT {
     {"CONNECT_VALUE_CONVERTER", "org.apache.kafka.connect.json.JsonConverter"},
     {"CONNECT_REST_ADVERTISED_HOST_NAME", "default-config"},
   };
+  private static final Line LINE = Line.KAFKA_4;
   private static Network network;
   private static CpContainer kafka;
   private static CpContainer worker;
@@ -49,10 +53,10 @@ class KafkaConnectIT {
   @BeforeAll
   static void startWorker() {
     network = Network.newNetwork();
-    kafka = KafkaKRaftIT.combinedNode(network, "kafka");
+    kafka = KafkaKRaftIT.combinedNode(LINE, network, "kafka");
     kafka.start();
     worker =
-        CpContainer.of(Images.KAFKA_CONNECT)
+        CpContainer.of(Images.KAFKA_CONNECT, LINE)
             .on(network, "connect")
             .asUser("12345")
             .withEnv(mandatory(MANDATORY.length))
@@ -60,7 +64,12 @@ class KafkaConnectIT {
             .withEnv("CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR", "1")
             .withEnv("CONNECT_OFFSET_STORAGE_REPLICATION_FACTOR", "1")
             .withEnv("CONNECT_STATUS_STORAGE_REPLICATION_FACTOR", "1")
+            .withEnv("CONNECT_KEY_CONVERTER_SCHEMAS_ENABLE", "false")
+            .withEnv("CONNECT_VALUE_CONVERTER_SCHEMAS_ENABLE", "false")
             .withEnv("KAFKA_HEAP_OPTS", "-Xmx384m -Xms64m")
+            .withCopyToContainer(
+                Transferable.of(SequenceConnectorJar.bytes(), 0644),
+                "/etc/kafka-connect/jars/sequence-source.jar")
             .withExposedPorts(8083)
             .waitingFor(
                 Wait.forHttp("/").forPort(8083).withStartupTimeout(Duration.ofSeconds(240)));
@@ -92,18 +101,20 @@ class KafkaConnectIT {
       given++;
     }
 
-    OneShot.Result result = OneShot.of(Images.KAFKA_CONNECT).env(mandatory(given)).run();
+    OneShot.Result result = OneShot.of(Images.KAFKA_CONNECT, LINE).env(mandatory(given)).run();
 
     assertEquals(1, result.exitCode(), result.output());
     assertTrue(result.output().contains(missing + " is required."), result.output());
   }
 
-  @Test
-  void defaultConfig() {
+  /** The worker's properties are the same on both lines; its logging is log4j2 YAML on Kafka 4. */
+  @ParameterizedTest
+  @EnumSource(Line.class)
+  void defaultConfig(Line line) {
     OneShot.Result result =
-        OneShot.of(Images.KAFKA_CONNECT)
+        OneShot.of(Images.KAFKA_CONNECT, line)
             .env(mandatory(MANDATORY.length))
-            .bash(CONFIGURE_AND_PRINT)
+            .bash(configureAndPrint(line))
             .run();
 
     assertEquals(0, result.exitCode(), result.output());
@@ -111,16 +122,15 @@ class KafkaConnectIT {
     assertEquals(
         RenderedFiles.golden("connect-default.properties"),
         files.of("/etc/kafka-connect/kafka-connect.properties"));
-    assertEquals(
-        RenderedFiles.golden("connect-default-log4j.properties"),
-        files.of("/etc/kafka/connect-log4j.properties"));
+    assertEquals(RenderedFiles.golden(goldenLog4j(line, "default")), files.of(log4jFile(line)));
   }
 
   /** The log4j, readiness and JVM variables configure the image, not the worker. */
-  @Test
-  void fullConfigKeepsImageVariablesOutOfTheWorkerProperties() {
+  @ParameterizedTest
+  @EnumSource(Line.class)
+  void fullConfigKeepsImageVariablesOutOfTheWorkerProperties(Line line) {
     OneShot.Result result =
-        OneShot.of(Images.KAFKA_CONNECT)
+        OneShot.of(Images.KAFKA_CONNECT, line)
             .env(mandatory(MANDATORY.length))
             .env("CONNECT_REST_PORT", "8082")
             .env("CONNECT_LOG4J_ROOT_LOGLEVEL", "DEBUG")
@@ -130,7 +140,7 @@ class KafkaConnectIT {
             .env("CONNECT_CUB_KAFKA_TIMEOUT", "60")
             .env("KAFKA_HEAP_OPTS", "-Xmx300m")
             .env("KAFKA_JMX_PORT", "9999")
-            .bash(CONFIGURE_AND_PRINT)
+            .bash(configureAndPrint(line))
             .run();
 
     assertEquals(0, result.exitCode(), result.output());
@@ -138,9 +148,7 @@ class KafkaConnectIT {
     assertEquals(
         RenderedFiles.golden("connect-full.properties"),
         files.of("/etc/kafka-connect/kafka-connect.properties"));
-    assertEquals(
-        RenderedFiles.golden("connect-full-log4j.properties"),
-        files.of("/etc/kafka/connect-log4j.properties"));
+    assertEquals(RenderedFiles.golden(goldenLog4j(line, "full")), files.of(log4jFile(line)));
   }
 
   @Test
@@ -148,20 +156,77 @@ class KafkaConnectIT {
     HttpResponse<String> response = get("/");
 
     assertEquals(200, response.statusCode(), response.body());
-    assertTrue(response.body().contains("\"version\":\"3.9.1\""), response.body());
+    assertTrue(
+        response.body().contains("\"version\":\"" + LINE.kafkaVersion() + "\""), response.body());
   }
 
+  /** The connector from /etc/kafka-connect/jars, and the transforms and converters Kafka ships. */
   @Test
-  void listsTheFileStreamConnectors() throws IOException, InterruptedException {
-    HttpResponse<String> response = get("/connector-plugins");
+  void listsItsPlugins() throws IOException, InterruptedException {
+    HttpResponse<String> response = get("/connector-plugins?connectorsOnly=false");
 
     assertEquals(200, response.statusCode(), response.body());
+    for (String plugin :
+        new String[] {
+          SequenceSourceConnector.class.getName(),
+          "org.apache.kafka.connect.transforms.HoistField$Value",
+          "org.apache.kafka.connect.json.JsonConverter",
+          "org.apache.kafka.connect.storage.StringConverter"
+        }) {
+      assertTrue(response.body().contains("\"" + plugin + "\""), plugin + ": " + response.body());
+    }
+  }
+
+  /**
+   * The connector runs: its records reach the topic through the JSON converter, each wrapped by the
+   * HoistField transform.
+   */
+  @Test
+  void runsAConnectorThroughAConverterAndATransform() throws IOException, InterruptedException {
+    String config =
+        "{\"connector.class\":\""
+            + SequenceSourceConnector.class.getName()
+            + "\",\"tasks.max\":\"1\",\"topic\":\"sequence\",\"count\":\"3\","
+            + "\"transforms\":\"hoist\","
+            + "\"transforms.hoist.type\":\"org.apache.kafka.connect.transforms.HoistField$Value\","
+            + "\"transforms.hoist.field\":\"line\"}";
+    HttpResponse<String> created = put("/connectors/sequence/config", config);
+    assertEquals(201, created.statusCode(), created.body());
+
+    ExecResult consumed =
+        kafka.run(
+            "kafka-console-consumer",
+            "--bootstrap-server",
+            "kafka:9092",
+            "--topic",
+            "sequence",
+            "--from-beginning",
+            "--max-messages",
+            "3",
+            "--timeout-ms",
+            "90000");
+    assertEquals(0, consumed.getExitCode(), consumed.getStderr());
+    assertEquals(
+        "{\"line\":\"record-1\"}\n{\"line\":\"record-2\"}\n{\"line\":\"record-3\"}",
+        consumed.getStdout().strip());
+    HttpResponse<String> status = get("/connectors/sequence/status");
     assertTrue(
-        response.body().contains("org.apache.kafka.connect.file.FileStreamSinkConnector"),
-        response.body());
-    assertTrue(
-        response.body().contains("org.apache.kafka.connect.file.FileStreamSourceConnector"),
-        response.body());
+        status.body().matches("(?s).*\"tasks\":\\[\\{\"id\":0,\"state\":\"RUNNING\".*"),
+        status.body());
+  }
+
+  /**
+   * JDK 24 and later warn at every start about sun.misc.Unsafe and JNI unless told not to; the
+   * image's java-tool tells them, so neither the broker nor the worker prints a JVM warning.
+   */
+  @Test
+  void noJvmWarningsAtStart() {
+    for (CpContainer container : new CpContainer[] {kafka, worker}) {
+      String logs = container.getLogs();
+      assertTrue(
+          logs.lines().noneMatch(line -> line.startsWith("WARNING:")),
+          container.getDockerImageName() + " printed JVM warnings:\n" + logs);
+    }
   }
 
   @Test
@@ -178,11 +243,44 @@ class KafkaConnectIT {
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send(request(path).GET());
+  }
+
+  private static HttpResponse<String> put(String path, String json)
+      throws IOException, InterruptedException {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private static HttpRequest.Builder request(String path) {
     URI uri = URI.create("http://" + worker.getHost() + ":" + worker.getMappedPort(8083) + path);
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-            HttpResponse.BodyHandlers.ofString());
+    return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String configureAndPrint(Line line) {
+    return "/etc/confluent/docker/configure && "
+        + RenderedFiles.printCommand(
+            "/etc/kafka-connect/kafka-connect.properties", log4jFile(line));
+  }
+
+  /** Kafka 4 logs through log4j2 and its YAML file; 3.9 through log4j 1's properties. */
+  private static String log4jFile(Line line) {
+    return line == Line.KAFKA_4
+        ? "/etc/kafka/connect-log4j2.yaml"
+        : "/etc/kafka/connect-log4j.properties";
+  }
+
+  private static String goldenLog4j(Line line, String environment) {
+    return line == Line.KAFKA_4
+        ? "connect4-" + environment + "-log4j2.yaml"
+        : "connect-" + environment + "-log4j.properties";
   }
 
   private static Map<String, String> mandatory(int count) {

@@ -23,8 +23,9 @@ import org.testcontainers.containers.Network;
 import org.testcontainers.lifecycle.Startables;
 
 /**
- * Confluent's bridged cluster scenario: one ZooKeeper, three brokers (the third as an arbitrary
- * uid), shared by the tests of this class; the last one stops a broker.
+ * Confluent's bridged cluster scenario, on the Kafka 3.9 line (Kafka 4 has no ZooKeeper): one
+ * ZooKeeper, three brokers (the third as an arbitrary uid), shared by the tests of this class; the
+ * last one stops a broker.
  */
 @ExtendWith(DockerRequired.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -38,14 +39,14 @@ class KafkaOnZooKeeperIT {
   static void startCluster() {
     network = Network.newNetwork();
     zookeeper =
-        CpContainer.of(Images.ZOOKEEPER)
+        CpContainer.of(Images.ZOOKEEPER, Line.KAFKA_3)
             .on(network, "zookeeper")
             .withEnv("ZOOKEEPER_CLIENT_PORT", "2181")
             .waitingForLog(".*binding to port.*", Duration.ofSeconds(60));
     zookeeper.start();
     for (int id = 1; id <= 3; id++) {
       CpContainer broker =
-          CpContainer.of(Images.KAFKA)
+          CpContainer.of(Images.KAFKA, Line.KAFKA_3)
               .on(network, "kafka-" + id)
               .withEnv("KAFKA_BROKER_ID", String.valueOf(id))
               .withEnv("KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181")

@@ -20,7 +20,9 @@ import org.testcontainers.utility.MountableFile;
 /**
  * An SSL listener configured through Confluent's secret helper variables, and a SASL_PLAINTEXT
  * (PLAIN) listener with a JAAS file in KAFKA_OPTS, on one KRaft node; kafka-ready connects to each
- * with a client configuration. Keystores are made by this test with the JDK's keytool.
+ * with a client configuration. Keystores are made by this test with the JDK's keytool. On the Kafka
+ * 4 line: the listener and secret steps of configure are the lines' shared kafka-functions, whose
+ * 3.9 renderings {@link KafkaConfigurationIT} checks.
  */
 @ExtendWith(DockerRequired.class)
 class KafkaSecurityIT {
@@ -81,7 +83,7 @@ class KafkaSecurityIT {
 
     network = Network.newNetwork();
     kafka =
-        KafkaKRaftIT.combinedNode(network, "secure")
+        KafkaKRaftIT.combinedNode(Line.KAFKA_4, network, "secure")
             .withEnv(
                 "KAFKA_LISTENERS",
                 "CONTROLLER://0.0.0.0:9093,SSL://0.0.0.0:9094,SASL_PLAINTEXT://0.0.0.0:9095")

@@ -15,7 +15,9 @@ import org.testcontainers.containers.wait.strategy.Wait;
 /**
  * A dependency that comes late: the ensure step waits for it within its timeout ({@code
  * KAFKA_CUB_ZK_TIMEOUT}, {@code CONNECT_CUB_KAFKA_TIMEOUT}) and the server then starts; when the
- * timeout is shorter than the delay, the container exits 1 with cub's timeout message.
+ * timeout is shorter than the delay, the container exits 1 with cub's timeout message. The broker
+ * waits for ZooKeeper on the Kafka 3.9 line, the worker for a broker on the Kafka 4 line (its
+ * ensure step is the same on both).
  */
 @ExtendWith(DockerRequired.class)
 class LateDependencyIT {
@@ -28,7 +30,7 @@ class LateDependencyIT {
   void brokerWaitsForAZooKeeperThatStartsLate() throws InterruptedException {
     try (Network network = Network.newNetwork();
         CpContainer broker =
-            CpContainer.of(Images.KAFKA)
+            CpContainer.of(Images.KAFKA, Line.KAFKA_3)
                 .on(network, "kafka")
                 .withEnv("KAFKA_BROKER_ID", "1")
                 .withEnv("KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181")
@@ -37,7 +39,7 @@ class LateDependencyIT {
                 .withEnv("KAFKA_CUB_ZK_TIMEOUT", "60")
                 .waitingForLog(".*===> Check if Zookeeper is healthy.*", Duration.ofSeconds(60));
         CpContainer zookeeper =
-            CpContainer.of(Images.ZOOKEEPER)
+            CpContainer.of(Images.ZOOKEEPER, Line.KAFKA_3)
                 .on(network, "zookeeper")
                 .withEnv("ZOOKEEPER_CLIENT_PORT", "2181")) {
       broker.start();
@@ -59,7 +61,7 @@ class LateDependencyIT {
     try (Network network = Network.newNetwork()) {
       long started = System.nanoTime();
       OneShot.Result result =
-          OneShot.of(Images.KAFKA)
+          OneShot.of(Images.KAFKA, Line.KAFKA_3)
               .on(network, "kafka")
               .env("KAFKA_HEAP_OPTS", "-Xmx256m")
               .env("KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181")
@@ -86,7 +88,7 @@ class LateDependencyIT {
             connectWorker(network)
                 .withEnv("CONNECT_CUB_KAFKA_TIMEOUT", "60")
                 .waitingForLog(".*===> Check if Kafka is healthy.*", Duration.ofSeconds(60));
-        CpContainer kafka = KafkaKRaftIT.combinedNode(network, "kafka")) {
+        CpContainer kafka = KafkaKRaftIT.combinedNode(Line.KAFKA_4, network, "kafka")) {
       worker.start();
       Thread.sleep(DELAY.toMillis());
 
@@ -107,7 +109,7 @@ class LateDependencyIT {
     try (Network network = Network.newNetwork()) {
       long started = System.nanoTime();
       OneShot.Result result =
-          OneShot.of(Images.KAFKA_CONNECT)
+          OneShot.of(Images.KAFKA_CONNECT, Line.KAFKA_4)
               .on(network, "connect")
               .env(connectEnvironment())
               .env("CONNECT_CUB_KAFKA_TIMEOUT", "5")
@@ -122,7 +124,7 @@ class LateDependencyIT {
   }
 
   private static CpContainer connectWorker(Network network) {
-    return CpContainer.of(Images.KAFKA_CONNECT)
+    return CpContainer.of(Images.KAFKA_CONNECT, Line.KAFKA_4)
         .on(network, "connect")
         .withEnv(connectEnvironment());
   }

@@ -46,10 +46,12 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.lifecycle.Startables;
 
 /**
- * No record lost or duplicated across a rolling restart: three KRaft nodes (replication factor 3,
- * min.insync.replicas 2), an idempotent {@code acks=all} producer in this JVM sending 10 000
- * numbered records while each node in turn gets {@code docker stop} (SIGTERM) and is started again,
- * the same container on its volume; then a consumer reads each number exactly once.
+ * No record lost or duplicated across a rolling restart, on the Kafka 4 line (the SIGTERM handling
+ * is the lines' shared launch script; the 3.9 line runs the same KRaft code): three combined KRaft
+ * nodes (replication factor 3, min.insync.replicas 2), an idempotent {@code acks=all} producer in
+ * this JVM sending 10 000 numbered records while each node in turn gets {@code docker stop}
+ * (SIGTERM) and is started again, the same container on its volume; then a consumer reads each
+ * number exactly once.
  *
  * <p>The producer may wait up to {@link #DELIVERY_TIMEOUT} for a partition: on a loaded two-core CI
  * machine a restarted 3.9 broker was once seen to leave a partition unavailable for over two
@@ -150,7 +152,7 @@ class NoDataLostIT {
    */
   private static CpContainer node(Network network, int id, String voters, int hostPort) {
     String host = "kafka-" + id;
-    return CpContainer.of(Images.KAFKA)
+    return CpContainer.of(Images.KAFKA, Line.KAFKA_4)
         .on(network, host)
         .withEnv("KAFKA_PROCESS_ROLES", "broker,controller")
         .withEnv("KAFKA_NODE_ID", String.valueOf(id))

@@ -25,8 +25,8 @@ public final class OneShot {
     this.image = image;
   }
 
-  public static OneShot of(Images image) {
-    return new OneShot(image.reference());
+  public static OneShot of(Images image, Line line) {
+    return new OneShot(line.reference(image));
   }
 
   /** A run of an image that is already in the Docker engine; it is never pulled. */

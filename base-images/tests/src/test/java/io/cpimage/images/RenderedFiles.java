@@ -4,18 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Configuration files a container printed with {@code head -v FILE...} ({@code ==> FILE <==}
- * headers), each as the sorted set of its property lines: line order is not part of the contract
- * and comments are not configuration.
+ * headers), each as its lines without comments and blank lines: sorted for a {@code .properties}
+ * file, whose line order is not part of the contract; in order for a YAML file (log4j2), whose
+ * nesting is.
  */
 final class RenderedFiles {
-  private final Map<String, Set<String>> files = new LinkedHashMap<>();
+  private final Map<String, List<String>> files = new LinkedHashMap<>();
 
   /** The shell command that prints the files in the format {@link #parse} reads. */
   static String printCommand(String... paths) {
@@ -24,21 +26,28 @@ final class RenderedFiles {
 
   static RenderedFiles parse(String output) {
     RenderedFiles rendered = new RenderedFiles();
-    Set<String> current = null;
+    String current = null;
+    List<String> lines = new ArrayList<>();
     for (String line : output.split("\n")) {
       if (line.startsWith("==> ") && line.endsWith(" <==")) {
-        current = new TreeSet<>();
-        rendered.files.put(line.substring(4, line.length() - 4), current);
-      } else if (current != null && isProperty(line)) {
-        current.add(line.strip());
+        if (current != null) {
+          rendered.files.put(current, normalized(current, lines));
+        }
+        current = line.substring(4, line.length() - 4);
+        lines = new ArrayList<>();
+      } else {
+        lines.add(line);
       }
+    }
+    if (current != null) {
+      rendered.files.put(current, normalized(current, lines));
     }
     return rendered;
   }
 
-  /** The property lines of a file the container printed; fails when it printed no such file. */
-  Set<String> of(String path) {
-    Set<String> lines = files.get(path);
+  /** The lines of a file the container printed; fails when it printed no such file. */
+  List<String> of(String path) {
+    List<String> lines = files.get(path);
     if (lines == null) {
       throw new AssertionError(
           "the container printed no " + path + "; it printed " + files.keySet());
@@ -46,26 +55,30 @@ final class RenderedFiles {
     return lines;
   }
 
-  /** The property lines of a golden file under {@code src/test/resources/golden/}. */
-  static Set<String> golden(String name) {
+  /** The lines of a golden file under {@code src/test/resources/golden/}, read as {@link #of}. */
+  static List<String> golden(String name) {
     try (InputStream in = RenderedFiles.class.getResourceAsStream("/golden/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no golden file " + name);
       }
-      Set<String> lines = new TreeSet<>();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (isProperty(line)) {
-          lines.add(line.strip());
-        }
-      }
-      return lines;
+      return normalized(
+          name, List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static boolean isProperty(String line) {
-    String stripped = line.strip();
-    return !stripped.isEmpty() && !stripped.startsWith("#");
+  /**
+   * Without comments and blank lines; a properties file's lines stripped and sorted, a YAML file's
+   * kept in order with their indentation.
+   */
+  private static List<String> normalized(String name, List<String> lines) {
+    Stream<String> content =
+        lines.stream()
+            .filter(line -> !line.isBlank() && !line.strip().startsWith("#"))
+            .map(String::stripTrailing);
+    return name.endsWith(".properties")
+        ? content.map(String::strip).sorted().toList()
+        : content.toList();
   }
 }

@@ -18,9 +18,10 @@ import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
- * A ZooKeeper, a broker on it and a Connect worker on the broker; each in turn gets {@code docker
- * stop} and is started again (the same container, on its volumes) and still has what was written to
- * it before: a znode, a topic with its records, a connector's configuration.
+ * On the Kafka 3.9 line, a ZooKeeper, a broker on it and a Connect worker on the broker; each in
+ * turn gets {@code docker stop} and is started again (the same container, on its volumes) and still
+ * has what was written to it before: a znode, a topic with its records, a connector's
+ * configuration. A KRaft node's restart on its volume, on both lines, is in {@link KafkaKRaftIT}.
  */
 @ExtendWith(DockerRequired.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -38,13 +39,13 @@ class RestartOnVolumeIT {
   static void start() {
     network = Network.newNetwork();
     zookeeper =
-        CpContainer.of(Images.ZOOKEEPER)
+        CpContainer.of(Images.ZOOKEEPER, Line.KAFKA_3)
             .on(network, "zookeeper")
             .withEnv("ZOOKEEPER_CLIENT_PORT", "2181")
             .waitingForLog(ZOOKEEPER_STARTED, START);
     zookeeper.start();
     broker =
-        CpContainer.of(Images.KAFKA)
+        CpContainer.of(Images.KAFKA, Line.KAFKA_3)
             .on(network, "kafka")
             .withEnv("KAFKA_BROKER_ID", "1")
             .withEnv("KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181")
@@ -54,7 +55,7 @@ class RestartOnVolumeIT {
             .waitingForLog(BROKER_STARTED, START);
     broker.start();
     worker =
-        CpContainer.of(Images.KAFKA_CONNECT)
+        CpContainer.of(Images.KAFKA_CONNECT, Line.KAFKA_3)
             .on(network, "connect")
             .withEnv("KAFKA_HEAP_OPTS", "-Xmx384m -Xms64m")
             .withEnv("CONNECT_BOOTSTRAP_SERVERS", "kafka:9092")

@@ -15,7 +15,10 @@ import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.Network;
 import org.testcontainers.lifecycle.Startables;
 
-/** cp-zookeeper: Confluent's failing-config, config, random-user and ensemble scenarios. */
+/**
+ * cp-zookeeper (Kafka 3.9 line only): Confluent's failing-config, config, random-user and ensemble
+ * scenarios.
+ */
 @ExtendWith(DockerRequired.class)
 class ZooKeeperIT {
   private static final String CONFIGURE_AND_PRINT =
@@ -27,7 +30,7 @@ class ZooKeeperIT {
 
   @Test
   void failingConfigWithoutAClientPort() {
-    OneShot.Result result = OneShot.of(Images.ZOOKEEPER).run();
+    OneShot.Result result = OneShot.of(Images.ZOOKEEPER, Line.KAFKA_3).run();
 
     assertEquals(1, result.exitCode(), result.output());
     assertTrue(
@@ -40,7 +43,7 @@ class ZooKeeperIT {
   @Test
   void failingConfigEnsembleMemberWithoutAnId() {
     OneShot.Result result =
-        OneShot.of(Images.ZOOKEEPER)
+        OneShot.of(Images.ZOOKEEPER, Line.KAFKA_3)
             .env("ZOOKEEPER_CLIENT_PORT", "2181")
             .env("ZOOKEEPER_SERVERS", "abc:111:111")
             .run();
@@ -52,7 +55,7 @@ class ZooKeeperIT {
   @Test
   void defaultConfig() {
     OneShot.Result result =
-        OneShot.of(Images.ZOOKEEPER)
+        OneShot.of(Images.ZOOKEEPER, Line.KAFKA_3)
             .env("ZOOKEEPER_CLIENT_PORT", "2181")
             .bash(CONFIGURE_AND_PRINT)
             .run();
@@ -74,7 +77,7 @@ class ZooKeeperIT {
   @Test
   void fullConfigWritesTheIdFileAndIgnoresUnknownVariables() {
     OneShot.Result result =
-        OneShot.of(Images.ZOOKEEPER)
+        OneShot.of(Images.ZOOKEEPER, Line.KAFKA_3)
             .env("ZOOKEEPER_SERVER_ID", "1")
             .env("ZOOKEEPER_CLIENT_PORT", "22181")
             .env("ZOOKEEPER_TICK_TIME", "5555")
@@ -109,7 +112,7 @@ class ZooKeeperIT {
   void runsAsAnArbitraryUser() {
     try (Network network = Network.newNetwork();
         CpContainer zookeeper =
-            CpContainer.of(Images.ZOOKEEPER)
+            CpContainer.of(Images.ZOOKEEPER, Line.KAFKA_3)
                 .on(network, "random-user")
                 .asUser("12345")
                 .withEnv("ZOOKEEPER_CLIENT_PORT", "2181")) {
@@ -128,7 +131,7 @@ class ZooKeeperIT {
     try (Network network = Network.newNetwork()) {
       for (int id = 1; id <= 3; id++) {
         ensemble.add(
-            CpContainer.of(Images.ZOOKEEPER)
+            CpContainer.of(Images.ZOOKEEPER, Line.KAFKA_3)
                 .on(network, "zookeeper-" + id)
                 .withEnv("ZOOKEEPER_SERVER_ID", String.valueOf(id))
                 .withEnv("ZOOKEEPER_CLIENT_PORT", "2181")
