@@ -1,8 +1,7 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('smoke test of cp-image-it/smoke-connector-loads:1 (COMPONENT=kafka-connect, user appuser)')
 assert log.contains("(a) readiness: Kafka Connect's REST API (GET /): ready after")
-assert log.contains('(b) the worker lists [org.apache.kafka.connect.file.FileStreamSinkConnector, org.apache.kafka.connect.file.FileStreamSourceConnector]') ||
-    log.contains('(b) the worker lists [org.apache.kafka.connect.file.FileStreamSourceConnector, org.apache.kafka.connect.file.FileStreamSinkConnector]')
+assert log.contains('(b) the worker lists [io.debezium.connector.jdbc.JdbcSinkConnector]')
 assert log.contains('(c) runs as appuser (uid ')
 assert log.contains('cp-image:verify-ready: smoke test of cp-image-it/smoke-connector-loads:1 passed')
 // Every container was stopped and removed.
