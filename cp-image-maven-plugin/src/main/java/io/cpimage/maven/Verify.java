@@ -34,7 +34,10 @@ public class Verify {
    */
   boolean smoke;
 
-  /** The broker image of smoke mode; {@code cp-image/cp-kafka:<plugin version>} when not set. */
+  /**
+   * The broker image of smoke mode; when not set, cp-image's Kafka 4 line broker of the plugin's
+   * release, {@code cp-image/cp-kafka:<Kafka version>-<plugin version>}.
+   */
   String brokerImage;
 
   /** How many of the container's last log lines a failed smoke test prints. */

@@ -7,6 +7,7 @@ import io.cpimage.ready.ReportedPlugins;
 import io.cpimage.ready.VerifyException;
 import io.cpimage.ready.VerifyTargets;
 import io.cpimage.smoke.BuiltImage;
+import io.cpimage.smoke.DefaultBrokerImage;
 import io.cpimage.smoke.SmokeEnvironment;
 import io.cpimage.smoke.SmokeException;
 import io.cpimage.smoke.SmokeSettings;
@@ -104,7 +105,7 @@ public class VerifyReadyMojo extends AbstractMojo {
         new SmokeSettings(
             image,
             brokerImage == null || brokerImage.isBlank()
-                ? "cp-image/cp-kafka:" + pluginVersion
+                ? DefaultBrokerImage.forPlugin(pluginVersion)
                 : brokerImage,
             ReportedPlugins.read(reportFile.toPath()),
             Duration.ofSeconds(number(overrides, "timeout", verify.timeout)),
