@@ -5,9 +5,10 @@ import io.cpimage.images.Line;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * The images of the projects under {@code examples/}, which this module's invoker runs built before
- * the tests start: each on its default line, some on the other too. An example's image carries its
- * base's line in the tag, {@code cp-image-examples/<directory>:<Kafka version>-1.0}.
+ * The images of the projects under {@code examples/}, which this module's invoker run built before
+ * the tests start: each on its default line, some (their invoker.properties says) on the 3.9 line
+ * too. An example's image carries its base's line in the tag, {@code
+ * cp-image-examples/<directory>:<Kafka version>-1.0}.
  */
 final class Examples {
   private static final String EXAMPLES_VERSION = "1.0";
@@ -24,8 +25,6 @@ final class Examples {
     try {
       DockerClientFactory.instance().client().inspectImageCmd(reference).exec();
     } catch (NotFoundException e) {
-      // it/pom.xml's invoker executions clone each example on its default line into
-      // target/examples, and on the other line into target/examples-kafka3.
       throw new IllegalStateException(
           "Image "
               + reference
@@ -33,11 +32,9 @@ final class Examples {
               + directory
               + " did not build on "
               + line
-              + " (see build.log in it/target/examples/"
+              + " (see it/target/examples/"
               + directory
-              + " or it/target/examples-kafka3/"
-              + directory
-              + ").",
+              + "/build.log).",
           e);
     }
     return reference;
