@@ -1,8 +1,14 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('smoke test of cp-image-it/smoke-connector-loads:1 (COMPONENT=kafka-connect, user appuser)')
 assert log.contains("(a) readiness: Kafka Connect's REST API (GET /): ready after")
-assert log.contains('(b) the worker lists [org.apache.kafka.connect.file.FileStreamSinkConnector, org.apache.kafka.connect.file.FileStreamSourceConnector]') ||
-    log.contains('(b) the worker lists [org.apache.kafka.connect.file.FileStreamSourceConnector, org.apache.kafka.connect.file.FileStreamSinkConnector]')
+// Every plugin class the build found in the archive: the connector, its transforms and converters.
+def listed = log.readLines().find { it.contains('(b) the worker lists [') }
+assert listed : 'no (b) line'
+assert listed.contains('[io.debezium.connector.jdbc.JdbcSinkConnector, ')
+assert listed.contains('io.debezium.transforms.ExtractNewRecordState')
+assert listed.contains('io.debezium.converters.BinaryDataConverter')
+// The default broker is the Kafka 4 line's, of this build.
+assert log.contains("Creating container for image: cp-image/cp-kafka:${kafkaVersion}-")
 assert log.contains('(c) runs as appuser (uid ')
 assert log.contains('cp-image:verify-ready: smoke test of cp-image-it/smoke-connector-loads:1 passed')
 // Every container was stopped and removed.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpimage.images.CpContainer;
 import io.cpimage.images.DockerRequired;
+import io.cpimage.images.Line;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class AnotherJdkIT {
   void brokerRunsOnTheInstalledJdk() throws Exception {
     try (Network network = Network.newNetwork();
         CpContainer kafka =
-            CpContainer.kraftNode(Examples.image("another-jdk"), network, "kafka")) {
+            CpContainer.kraftNode(Examples.image("another-jdk", Line.KAFKA_4), network, "kafka")) {
       kafka.start();
 
       Properties release = new Properties();

@@ -7,28 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpimage.images.CpContainer;
 import io.cpimage.images.DockerRequired;
+import io.cpimage.images.Line;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.Network;
 import org.testcontainers.images.builder.Transferable;
 
 /**
  * examples/authorizer-logs: a broker with an authorizer whose denials go to a file on a volume and
- * not to stdout. alice, a SASL user who is no super user, is refused a topic creation.
+ * not to stdout, on both image lines (a log4j 1 template on 3.9, a log4j2 one on 4.x). alice, a
+ * SASL user who is no super user, is refused a topic creation; admin's grants are logged too, at
+ * the DEBUG level KAFKA_LOG4J_LOGGERS sets through the example's template.
  */
 @ExtendWith(DockerRequired.class)
 class AuthorizerLogsIT {
   private static final String LOGS = "/var/log/kafka-auth-logs";
   private static final String AUTH_LOG = LOGS + "/kafka-authorizer.log";
 
-  @Test
-  void denialsGoToTheFileOnTheVolumeAndNotToStdout() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Line.class)
+  void denialsGoToTheFileOnTheVolumeAndNotToStdout(Line line) throws Exception {
     try (Network network = Network.newNetwork();
         CpContainer kafka =
-            CpContainer.kraftNode(Examples.image("authorizer-logs"), network, "kafka")
+            CpContainer.kraftNode(Examples.image("authorizer-logs", line), network, "kafka")
                 .withEnv(
                     "KAFKA_LISTENERS",
                     "PLAINTEXT://0.0.0.0:9092,CONTROLLER://0.0.0.0:9093,SASL_PLAINTEXT://0.0.0.0:9095")
@@ -45,6 +50,8 @@ class AuthorizerLogsIT {
                 // The controller and inter-broker listeners are PLAINTEXT: their principal is
                 // ANONYMOUS, which must be allowed everything for the node to work at all.
                 .withEnv("KAFKA_SUPER_USERS", "User:admin;User:ANONYMOUS")
+                // The base's variable still reaches the example's template: grants are DEBUG.
+                .withEnv("KAFKA_LOG4J_LOGGERS", "kafka.authorizer.logger=DEBUG")
                 .withEnv(
                     "KAFKA_OPTS",
                     "-Djava.security.auth.login.config=/etc/kafka/secrets/broker_jaas.conf")
@@ -84,12 +91,16 @@ class AuthorizerLogsIT {
           audit.lines().anyMatch(l -> l.contains("User:alice") && l.contains("Denied")),
           "alice's denial is not in " + AUTH_LOG + ":\n" + audit);
       assertTrue(audit.contains("refused"), audit);
+      assertTrue(
+          audit.lines().anyMatch(l -> l.contains("User:admin") && l.contains("Allowed")),
+          "admin's grant is not in " + AUTH_LOG + " (KAFKA_LOG4J_LOGGERS ignored?):\n" + audit);
 
       String stdout = kafka.getLogs();
       assertTrue(
           stdout.contains("Kafka Server started"), "the broker's own log left stdout:\n" + stdout);
       assertFalse(stdout.contains("User:alice"), "the denial is on stdout too:\n" + stdout);
       assertFalse(stdout.contains("Denied"), "an authorizer decision is on stdout:\n" + stdout);
+      assertFalse(stdout.contains("Allowed"), "an authorizer decision is on stdout:\n" + stdout);
     }
   }
 

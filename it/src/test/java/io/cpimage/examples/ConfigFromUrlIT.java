@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.cpimage.images.CpContainer;
 import io.cpimage.images.DockerRequired;
+import io.cpimage.images.Line;
 import io.cpimage.images.OneShot;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -102,7 +103,7 @@ class ConfigFromUrlIT {
   @Test
   void zooKeeperRunsWithTheServedConfiguration() {
     try (CpContainer zookeeper =
-        CpContainer.of(Examples.image("config-from-url"))
+        CpContainer.of(Examples.image("config-from-url", Line.KAFKA_3))
             .withExtraHost(GATEWAY, "host-gateway")
             .withEnv(urls())
             // ruok answers as soon as the port is open; conf only once the server serves.
@@ -171,7 +172,7 @@ class ConfigFromUrlIT {
 
   /** The image's boot run to its end, reaching this JVM's server; then /etc/kafka is listed. */
   private static OneShot.Result boot(Map<String, String> env) {
-    return OneShot.of(Examples.image("config-from-url"))
+    return OneShot.of(Examples.image("config-from-url", Line.KAFKA_3))
         .extraHost(GATEWAY, "host-gateway")
         .env(env)
         .bash(

@@ -8,6 +8,7 @@ import io.cpimage.images.CpContainer;
 import io.cpimage.images.DockerRequired;
 import io.cpimage.images.HostPorts;
 import io.cpimage.images.Images;
+import io.cpimage.images.Line;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -91,7 +92,7 @@ class JdbcSinkIT {
   }
 
   private static CpContainer hostNetworkWorker(String bootstrap, int restPort) {
-    return CpContainer.of(Examples.image("jdbc-sink"))
+    return CpContainer.of(Examples.image("jdbc-sink", Line.KAFKA_4))
         .withNetworkMode("host")
         .withEnv(ConnectWorker.env(bootstrap, "jdbc-sink"))
         // The host's network: the REST port must be a free one, and only on the loopback.

@@ -5,23 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpimage.images.CpContainer;
 import io.cpimage.images.DockerRequired;
+import io.cpimage.images.Line;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.Network;
 
-/** examples/jvm-logs: a broker whose GC log and heap-dump settings point at a volume. */
+/**
+ * examples/jvm-logs: a broker whose GC log and heap-dump settings point at a volume, on both image
+ * lines (JDK 17 and JDK 25).
+ */
 @ExtendWith(DockerRequired.class)
 class JvmLogsIT {
   private static final String LOGS = "/var/log/jvm-logs";
 
-  @Test
-  void gcLogGrowsOnTheVolumeAndHeapDumpsAreConfigured() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Line.class)
+  void gcLogGrowsOnTheVolumeAndHeapDumpsAreConfigured(Line line) throws Exception {
     try (Network network = Network.newNetwork();
         CpContainer kafka =
-            CpContainer.kraftNode(Examples.image("jvm-logs"), network, "kafka")
+            CpContainer.kraftNode(Examples.image("jvm-logs", line), network, "kafka")
                 // The example's heap, not the test helper's default.
                 .withEnv("KAFKA_HEAP_OPTS", "-Xms256m -Xmx256m")) {
       kafka.start();
