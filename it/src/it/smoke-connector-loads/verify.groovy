@@ -8,7 +8,7 @@ assert listed.contains('[io.debezium.connector.jdbc.JdbcSinkConnector, ')
 assert listed.contains('io.debezium.transforms.ExtractNewRecordState')
 assert listed.contains('io.debezium.converters.BinaryDataConverter')
 // The default broker is the Kafka 4 line's, of this build.
-assert log.contains("Creating container for image: cp-image/cp-kafka:${kafkaVersion}-")
+assert log.contains("started cp-image/cp-kafka:${kafkaVersion}-")
 assert log.contains('(c) runs as appuser (uid ')
 assert log.contains('cp-image:verify-ready: smoke test of cp-image-it/smoke-connector-loads:1 passed')
 // Every container was stopped and removed.
