@@ -112,7 +112,11 @@ class ConfigFromUrlIT {
                     .withStartupTimeout(Duration.ofSeconds(60)))) {
       zookeeper.start();
 
-      assertEquals("imok", zookeeper.bash("echo ruok | nc -w 2 localhost 2191").getStdout());
+      ExecResult ruok = zookeeper.bash("echo ruok | nc -w 2 localhost 2191");
+      assertEquals(
+          "imok",
+          ruok.getStdout(),
+          "exit " + ruok.getExitCode() + ", stderr: " + ruok.getStderr() + zookeeper.getLogs());
       String conf = zookeeper.bash("echo conf | nc -w 2 localhost 2191").getStdout();
       assertTrue(conf.contains("clientPort=2191"), conf);
       assertTrue(conf.contains("serverId=3"), conf);
