@@ -107,29 +107,11 @@ class RestartOnVolumeIT {
         broker.run(
             "kafka-topics", "--bootstrap-server", "kafka:9092", "--create", "--topic", "kept");
     assertEquals(0, topic.getExitCode(), topic.getStderr());
-    ExecResult produced =
-        broker.bash(
-            "seq 1 10 | kafka-console-producer --bootstrap-server kafka:9092 --topic kept"
-                + " --producer-property acks=all");
-    assertEquals(0, produced.getExitCode(), produced.getStderr());
+    KafkaKRaftIT.produceOneToTen(broker, "kafka:9092", "kept");
 
     restart(broker, BROKER_STARTED);
 
-    ExecResult consumed =
-        broker.run(
-            "kafka-console-consumer",
-            "--bootstrap-server",
-            "kafka:9092",
-            "--topic",
-            "kept",
-            "--from-beginning",
-            "--max-messages",
-            "10",
-            "--timeout-ms",
-            "60000");
-    assertEquals(0, consumed.getExitCode(), consumed.getStderr());
-    assertEquals(
-        "1 2 3 4 5 6 7 8 9 10", String.join(" ", consumed.getStdout().strip().split("\\s+")));
+    KafkaKRaftIT.assertConsumesOneToTen(broker, "kafka:9092", "kept");
   }
 
   @Test
