@@ -1,8 +1,7 @@
 package io.cpimage.examples;
 
-import com.github.dockerjava.api.exception.NotFoundException;
+import io.cpimage.images.CpContainer;
 import io.cpimage.images.Line;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * The images of the projects under {@code examples/}, which this module's invoker run built before
@@ -22,9 +21,7 @@ final class Examples {
   static String image(String directory, Line line) {
     String reference =
         "cp-image-examples/" + directory + ":" + line.kafkaVersion() + "-" + EXAMPLES_VERSION;
-    try {
-      DockerClientFactory.instance().client().inspectImageCmd(reference).exec();
-    } catch (NotFoundException e) {
+    if (!CpContainer.isInEngine(reference)) {
       throw new IllegalStateException(
           "Image "
               + reference
@@ -34,8 +31,7 @@ final class Examples {
               + line
               + " (see it/target/examples/"
               + directory
-              + "/build.log).",
-          e);
+              + "/build.log).");
     }
     return reference;
   }

@@ -1,8 +1,10 @@
 package io.cpimage.images;
 
+import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -26,6 +28,16 @@ public final class CpContainer extends GenericContainer<CpContainer> {
 
   public static CpContainer of(Images image, Line line) {
     return new CpContainer(line.reference(image));
+  }
+
+  /** Whether the Docker engine holds the image (tests never pull one). */
+  public static boolean isInEngine(String reference) {
+    try {
+      DockerClientFactory.instance().client().inspectImageCmd(reference).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
   }
 
   /** A container of an image that is already in the Docker engine; it is never pulled. */
