@@ -9,12 +9,18 @@
 # and measures each from `docker run` to the broker's "[KafkaServer id=N] started" line.
 # Prints the medians and their difference, the boot scripts' overhead (target: at most 1 s).
 #
-# Usage: bench/boot.sh [RUNS]     env: KAFKA_IMAGE, ZOOKEEPER_IMAGE (default cp-image/*:latest)
+# ZooKeeper mode needs the Kafka 3.9 line: the images default to that line's tag, the root pom's
+# kafka.version (the Kafka 4 line, `latest`, refuses KAFKA_ZOOKEEPER_CONNECT).
+#
+# Usage: bench/boot.sh [RUNS]     env: KAFKA_IMAGE, ZOOKEEPER_IMAGE (default cp-image/*:<kafka.version>)
 set -o errexit -o nounset -o pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 readonly RUNS="${1:-5}"
-readonly KAFKA_IMAGE="${KAFKA_IMAGE:-cp-image/cp-kafka:latest}"
-readonly ZOOKEEPER_IMAGE="${ZOOKEEPER_IMAGE:-cp-image/cp-zookeeper:latest}"
+KAFKA3_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' pom.xml | head -n1)"
+readonly KAFKA3_VERSION
+readonly KAFKA_IMAGE="${KAFKA_IMAGE:-cp-image/cp-kafka:$KAFKA3_VERSION}"
+readonly ZOOKEEPER_IMAGE="${ZOOKEEPER_IMAGE:-cp-image/cp-zookeeper:$KAFKA3_VERSION}"
 readonly NAME="cp-image-bench-boot-$$"
 readonly LABEL="io.cpimage.testing=true"
 WORK="$(mktemp -d)"
