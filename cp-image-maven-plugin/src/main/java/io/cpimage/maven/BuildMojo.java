@@ -1,8 +1,8 @@
 package io.cpimage.maven;
 
-import io.cpimage.image.BuildReport;
-import io.cpimage.image.ImageBuild;
-import io.cpimage.image.ImageSpec;
+import io.cpimage.build.BuildReport;
+import io.cpimage.build.ImageBuild;
+import io.cpimage.build.ImageSpec;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.cpimage.maven;
 
-import io.cpimage.image.DockerCleanup;
+import io.cpimage.build.DockerCleanup;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;

@@ -3,7 +3,7 @@ package io.cpimage.maven;
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.Checksum;
 import io.cpimage.artifact.UrlDownloader;
-import io.cpimage.image.ImageBuildException;
+import io.cpimage.build.ImageBuildException;
 import io.cpimage.pom.ConnectorSource;
 import java.io.IOException;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package io.cpimage.maven;
 
-import io.cpimage.image.ArtifactSource;
-import io.cpimage.image.ImageBuildException;
-import io.cpimage.image.ImageSpec;
+import io.cpimage.build.ArtifactSource;
+import io.cpimage.build.ImageBuildException;
+import io.cpimage.build.ImageSpec;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

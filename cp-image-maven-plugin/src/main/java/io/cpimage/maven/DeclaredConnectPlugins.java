@@ -1,9 +1,9 @@
 package io.cpimage.maven;
 
-import io.cpimage.image.ConnectorPlugins;
-import io.cpimage.image.ImageBuildException;
-import io.cpimage.image.ImageSpec;
-import io.cpimage.ready.VerifyException;
+import io.cpimage.build.ConnectorPlugins;
+import io.cpimage.build.ImageBuildException;
+import io.cpimage.build.ImageSpec;
+import io.cpimage.verify.VerifyException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,6 @@
 package io.cpimage.maven;
 
-import io.cpimage.artifact.ArtifactException;
-import io.cpimage.image.ImageBuildException;
-import io.cpimage.pom.PomEditException;
-import io.cpimage.ready.VerifyException;
-import io.cpimage.smoke.SmokeException;
+import io.cpimage.CpImageException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -18,11 +14,7 @@ final class Failures {
    */
   static void rethrow(String goal, Exception e)
       throws MojoExecutionException, MojoFailureException {
-    if (e instanceof ImageBuildException
-        || e instanceof ArtifactException
-        || e instanceof PomEditException
-        || e instanceof VerifyException
-        || e instanceof SmokeException) {
+    if (e instanceof CpImageException) {
       throw new MojoFailureException("cp-image:" + goal + ": " + e.getMessage(), e);
     }
     if (e instanceof MojoFailureException failure) {

@@ -1,7 +1,7 @@
 package io.cpimage.maven;
 
-import io.cpimage.image.ArtifactSource;
-import io.cpimage.image.ImageBuildException;
+import io.cpimage.build.ArtifactSource;
+import io.cpimage.build.ImageBuildException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.cpimage.maven;
 
-import io.cpimage.image.CredentialSource;
-import io.cpimage.image.ImageBuildException;
+import io.cpimage.build.CredentialSource;
+import io.cpimage.build.ImageBuildException;
 import java.util.Optional;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;

@@ -1,16 +1,16 @@
 package io.cpimage.maven;
 
 import io.cpimage.belt.ready.ReadinessResult;
-import io.cpimage.ready.ParallelReadiness;
-import io.cpimage.ready.ReadinessPlan;
-import io.cpimage.ready.ReportedPlugins;
-import io.cpimage.ready.VerifyException;
-import io.cpimage.ready.VerifyTargets;
-import io.cpimage.smoke.BuiltImage;
-import io.cpimage.smoke.DefaultBrokerImage;
-import io.cpimage.smoke.SmokeException;
-import io.cpimage.smoke.SmokeSettings;
-import io.cpimage.smoke.SmokeTest;
+import io.cpimage.verify.ParallelReadiness;
+import io.cpimage.verify.ReadinessPlan;
+import io.cpimage.verify.ReportedPlugins;
+import io.cpimage.verify.VerifyException;
+import io.cpimage.verify.VerifyTargets;
+import io.cpimage.verify.smoke.BuiltImage;
+import io.cpimage.verify.smoke.DefaultBrokerImage;
+import io.cpimage.verify.smoke.SmokeException;
+import io.cpimage.verify.smoke.SmokeSettings;
+import io.cpimage.verify.smoke.SmokeTest;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.cpimage.images.CpContainer;
-import io.cpimage.images.DockerRequired;
-import io.cpimage.images.Line;
-import io.cpimage.images.OneShot;
+import io.cpimage.baseimages.CpContainer;
+import io.cpimage.baseimages.DockerRequired;
+import io.cpimage.baseimages.Line;
+import io.cpimage.baseimages.OneShot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

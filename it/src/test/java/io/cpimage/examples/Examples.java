@@ -1,7 +1,7 @@
 package io.cpimage.examples;
 
-import io.cpimage.images.CpContainer;
-import io.cpimage.images.Line;
+import io.cpimage.baseimages.CpContainer;
+import io.cpimage.baseimages.Line;
 
 /**
  * The images of the projects under {@code examples/}, which this module's invoker run built before

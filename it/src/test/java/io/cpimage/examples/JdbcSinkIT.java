@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.cpimage.images.CpContainer;
-import io.cpimage.images.DockerRequired;
-import io.cpimage.images.HostPorts;
-import io.cpimage.images.Images;
-import io.cpimage.images.Line;
+import io.cpimage.baseimages.CpContainer;
+import io.cpimage.baseimages.DockerRequired;
+import io.cpimage.baseimages.HostPorts;
+import io.cpimage.baseimages.Images;
+import io.cpimage.baseimages.Line;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -3,9 +3,9 @@ package io.cpimage.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cpimage.images.CpContainer;
-import io.cpimage.images.DockerRequired;
-import io.cpimage.images.Line;
+import io.cpimage.baseimages.CpContainer;
+import io.cpimage.baseimages.DockerRequired;
+import io.cpimage.baseimages.Line;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,7 +1,7 @@
 package io.cpimage.examples;
 
-import io.cpimage.images.DockerRequired;
-import io.cpimage.images.HostPorts;
+import io.cpimage.baseimages.DockerRequired;
+import io.cpimage.baseimages.HostPorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

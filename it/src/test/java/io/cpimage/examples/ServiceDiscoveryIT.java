@@ -3,11 +3,11 @@ package io.cpimage.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cpimage.images.CpContainer;
-import io.cpimage.images.DockerRequired;
-import io.cpimage.images.Images;
-import io.cpimage.images.Line;
-import io.cpimage.images.OneShot;
+import io.cpimage.baseimages.CpContainer;
+import io.cpimage.baseimages.DockerRequired;
+import io.cpimage.baseimages.Images;
+import io.cpimage.baseimages.Line;
+import io.cpimage.baseimages.OneShot;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;

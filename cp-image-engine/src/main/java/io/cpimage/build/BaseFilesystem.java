@@ -1,0 +1,177 @@
+package io.cpimage.build;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * The base image's file tree as metadata (type, owner, group, mode, link target), read from its
+ * layer tars in order with whiteouts applied. jib resets every directory it writes to root:755, so
+ * the layer plan asks this index what each touched directory looks like in the base.
+ */
+public final class BaseFilesystem {
+
+  /** What a path is. */
+  public enum Type {
+    DIRECTORY,
+    FILE,
+    SYMLINK,
+    OTHER
+  }
+
+  /** One path's metadata; {@code mode} holds the permission bits only. */
+  public record Node(Type type, int uid, int gid, int mode, String linkTarget) {
+    public String ownership() {
+      return uid + ":" + gid;
+    }
+  }
+
+  /** Small files whose content the plan needs: users, groups and a JDK's release file. */
+  private static final int MAX_CAPTURED_SIZE = 64 * 1024;
+
+  private final Map<String, Node> nodes = new HashMap<>();
+  private final Map<String, byte[]> contents = new HashMap<>();
+
+  /** An empty file system (a scratch base). */
+  public static BaseFilesystem empty() {
+    return new BaseFilesystem();
+  }
+
+  /** Applies one layer tar (plain or gzipped) on top of what was read so far. */
+  public void applyLayer(InputStream layer) throws IOException {
+    InputStream in = new BufferedInputStream(layer);
+    in.mark(2);
+    int first = in.read();
+    int second = in.read();
+    in.reset();
+    if (first == 0x1f && second == 0x8b) {
+      in = new GZIPInputStream(in, 65536);
+    }
+    TarArchiveInputStream tar = new TarArchiveInputStream(in);
+    for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+      String path = normalize(entry.getName());
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      String parent = path.substring(0, Math.max(path.lastIndexOf('/'), 0));
+      if (name.equals(".wh..wh..opq")) {
+        removeChildren(parent);
+      } else if (name.startsWith(".wh.")) {
+        String removed = (parent.isEmpty() ? "" : parent) + "/" + name.substring(4);
+        nodes.remove(removed);
+        removeChildren(removed);
+      } else if (!path.equals("/")) {
+        nodes.put(path, toNode(entry));
+        if (entry.isFile() && entry.getSize() <= MAX_CAPTURED_SIZE && isCaptured(path)) {
+          contents.put(path, tar.readAllBytes());
+        }
+      }
+    }
+  }
+
+  private static Node toNode(TarArchiveEntry entry) {
+    Type type;
+    String link = null;
+    if (entry.isDirectory()) {
+      type = Type.DIRECTORY;
+    } else if (entry.isSymbolicLink()) {
+      type = Type.SYMLINK;
+      link = entry.getLinkName();
+    } else if (entry.isFile() || entry.isLink()) {
+      type = Type.FILE;
+    } else {
+      type = Type.OTHER;
+    }
+    return new Node(
+        type,
+        (int) entry.getLongUserId(),
+        (int) entry.getLongGroupId(),
+        entry.getMode() & 0777,
+        link);
+  }
+
+  private static boolean isCaptured(String path) {
+    return path.equals("/etc/passwd") || path.equals("/etc/group") || path.endsWith("/release");
+  }
+
+  private void removeChildren(String directory) {
+    String prefix = directory + "/";
+    nodes.keySet().removeIf(p -> p.startsWith(prefix));
+    contents.keySet().removeIf(p -> p.startsWith(prefix));
+  }
+
+  /** Turns a tar entry name or an image path into the absolute form the index uses. */
+  static String normalize(String name) {
+    String path = name;
+    while (path.startsWith("./")) {
+      path = path.substring(2);
+    }
+    while (path.endsWith("/") && path.length() > 1) {
+      path = path.substring(0, path.length() - 1);
+    }
+    if (path.equals(".") || path.isEmpty()) {
+      return "/";
+    }
+    return path.startsWith("/") ? path : "/" + path;
+  }
+
+  /**
+   * Follows symlinks in {@code path}'s directories as the container would, so that a file meant for
+   * {@code /opt/kafka/libs} lands in the real directory and not over the link.
+   */
+  public String resolve(String path) {
+    List<String> todo = new ArrayList<>(List.of(normalize(path).substring(1).split("/")));
+    String resolved = "";
+    for (int hops = 0; !todo.isEmpty(); ) {
+      String part = todo.remove(0);
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        resolved = resolved.contains("/") ? resolved.substring(0, resolved.lastIndexOf('/')) : "";
+        continue;
+      }
+      String candidate = resolved + "/" + part;
+      Node node = nodes.get(candidate);
+      if (node != null && node.type() == Type.SYMLINK && !todo.isEmpty() && hops++ < 40) {
+        String target = node.linkTarget();
+        List<String> rest = new ArrayList<>(List.of(target.split("/")));
+        rest.addAll(todo);
+        todo = rest;
+        if (target.startsWith("/")) {
+          resolved = "";
+        }
+      } else {
+        resolved = candidate;
+      }
+    }
+    return resolved.isEmpty() ? "/" : resolved;
+  }
+
+  /** The node at {@code path} after resolving symlinked directories, if the base has one. */
+  public Optional<Node> lookup(String path) {
+    return Optional.ofNullable(nodes.get(resolve(path)));
+  }
+
+  /** The text of a small captured file ({@code /etc/passwd}, a {@code release} file). */
+  public Optional<String> text(String path) {
+    return Optional.ofNullable(contents.get(resolve(path)))
+        .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /** Convenience for tests: a base built from one in-memory map. */
+  static BaseFilesystem of(Map<String, Node> entries, Map<String, String> files) {
+    BaseFilesystem fs = new BaseFilesystem();
+    entries.forEach((path, node) -> fs.nodes.put(normalize(path), node));
+    files.forEach(
+        (path, text) -> fs.contents.put(normalize(path), text.getBytes(StandardCharsets.UTF_8)));
+    return fs;
+  }
+}

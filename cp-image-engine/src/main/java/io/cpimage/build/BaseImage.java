@@ -1,0 +1,184 @@
+package io.cpimage.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarFile;
+
+/**
+ * A base image available as a plain docker-save tar, with the parts of its config the build reads
+ * (env, user) and its file tree. The image ID is the sha256 of its config, as {@code docker images}
+ * shows it.
+ */
+public record BaseImage(
+    ImageLocation location,
+    Path tar,
+    String imageId,
+    Map<String, String> environment,
+    String user,
+    BaseFilesystem filesystem) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Reads a docker-save tar; a gzipped one is first unpacked to {@code workDirectory} because jib
+   * reads only plain tars.
+   */
+  static BaseImage read(ImageLocation location, Path tar, Path workDirectory, String where)
+      throws ImageBuildException {
+    if (!Files.isRegularFile(tar)) {
+      throw new ImageBuildException(
+          where
+              + " '"
+              + location
+              + "': the file "
+              + tar
+              + " does not exist or is not a file; "
+              + "point tar:// at a `docker save` tar");
+    }
+    try {
+      Path plain = gunzipIfNeeded(tar, workDirectory);
+      try (TarFile file = new TarFile(plain)) {
+        Map<String, TarArchiveEntry> entries = new HashMap<>();
+        for (TarArchiveEntry entry : file.getEntries()) {
+          entries.put(BaseFilesystem.normalize(entry.getName()).substring(1), entry);
+        }
+        TarArchiveEntry manifestEntry = entries.get("manifest.json");
+        if (manifestEntry == null) {
+          String hint =
+              entries.containsKey("index.json")
+                  ? "it is an OCI image layout, which jib cannot use as a base; write it with "
+                      + "`docker save` (or `skopeo copy ... docker-archive:`) instead"
+                  : "it has no manifest.json; write it with `docker save`";
+          throw new ImageBuildException(
+              where + " '" + location + "' is not a docker-save tar: " + hint);
+        }
+        JsonNode manifest = JSON.readTree(file.getInputStream(manifestEntry)).get(0);
+        String configName = manifest.get("Config").asText();
+        byte[] configBytes = read(file, entries, configName, location, where);
+        JsonNode config = JSON.readTree(configBytes).path("config");
+        BaseFilesystem filesystem = BaseFilesystem.empty();
+        for (JsonNode layer : manifest.get("Layers")) {
+          TarArchiveEntry layerEntry =
+              entries.get(BaseFilesystem.normalize(layer.asText()).substring(1));
+          if (layerEntry == null) {
+            throw new ImageBuildException(
+                where
+                    + " '"
+                    + location
+                    + "': layer "
+                    + layer.asText()
+                    + " listed in manifest.json is missing; "
+                    + "write the tar again with `docker save`");
+          }
+          try (InputStream in = file.getInputStream(layerEntry)) {
+            filesystem.applyLayer(in);
+          }
+        }
+        return new BaseImage(
+            location,
+            plain,
+            "sha256:" + sha256(configBytes),
+            environment(config),
+            config.path("User").asText(""),
+            filesystem);
+      }
+    } catch (IOException e) {
+      throw new ImageBuildException(
+          where
+              + " '"
+              + location
+              + "': cannot read "
+              + tar
+              + " as a docker-save tar ("
+              + e.getMessage()
+              + "); check the file or write it again with `docker save`",
+          e);
+    }
+  }
+
+  private static byte[] read(
+      TarFile file,
+      Map<String, TarArchiveEntry> entries,
+      String name,
+      ImageLocation location,
+      String where)
+      throws IOException, ImageBuildException {
+    TarArchiveEntry entry = entries.get(BaseFilesystem.normalize(name).substring(1));
+    if (entry == null) {
+      throw new ImageBuildException(
+          where + " '" + location + "': " + name + " is missing from the tar");
+    }
+    try (InputStream in = file.getInputStream(entry)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static Map<String, String> environment(JsonNode config) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (JsonNode pair : config.path("Env")) {
+      String text = pair.asText();
+      int eq = text.indexOf('=');
+      if (eq > 0) {
+        env.put(text.substring(0, eq), text.substring(eq + 1));
+      }
+    }
+    return env;
+  }
+
+  private static Path gunzipIfNeeded(Path tar, Path workDirectory) throws IOException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(tar))) {
+      if (in.read() != 0x1f || in.read() != 0x8b) {
+        return tar;
+      }
+    }
+    Files.createDirectories(workDirectory);
+    Path plain = workDirectory.resolve("base-image.tar");
+    Path partial = workDirectory.resolve("base-image.tar.partial");
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(tar), 65536);
+        OutputStream out = Files.newOutputStream(partial)) {
+      in.transferTo(out);
+    }
+    return Files.move(partial, plain, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The base's user as numeric uid, looked up in its /etc/passwd when given as a name. */
+  int uidOf(String userSpec, String where) throws ImageBuildException {
+    String name = userSpec == null || userSpec.isBlank() ? "0" : userSpec.split(":", 2)[0];
+    if (name.chars().allMatch(Character::isDigit)) {
+      return Integer.parseInt(name);
+    }
+    for (String line : filesystem.text("/etc/passwd").orElse("").split("\n")) {
+      String[] fields = line.split(":");
+      if (fields.length > 2 && fields[0].equals(name)) {
+        return Integer.parseInt(fields[2]);
+      }
+    }
+    throw new ImageBuildException(
+        where
+            + " '"
+            + userSpec
+            + "': no such user in the base image's /etc/passwd; give a numeric uid");
+  }
+}

@@ -1,0 +1,87 @@
+package io.cpimage.build;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.TarImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * Makes the base image available as a plain docker-save tar, whatever its location: the layer plan
+ * reads owners and modes from its layers, and jib then builds from that tar. A daemon image comes
+ * from {@code docker save}; a registry image is pulled once by jib into a tar.
+ */
+final class BaseImages {
+  private static final String WHERE = "<from><image>";
+
+  private BaseImages() {}
+
+  static BaseImage load(ImageLocation from, ImageSpec spec, Consumer<LogEvent> log)
+      throws ImageBuildException, IOException, InterruptedException {
+    Path directory = Files.createDirectories(spec.settings().workDirectory().resolve("base"));
+    Path tar = directory.resolve("base-image.tar");
+    Path partial = directory.resolve("base-image.tar.partial");
+    switch (from.kind()) {
+      case TAR -> {
+        return BaseImage.read(from, from.tarPath(), directory, WHERE);
+      }
+      case DOCKER -> {
+        // docker save of a CP base takes a while: reuse the last save while the image ID is the
+        // same.
+        Path savedId = directory.resolve("base-image.id");
+        String id = DockerCli.imageId(from.reference()).orElse("");
+        if (!id.isEmpty()
+            && Files.isRegularFile(tar)
+            && Files.isRegularFile(savedId)
+            && Files.readString(savedId).equals(id)) {
+          log.accept(LogEvent.lifecycle("Base image " + from + " unchanged since the last build"));
+          return BaseImage.read(from, tar, directory, WHERE);
+        }
+        log.accept(LogEvent.lifecycle("Saving base image " + from + " from the Docker daemon"));
+        Files.deleteIfExists(savedId);
+        DockerCli.save(from.reference(), partial, WHERE);
+        Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(savedId, id);
+      }
+      default -> {
+        log.accept(LogEvent.lifecycle("Pulling base image " + from));
+        pull(from, spec, partial, log);
+        Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return BaseImage.read(from, tar, directory, WHERE);
+  }
+
+  private static void pull(ImageLocation from, ImageSpec spec, Path partial, Consumer<LogEvent> log)
+      throws ImageBuildException, IOException, InterruptedException {
+    try {
+      ImageReference reference = ImageReference.parse(from.reference());
+      Containerizer containerizer =
+          Containerizer.to(TarImage.at(partial).named(reference))
+              .setToolName("cp-image")
+              .setOfflineMode(spec.settings().offline())
+              .setAllowInsecureRegistries(spec.target().allowInsecureRegistries())
+              .addEventHandler(LogEvent.class, log::accept);
+      Jib.from(RegistryCredentials.registryImage(reference, spec.fromCredentials(), log))
+          .containerize(containerizer);
+    } catch (InvalidImageReferenceException e) {
+      throw new ImageBuildException(
+          WHERE
+              + " '"
+              + from
+              + "' is not a valid image reference; write e.g. confluentinc/cp-kafka:7.9.0",
+          e);
+    } catch (ExecutionException
+        | com.google.cloud.tools.jib.api.CacheDirectoryCreationException
+        | com.google.cloud.tools.jib.api.RegistryException e) {
+      throw ContainerBuild.failure(WHERE + " '" + from + "': pulling the base image", e);
+    }
+  }
+}

@@ -1,0 +1,299 @@
+package io.cpimage.build;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.DockerDaemonImage;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InsecureRegistryException;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.Ports;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.event.events.ProgressEvent;
+import com.google.cloud.tools.jib.event.progress.ProgressEventHandler;
+import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
+import com.google.common.collect.ImmutableList;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Hands the planned image to jib: one container builder per target (registry, daemon or tar, plus
+ * the optional extra tar), tars written to a partial file and moved into place only on success.
+ */
+final class ContainerBuild {
+  private final ImageSpec spec;
+  private final BaseImage base;
+  private final LayerPlan plan;
+  private final Map<String, String> environment;
+  private final Map<String, String> labels;
+  private final List<String> volumes;
+  private final String user;
+  private final Consumer<LogEvent> log;
+
+  ContainerBuild(
+      ImageSpec spec,
+      BaseImage base,
+      LayerPlan plan,
+      Map<String, String> environment,
+      Map<String, String> labels,
+      List<String> volumes,
+      String user,
+      Consumer<LogEvent> log) {
+    this.spec = spec;
+    this.base = base;
+    this.plan = plan;
+    this.environment = environment;
+    this.labels = labels;
+    this.volumes = volumes;
+    this.user = user;
+    this.log = log;
+  }
+
+  /** Each added layer's diff id, computed as jib builds the layer (same entries, same bytes). */
+  List<BuildReport.LayerRecord> layerRecords() throws IOException {
+    List<BuildReport.LayerRecord> records = new ArrayList<>();
+    for (LayerPlan.Layer layer : plan.layers()) {
+      String diffId =
+          new ReproducibleLayerBuilder(ImmutableList.copyOf(layer.entries()))
+              .build()
+              .writeTo(OutputStream.nullOutputStream())
+              .getDigest()
+              .toString();
+      records.add(new BuildReport.LayerRecord(layer.name(), diffId, layer.files()));
+    }
+    return records;
+  }
+
+  /** Builds to {@code to} (and {@code <outputTar>}); names what was written in {@code outputs}. */
+  JibContainer containerize(ImageLocation to, List<String> outputs)
+      throws ImageBuildException, IOException, InterruptedException {
+    ImageSpec.Target target = spec.target();
+    if (to.kind() == ImageLocation.Kind.REGISTRY && spec.settings().offline()) {
+      throw new ImageBuildException(
+          "<to><image> '"
+              + to
+              + "' is a registry, but Maven runs offline (-o); drop -o, or build to "
+              + "docker://name or tar://path");
+    }
+    // <outputTar> carries the target's name (a tar target's: <tarImageName>).
+    String targetName =
+        to.kind() == ImageLocation.Kind.TAR ? target.tarImageName() : to.reference();
+    if (to.kind() == ImageLocation.Kind.DOCKER && !DockerCli.daemonAnswers()) {
+      if (!target.daemonOptional()) {
+        throw new ImageBuildException(
+            "<to><image> '"
+                + to
+                + "': no Docker daemon answers (`docker version` failed); start Docker, "
+                + "build to a tar:// or registry image instead, or set <to><daemonOptional>true</daemonOptional> "
+                + "with an <outputTar>");
+      }
+      if (target.outputTar() == null) {
+        throw new ImageBuildException(
+            "<to><daemonOptional>true</daemonOptional>: no Docker daemon answers and no <outputTar> is set, so "
+                + "the build would produce nothing; set <outputTar>");
+      }
+      log.accept(
+          LogEvent.warn(
+              "No Docker daemon answers: " + to + " is not loaded; only <outputTar> is written"));
+      to = null;
+    }
+    // Tars are written next to their final name and moved there only when every target succeeded.
+    Map<Path, Path> partials = new LinkedHashMap<>();
+    JibContainer result = null;
+    try {
+      if (target.outputTar() != null) {
+        Path partial = partialOf(target.outputTar());
+        partials.put(partial, target.outputTar());
+        result =
+            run(Containerizer.to(tarImage(partial, targetName)), "writing " + target.outputTar());
+      }
+      if (to != null) {
+        result = runTo(to, targetName, partials);
+        outputs.add(to.toString());
+      }
+      for (Map.Entry<Path, Path> partial : partials.entrySet()) {
+        Files.move(
+            partial.getKey(),
+            partial.getValue(),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
+    } finally {
+      for (Path partial : partials.keySet()) {
+        Files.deleteIfExists(partial);
+      }
+    }
+    if (target.outputTar() != null) {
+      outputs.add("tar://" + target.outputTar());
+    }
+    return result;
+  }
+
+  private JibContainer runTo(ImageLocation to, String targetName, Map<Path, Path> partials)
+      throws ImageBuildException, IOException, InterruptedException {
+    switch (to.kind()) {
+      case TAR -> {
+        Path partial = partialOf(to.tarPath());
+        partials.put(partial, to.tarPath());
+        return run(Containerizer.to(tarImage(partial, targetName)), "writing " + to);
+      }
+      case DOCKER -> {
+        return run(
+            Containerizer.to(DockerDaemonImage.named(reference(to))),
+            "loading " + to + " into Docker");
+      }
+      default -> {
+        return run(
+            Containerizer.to(
+                RegistryCredentials.registryImage(reference(to), spec.target().credentials(), log)),
+            "pushing " + to);
+      }
+    }
+  }
+
+  private JibContainer run(Containerizer containerizer, String what)
+      throws ImageBuildException, IOException, InterruptedException {
+    AtomicInteger reported = new AtomicInteger();
+    containerizer
+        .setToolName("cp-image")
+        .setAllowInsecureRegistries(spec.target().allowInsecureRegistries())
+        .setOfflineMode(spec.settings().offline())
+        .setApplicationLayersCache(spec.settings().workDirectory().resolve("jib-cache"))
+        .addEventHandler(LogEvent.class, log::accept)
+        .addEventHandler(
+            ProgressEvent.class,
+            new ProgressEventHandler(
+                update -> {
+                  int tenth = (int) (update.getProgress() * 10);
+                  if (tenth > reported.getAndAccumulate(tenth, Math::max)) {
+                    log.accept(LogEvent.progress(what + ": " + tenth * 10 + "% complete"));
+                  }
+                }));
+    for (String tag : spec.target().tags()) {
+      containerizer.withAdditionalTag(tag);
+    }
+    try {
+      log.accept(LogEvent.lifecycle(capitalized(what)));
+      return builder().containerize(containerizer);
+    } catch (ExecutionException | RegistryException | CacheDirectoryCreationException e) {
+      throw failure(capitalized(what), e);
+    }
+  }
+
+  private JibContainerBuilder builder() throws ImageBuildException {
+    ImageSpec.Container container = spec.container();
+    JibContainerBuilder builder = Jib.from(TarImage.at(base.tar()));
+    List<FileEntriesLayer> layers = new ArrayList<>();
+    for (LayerPlan.Layer layer : plan.layers()) {
+      layers.add(
+          FileEntriesLayer.builder().setName(layer.name()).setEntries(layer.entries()).build());
+    }
+    Set<AbsoluteUnixPath> volumePaths = new LinkedHashSet<>();
+    for (String volume : volumes) {
+      volumePaths.add(AbsoluteUnixPath.get(volume));
+    }
+    builder
+        .setFileEntriesLayers(layers)
+        .setFormat(ImageFormat.Docker)
+        .setCreationTime(spec.settings().creationTime())
+        .setEnvironment(environment)
+        .setLabels(labels)
+        .setVolumes(volumePaths);
+    try {
+      builder.setExposedPorts(Ports.parse(container.ports()));
+    } catch (NumberFormatException e) {
+      throw new ImageBuildException(
+          "<ports> "
+              + container.ports()
+              + ": "
+              + e.getMessage()
+              + "; write ports as 8083, 8083/udp or 9000-9002");
+    }
+    if (user != null && !user.isBlank()) {
+      builder.setUser(user);
+    }
+    if (container.workingDirectory() != null) {
+      ImageBuild.checkAbsolute(container.workingDirectory(), "<workingDirectory>");
+      builder.setWorkingDirectory(AbsoluteUnixPath.get(container.workingDirectory()));
+    }
+    if (!container.entrypoint().isEmpty()) {
+      builder.setEntrypoint(container.entrypoint());
+    }
+    if (!container.cmd().isEmpty()) {
+      builder.setProgramArguments(container.cmd());
+    }
+    return builder;
+  }
+
+  private static TarImage tarImage(Path partial, String name)
+      throws ImageBuildException, IOException {
+    Files.createDirectories(partial.toAbsolutePath().getParent());
+    try {
+      return TarImage.at(partial).named(name);
+    } catch (InvalidImageReferenceException e) {
+      throw new ImageBuildException(
+          "<to><tarImageName> '" + name + "' is not a valid image reference; write name:tag", e);
+    }
+  }
+
+  private static ImageReference reference(ImageLocation location) throws ImageBuildException {
+    try {
+      return ImageReference.parse(location.reference());
+    } catch (InvalidImageReferenceException e) {
+      throw new ImageBuildException(
+          "<to><image> '" + location + "' is not a valid image reference; write name:tag", e);
+    }
+  }
+
+  private static Path partialOf(Path file) {
+    return file.resolveSibling(file.getFileName() + ".partial");
+  }
+
+  private static String capitalized(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  /** Turns jib's failure (often wrapped in an ExecutionException) into a message with its cause. */
+  static ImageBuildException failure(String what, Exception e) {
+    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+    return new ImageBuildException(
+        what
+            + " failed: "
+            + cause.getClass().getSimpleName()
+            + ": "
+            + cause.getMessage()
+            + hint(cause),
+        cause);
+  }
+
+  private static String hint(Throwable cause) {
+    if (cause instanceof RegistryUnauthorizedException) {
+      return "; give credentials: <auth>, a settings.xml <server> whose id is the registry host, or"
+          + " `docker login`";
+    }
+    if (cause instanceof InsecureRegistryException) {
+      return "; for a registry without TLS set <allowInsecureRegistries>true</allowInsecureRegistries>";
+    }
+    return "";
+  }
+}

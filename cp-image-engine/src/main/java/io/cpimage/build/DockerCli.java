@@ -1,0 +1,115 @@
+package io.cpimage.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The few calls to the {@code docker} CLI jib does not make for us. */
+final class DockerCli {
+  private DockerCli() {}
+
+  /** True when a Docker daemon answers within 30 seconds. */
+  static boolean daemonAnswers() {
+    try {
+      return run(List.of("version", "--format", "{{.Server.Version}}"), 30).exitCode() == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** {@code docker save name -o tar}, failing with the CLI's message. */
+  static void save(String image, Path tar, String where) throws ImageBuildException {
+    try {
+      Result result = run(List.of("save", image, "-o", tar.toString()), 1800);
+      if (result.exitCode() != 0) {
+        throw new ImageBuildException(
+            where
+                + " 'docker://"
+                + image
+                + "': `docker save` failed: "
+                + result.output().strip()
+                + "; check the image name (docker images) and that the daemon runs");
+      }
+    } catch (IOException e) {
+      throw new ImageBuildException(
+          where
+              + " 'docker://"
+              + image
+              + "': cannot run docker ("
+              + e.getMessage()
+              + "); install the docker CLI or use a tar:// base",
+          e);
+    }
+  }
+
+  /**
+   * The image's ID ({@code sha256:...}) in the daemon, or empty when the daemon has no such image.
+   */
+  static java.util.Optional<String> imageId(String image) {
+    try {
+      Result result = run(List.of("image", "inspect", "--format", "{{.Id}}", image), 60);
+      return result.exitCode() == 0
+          ? java.util.Optional.of(result.output().strip())
+          : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
+   * Output lines of a listing command ({@code docker ps}/{@code docker images} with a filter and a
+   * format); fails with the CLI's message.
+   */
+  static List<String> lines(List<String> arguments, String what) throws ImageBuildException {
+    Result result = call(arguments, what);
+    return result.output().lines().filter(line -> !line.isBlank()).toList();
+  }
+
+  /** Runs a command that changes the daemon's state; fails with the CLI's message. */
+  static void change(List<String> arguments, String what) throws ImageBuildException {
+    call(arguments, what);
+  }
+
+  private static Result call(List<String> arguments, String what) throws ImageBuildException {
+    try {
+      Result result = run(arguments, 300);
+      if (result.exitCode() != 0) {
+        throw new ImageBuildException(
+            what
+                + ": `docker "
+                + String.join(" ", arguments)
+                + "` failed: "
+                + result.output().strip()
+                + "; check that a Docker engine runs (docker info)");
+      }
+      return result;
+    } catch (IOException e) {
+      throw new ImageBuildException(
+          what + ": cannot run docker (" + e.getMessage() + "); install the docker CLI", e);
+    }
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private static Result run(List<String> arguments, long timeoutSeconds) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add("docker");
+    command.addAll(arguments);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      byte[] output = process.getInputStream().readAllBytes();
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return new Result(-1, "timed out after " + timeoutSeconds + " s");
+      }
+      return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IOException("interrupted", e);
+    }
+  }
+}

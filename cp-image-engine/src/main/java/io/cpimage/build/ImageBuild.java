@@ -1,0 +1,289 @@
+package io.cpimage.build;
+
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.LogEvent;
+import io.cpimage.artifact.ArtifactException;
+import io.cpimage.artifact.JarIdentity;
+import io.cpimage.artifact.JdkSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * One image build: checks the spec, loads the base, stages and verifies every artifact, plans the
+ * layers, and only then hands the image to jib, so bad input never pushes, loads or writes
+ * anything. Returns the report, which is also written to the spec's report file.
+ */
+public final class ImageBuild {
+  /** A connector's or JDK's name is one directory name in the image. */
+  static final Pattern DIRECTORY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  static final String DEFAULT_LIBRARY_DIRECTORY = "/usr/share/java/kafka";
+  static final String JVM_DIRECTORY = "/usr/lib/jvm";
+  static final int VOLUME_MODE = 0775;
+
+  private final ImageSpec spec;
+  private final Consumer<LogEvent> log;
+  private final Path work;
+  private final List<BuildReport.ConnectorRecord> connectorRecords = new ArrayList<>();
+
+  private ImageBuild(ImageSpec spec, Consumer<LogEvent> log) {
+    this.spec = spec;
+    this.log = log;
+    this.work = spec.settings().workDirectory();
+  }
+
+  /** Builds the image {@code spec} describes; jib's events and ours go to {@code log}. */
+  public static BuildReport run(ImageSpec spec, Consumer<LogEvent> log)
+      throws ImageBuildException, IOException, InterruptedException {
+    return new ImageBuild(spec, log).run();
+  }
+
+  private BuildReport run() throws ImageBuildException, IOException, InterruptedException {
+    ImageLocation from = ImageLocation.parse(spec.fromImage(), "<from><image>", Path.of(""));
+    ImageLocation to = ImageLocation.parse(spec.target().image(), "<to><image>", Path.of(""));
+    ConnectorPlugins.checkNames(spec.connectors(), spec.settings().pluginPath());
+    Files.createDirectories(work);
+
+    BaseImage base = BaseImages.load(from, spec, log);
+    log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
+    ArtifactStager stager =
+        new ArtifactStager(spec.settings().downloadCache(), spec.settings().offline());
+    Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
+    LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory);
+    Map<String, String> environment = new LinkedHashMap<>(base.environment());
+
+    if (spec.utilityBelt()) {
+      LayerPlanner.Layer belt = planner.layer("utility-belt");
+      BundledUtilityBelt.addTo(belt, work.resolve("utility-belt"));
+      belt.finish();
+    }
+    Integer javaVersion = addJdk(planner, stager, environment);
+    addLibraries(planner, stager);
+    for (ImageSpec.ConnectorSpec connector : spec.connectors()) {
+      addConnector(planner, stager, connector);
+    }
+    String user = spec.container().user() != null ? spec.container().user() : base.user();
+    List<String> volumes = volumes();
+    LayerPlanner.Layer volumeLayer = planner.layer("volumes");
+    String volumeOwner = base.uidOf(user, "<user>") + ":0";
+    for (String volume : volumes) {
+      volumeLayer.addDirectory(volume, volumeOwner, VOLUME_MODE, "<volumes><volume>");
+    }
+    volumeLayer.finish();
+    LayerPlanner.Layer extras = planner.layer("extra-directories");
+    for (ImageSpec.ExtraDirectory directory : spec.extraDirectories()) {
+      if (Files.isDirectory(directory.from())) {
+        extras.addTree(
+            directory.from(),
+            directory.into(),
+            spec.permissions(),
+            "<extraDirectories> " + directory.from());
+      }
+    }
+    extras.finish();
+    applyJvm(environment, javaVersion == null ? javaVersionOf(base) : javaVersion);
+    for (Map.Entry<String, String> variable : spec.container().environment().entrySet()) {
+      String value = variable.getValue() == null ? "" : variable.getValue();
+      environment.put(variable.getKey(), EnvironmentExpander.expand(value, environment));
+    }
+    Map<String, String> labels = new LinkedHashMap<>(spec.container().labels());
+    labels.put("org.opencontainers.image.base.name", from.toString());
+    labels.put("org.opencontainers.image.base.digest", base.imageId());
+
+    LayerPlan plan = planner.plan();
+    ContainerBuild build =
+        new ContainerBuild(spec, base, plan, environment, labels, volumes, user, log);
+    List<String> outputs = new ArrayList<>();
+    JibContainer result = build.containerize(to, outputs);
+    BuildReport report =
+        new BuildReport(
+            from.toString(),
+            base.imageId(),
+            to.toString(),
+            result.getDigest().toString(),
+            result.getImageId().toString(),
+            List.copyOf(spec.target().tags()),
+            outputs,
+            build.layerRecords(),
+            stager.records(),
+            List.copyOf(connectorRecords),
+            environment,
+            volumes,
+            user,
+            labels);
+    report.write(spec.settings().reportFile());
+    return report;
+  }
+
+  private Integer addJdk(
+      LayerPlanner planner, ArtifactStager stager, Map<String, String> environment)
+      throws ImageBuildException, IOException {
+    ImageSpec.JdkSpec jdk = spec.jdk();
+    if (jdk == null) {
+      return null;
+    }
+    if (jdk.name() == null || !DIRECTORY_NAME.matcher(jdk.name()).matches()) {
+      throw new ImageBuildException(
+          jdk.where()
+              + "<name>: '"
+              + jdk.name()
+              + "' is not a directory name; e.g. <name>temurin-17</name>");
+    }
+    Path home;
+    try {
+      home =
+          JdkSource.findJavaHome(
+              stager.stage(jdk.source(), work.resolve("jdk"), jdk.where()), jdk.where());
+    } catch (ArtifactException e) {
+      throw new ImageBuildException(e.getMessage(), e);
+    }
+    String javaHome = JVM_DIRECTORY + "/" + jdk.name();
+    LayerPlanner.Layer layer = planner.layer("jdk:" + jdk.name());
+    layer.addTree(home, javaHome, List.of(), jdk.where());
+    layer.finish();
+    String oldBin =
+        environment.containsKey("JAVA_HOME") ? environment.get("JAVA_HOME") + "/bin" : null;
+    List<String> path = new ArrayList<>();
+    path.add(javaHome + "/bin");
+    for (String entry :
+        environment
+            .getOrDefault("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+            .split(":")) {
+      if (!entry.isEmpty() && !entry.equals(oldBin) && !entry.equals(javaHome + "/bin")) {
+        path.add(entry);
+      }
+    }
+    environment.put("JAVA_HOME", javaHome);
+    environment.put("PATH", String.join(":", path));
+    Path release = home.resolve("release");
+    return Files.isRegularFile(release)
+        ? JvmFlags.featureVersion(Files.readString(release)).orElse(null)
+        : null;
+  }
+
+  private void addLibraries(LayerPlanner planner, ArtifactStager stager)
+      throws ImageBuildException, IOException {
+    LayerPlanner.Layer layer = planner.layer("libraries");
+    for (ImageSpec.LibrarySpec library : spec.libraries()) {
+      String into = library.into() == null ? DEFAULT_LIBRARY_DIRECTORY : library.into();
+      checkAbsolute(into, library.where() + "<into>");
+      for (Path file : stager.libraryFiles(library.source(), library.where())) {
+        layer.addFile(
+            file, into + "/" + file.getFileName(), LayerPlanner.modeOf(file), library.where());
+      }
+    }
+    layer.finish();
+  }
+
+  private void addConnector(
+      LayerPlanner planner, ArtifactStager stager, ImageSpec.ConnectorSpec connector)
+      throws ImageBuildException, IOException {
+    Path staged = ConnectorPlugins.stage(stager, connector, work);
+    String directory = spec.settings().pluginPath() + "/" + connector.name();
+    LayerPlanner.Layer layer = planner.layer("connector:" + connector.name());
+    layer.addTree(staged, directory, List.of(), connector.where());
+    // Only the declared libraries replace bundled jars: a dependency they bring along may well be
+    // older than the connector's own copy.
+    List<Path> declared = new ArrayList<>();
+    for (ImageSpec.LibrarySpec library : connector.libraries()) {
+      List<Path> files = stager.libraryFiles(library.source(), library.where());
+      for (Path file : files) {
+        layer.addFile(
+            file, directory + "/" + file.getFileName(), LayerPlanner.FILE_MODE, library.where());
+      }
+      if (!files.isEmpty()) {
+        declared.add(files.get(0));
+      }
+    }
+    for (Map.Entry<Path, Path> superseded : JarIdentity.supersededBy(staged, declared).entrySet()) {
+      String bundled = staged.relativize(superseded.getKey()).toString();
+      layer.remove(directory + "/" + bundled);
+      log.accept(
+          LogEvent.lifecycle(
+              "Connector "
+                  + connector.name()
+                  + ": library "
+                  + superseded.getValue().getFileName()
+                  + " replaces the bundled "
+                  + bundled));
+    }
+    List<String> plugins = ConnectorPlugins.scan(staged, connector);
+    log.accept(
+        LogEvent.lifecycle("Connector " + connector.name() + ": " + String.join(", ", plugins)));
+    connectorRecords.add(new BuildReport.ConnectorRecord(connector.name(), directory, plugins));
+    layer.finish();
+  }
+
+  private List<String> volumes() throws ImageBuildException {
+    Set<String> volumes = new LinkedHashSet<>();
+    for (String volume : spec.container().volumes()) {
+      checkAbsolute(volume, "<volumes><volume>");
+      volumes.add(volume);
+    }
+    ImageSpec.JvmSpec jvm = spec.jvm();
+    if (jvm != null && jvm.gcLogging() != null) {
+      checkAbsolute(jvm.gcLogging(), "<jvm><gcLogging>");
+      volumes.add(jvm.gcLogging());
+    }
+    if (jvm != null && jvm.heapDumpOnOutOfMemory() != null) {
+      checkAbsolute(jvm.heapDumpOnOutOfMemory(), "<jvm><heapDumpOnOutOfMemory>");
+      volumes.add(jvm.heapDumpOnOutOfMemory());
+    }
+    return List.copyOf(volumes);
+  }
+
+  private void applyJvm(Map<String, String> environment, int javaVersion) {
+    ImageSpec.JvmSpec jvm = spec.jvm();
+    if (jvm == null) {
+      return;
+    }
+    if (jvm.heapOpts() != null) {
+      environment.put("KAFKA_HEAP_OPTS", jvm.heapOpts());
+    }
+    if (jvm.gcLogging() != null) {
+      environment.put("KAFKA_GC_LOG_OPTS", JvmFlags.gcLogging(jvm.gcLogging(), javaVersion));
+    }
+    if (jvm.heapDumpOnOutOfMemory() != null || jvm.extraOpts() != null) {
+      environment.put(
+          "KAFKA_OPTS",
+          JvmFlags.kafkaOpts(
+              environment.get("KAFKA_OPTS"), jvm.heapDumpOnOutOfMemory(), jvm.extraOpts()));
+    }
+  }
+
+  private int javaVersionOf(BaseImage base) {
+    String javaHome = base.environment().get("JAVA_HOME");
+    if (javaHome != null) {
+      var version = base.filesystem().text(javaHome + "/release").flatMap(JvmFlags::featureVersion);
+      if (version.isPresent()) {
+        return version.get();
+      }
+    }
+    if (spec.jvm() != null && spec.jvm().gcLogging() != null) {
+      log.accept(
+          LogEvent.lifecycle(
+              "<jvm><gcLogging>: the base image has no $JAVA_HOME/release, so its Java version is unknown; "
+                  + "writing the Java 9+ (-Xlog) GC flags"));
+    }
+    return 9;
+  }
+
+  static void checkAbsolute(String path, String where) throws ImageBuildException {
+    if (path == null || !path.startsWith("/")) {
+      throw new ImageBuildException(
+          where
+              + " '"
+              + path
+              + "' is not an absolute path in the image; write e.g. /var/lib/kafka/data");
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.cpimage.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BaseImageTest {
+  @TempDir Path temp;
+
+  private static final String CONFIG =
+      "{\"config\":{\"User\":\"appuser\",\"Env\":[\"PATH=/usr/bin:/bin\",\"JAVA_HOME=/usr/lib/jvm/zulu\"]}}";
+
+  private Path imageTar(String name, boolean gzip, Map<String, byte[]> files) throws IOException {
+    Path tar = temp.resolve(name);
+    try (OutputStream out =
+            gzip ? new GZIPOutputStream(Files.newOutputStream(tar)) : Files.newOutputStream(tar);
+        TarArchiveOutputStream archive = new TarArchiveOutputStream(out)) {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+        entry.setSize(file.getValue().length);
+        archive.putArchiveEntry(entry);
+        archive.write(file.getValue());
+        archive.closeArchiveEntry();
+      }
+    }
+    return tar;
+  }
+
+  private Map<String, byte[]> dockerSave() throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(
+        "layer.tar",
+        BaseFilesystemTest.layer(
+            false, new Object[] {"etc/", 0, 0, 0755}, new Object[] {"etc/passwd", 0, 0, 0644}));
+    files.put("config.json", CONFIG.getBytes(StandardCharsets.UTF_8));
+    files.put(
+        "manifest.json",
+        "[{\"Config\":\"config.json\",\"RepoTags\":[\"b:1\"],\"Layers\":[\"layer.tar\"]}]"
+            .getBytes(StandardCharsets.UTF_8));
+    return files;
+  }
+
+  @Test
+  void readsEnvUserAndFilesOfAGzippedDockerSaveTar() throws Exception {
+    Path tar = imageTar("base.tar.gz", true, dockerSave());
+    ImageLocation location = ImageLocation.parse("tar://" + tar, "<from><image>", temp);
+    BaseImage base = BaseImage.read(location, tar, temp.resolve("work"), "<from><image>");
+    assertEquals(
+        Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", "/usr/lib/jvm/zulu"), base.environment());
+    assertEquals("appuser", base.user());
+    assertTrue(base.imageId().startsWith("sha256:"));
+    assertTrue(base.filesystem().lookup("/etc/passwd").isPresent());
+    // jib reads only plain tars: the plugin gunzipped it into the work directory.
+    assertEquals(temp.resolve("work/base-image.tar"), base.tar());
+  }
+
+  @Test
+  void anOciLayoutTarIsRefusedWithTheWayOut() throws Exception {
+    Path tar =
+        imageTar(
+            "oci.tar",
+            false,
+            Map.of(
+                "index.json",
+                "{}".getBytes(StandardCharsets.UTF_8),
+                "oci-layout",
+                "{}".getBytes(StandardCharsets.UTF_8)));
+    ImageLocation location = ImageLocation.parse("tar://" + tar, "<from><image>", temp);
+    ImageBuildException e =
+        assertThrows(
+            ImageBuildException.class, () -> BaseImage.read(location, tar, temp, "<from><image>"));
+    assertTrue(
+        e.getMessage().contains("is not a docker-save tar: it is an OCI image layout"),
+        e.getMessage());
+  }
+
+  @Test
+  void userNamesResolveThroughTheBasePasswdFile() throws Exception {
+    BaseFilesystem fs =
+        BaseFilesystem.of(
+            Map.of(),
+            Map.of(
+                "/etc/passwd",
+                "root:x:0:0::/root:/bin/sh\nappuser:x:1000:1000::/home/appuser:/bin/sh\n"));
+    BaseImage base = new BaseImage(null, null, "sha256:x", Map.of(), "appuser", fs);
+    assertEquals(1000, base.uidOf("appuser", "<user>"));
+    assertEquals(1234, base.uidOf("1234:0", "<user>"));
+    assertEquals(0, base.uidOf("", "<user>"));
+    assertEquals(
+        "<user> 'nobody': no such user in the base image's /etc/passwd; give a numeric uid",
+        assertThrows(ImageBuildException.class, () -> base.uidOf("nobody", "<user>")).getMessage());
+  }
+}

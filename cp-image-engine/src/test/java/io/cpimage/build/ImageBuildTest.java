@@ -1,0 +1,274 @@
+package io.cpimage.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cpimage.build.BaseFilesystem.Node;
+import io.cpimage.build.BaseFilesystem.Type;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole engine, tar to tar, without Maven and without Docker. */
+class ImageBuildTest {
+  @TempDir Path temp;
+
+  private Path baseTar() throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(
+        "layer.tar",
+        BaseFilesystemTest.layer(
+            false,
+            new Object[] {"./etc/", 0, 0, 0755},
+            new Object[] {"./etc/passwd", 0, 0, 0644},
+            new Object[] {"./usr/", 0, 0, 0755},
+            new Object[] {"./usr/share/", 0, 0, 0755},
+            new Object[] {"./usr/share/confluent-hub-components/", 1000, 0, 0775}));
+    // BaseFilesystemTest.layer writes "content of <name>" into files: give passwd real content.
+    files.put(
+        "layer2.tar",
+        passwdLayer("root:x:0:0::/root:/bin/sh\nappuser:x:1000:1000::/home/appuser:/bin/sh\n"));
+    files.put(
+        "config.json",
+        ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"User\":\"appuser\","
+                + "\"Env\":[\"PATH=/usr/bin:/bin\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + diffId(files.get("layer.tar"))
+                + "\",\""
+                + diffId(files.get("layer2.tar"))
+                + "\"]}}")
+            .getBytes(StandardCharsets.UTF_8));
+    files.put(
+        "manifest.json",
+        "[{\"Config\":\"config.json\",\"RepoTags\":[\"base:1\"],\"Layers\":[\"layer.tar\",\"layer2.tar\"]}]"
+            .getBytes(StandardCharsets.UTF_8));
+    Path tar = temp.resolve("base.tar");
+    try (OutputStream out = Files.newOutputStream(tar);
+        TarArchiveOutputStream archive = new TarArchiveOutputStream(out)) {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+        entry.setSize(file.getValue().length);
+        archive.putArchiveEntry(entry);
+        archive.write(file.getValue());
+        archive.closeArchiveEntry();
+      }
+    }
+    return tar;
+  }
+
+  private static String diffId(byte[] layer) {
+    try {
+      return "sha256:"
+          + java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(layer));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] passwdLayer(String passwd) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      byte[] content = passwd.getBytes(StandardCharsets.UTF_8);
+      TarArchiveEntry entry = new TarArchiveEntry("etc/passwd");
+      entry.setMode(0100644);
+      entry.setSize(content.length);
+      tar.putArchiveEntry(entry);
+      tar.write(content);
+      tar.closeArchiveEntry();
+    }
+    return bytes.toByteArray();
+  }
+
+  private ImageSpec spec(Path base, String name, List<String> volumes) throws IOException {
+    return spec(base, name, volumes, List.of(), List.of());
+  }
+
+  private ImageSpec spec(
+      Path base,
+      String name,
+      List<String> volumes,
+      List<CredentialSource> fromCredentials,
+      List<CredentialSource> toCredentials)
+      throws IOException {
+    Path jar = Files.writeString(temp.resolve("driver.jar"), "not really a jar");
+    Path work = temp.resolve("work-" + name);
+    return new ImageSpec(
+        "tar://" + base,
+        fromCredentials,
+        new ImageSpec.Target(
+            "tar://" + temp.resolve(name + ".tar"),
+            List.of(),
+            "test/image:1",
+            null,
+            false,
+            false,
+            toCredentials),
+        new ImageSpec.Container(
+            new LinkedHashMap<>(Map.of("PATH", "/opt/tools/bin:$PATH")),
+            Map.of("team", "engine"),
+            null,
+            List.of("8083"),
+            List.of(),
+            List.of(),
+            null,
+            volumes),
+        List.of(),
+        List.of(
+            new ImageSpec.LibrarySpec(
+                new ArtifactSource.LocalFile(jar, null), null, "<libraries><library>")),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        false,
+        new ImageSpec.Settings(
+            work,
+            work.resolve("report.json"),
+            temp.resolve("downloads"),
+            Instant.EPOCH,
+            false,
+            "/usr/share/confluent-hub-components"));
+  }
+
+  @Test
+  void buildsReproduciblyAndTheResultKeepsOwnershipAsTheNextBase() throws Exception {
+    Path base = baseTar();
+    List<String> log = new ArrayList<>();
+    BuildReport first =
+        ImageBuild.run(
+            spec(base, "first", List.of("/var/lib/kafka/data")), e -> log.add(e.getMessage()));
+    BuildReport second =
+        ImageBuild.run(spec(base, "second", List.of("/var/lib/kafka/data")), e -> {});
+
+    assertEquals(first.digest(), second.digest());
+    assertArrayEquals(
+        Files.readAllBytes(temp.resolve("first.tar")),
+        Files.readAllBytes(temp.resolve("second.tar")));
+    assertEquals(
+        List.of("libraries", "volumes"),
+        first.layers().stream().map(BuildReport.LayerRecord::name).toList());
+    assertEquals("/opt/tools/bin:/usr/bin:/bin", first.environment().get("PATH"));
+    assertTrue(Files.isRegularFile(temp.resolve("work-first/report.json")));
+    assertTrue(log.stream().anyMatch(line -> line.startsWith("Base image tar://")), log.toString());
+
+    // jib's own tar is a valid base for the next build, and our layers kept the base's owners.
+    BaseImage next =
+        BaseImage.read(
+            ImageLocation.parse("tar://" + temp.resolve("first.tar"), "<from><image>", temp),
+            temp.resolve("first.tar"),
+            temp.resolve("next"),
+            "<from><image>");
+    BaseFilesystem fs = next.filesystem();
+    assertEquals(
+        new Node(Type.DIRECTORY, 1000, 0, 0775, null),
+        fs.lookup("/var/lib/kafka/data").orElseThrow());
+    assertEquals(
+        new Node(Type.DIRECTORY, 0, 0, 0755, null), fs.lookup("/usr/share/java").orElseThrow());
+    assertEquals(
+        "1000:0", fs.lookup("/usr/share/confluent-hub-components").orElseThrow().ownership());
+    assertEquals(0644, fs.lookup("/usr/share/java/kafka/driver.jar").orElseThrow().mode());
+    assertEquals("/opt/tools/bin:/usr/bin:/bin", next.environment().get("PATH"));
+  }
+
+  @Test
+  void badInputFailsBeforeAnythingIsWritten() throws Exception {
+    Path base = baseTar();
+    ImageBuildException e =
+        assertThrows(
+            ImageBuildException.class,
+            () -> ImageBuild.run(spec(base, "bad", List.of("/etc/passwd")), event -> {}));
+    assertEquals(
+        "<volumes><volume> '/etc/passwd' is a file in the base image, not a directory; choose another path",
+        e.getMessage());
+    assertTrue(Files.notExists(temp.resolve("bad.tar")));
+    assertTrue(Files.notExists(temp.resolve("bad.tar.partial")));
+    assertTrue(Files.notExists(temp.resolve("work-bad/report.json")));
+  }
+
+  @Test
+  void registryCredentialsReachNoLayerLabelConfigReportOrLog() throws Exception {
+    // What <from><auth>, <to><auth> and settings.xml <server> passwords become in the spec.
+    List<String> secrets =
+        List.of(
+            "from-user-5b1d", "from-pass-9c2e", "to-user-7a3f", "to-pass-4d8b", "srv-pass-1e6c");
+    List<CredentialSource> from =
+        List.of(new CredentialSource.Known("from-user-5b1d", "from-pass-9c2e", "<from><auth>"));
+    List<CredentialSource> to =
+        List.of(
+            new CredentialSource.Known("to-user-7a3f", "to-pass-4d8b", "<to><auth>"),
+            new CredentialSource.Known(
+                "to-user-7a3f", "srv-pass-1e6c", "settings.xml <server id=\"registry\">"));
+    List<String> log = new ArrayList<>();
+
+    ImageBuild.run(
+        spec(baseTar(), "secret", List.of("/var/lib/kafka/data"), from, to),
+        event -> log.add(event.getMessage()));
+
+    String image = readable(Files.readAllBytes(temp.resolve("secret.tar")));
+    StringBuilder work = new StringBuilder();
+    try (var files = Files.walk(temp.resolve("work-secret"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        work.append(file).append('\n').append(readable(Files.readAllBytes(file)));
+      }
+    }
+    String report = Files.readString(temp.resolve("work-secret/report.json"));
+    // The scan sees what the build put there: the label in the config, a layer's file name and
+    // content, and the report; so a secret written next to them would be seen too.
+    assertTrue(image.contains("\"team\":\"engine\""), "config label not found in the image tar");
+    assertTrue(image.contains("usr/share/java/kafka/driver.jar"), "layer entry not found");
+    assertTrue(image.contains("not really a jar"), "layer content not found");
+    assertTrue(report.contains("driver.jar"), report);
+    for (String secret : secrets) {
+      assertFalse(image.contains(secret), secret + " is in the image tar (layers or config)");
+      assertFalse(work.toString().contains(secret), secret + " is in target/cp-image");
+      assertFalse(String.join("\n", log).contains(secret), secret + " is in the build log");
+    }
+  }
+
+  /** The bytes as text, each gzip member (a compressed layer inside the image tar) unpacked. */
+  private static String readable(byte[] bytes) throws IOException {
+    StringBuilder text = new StringBuilder();
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      TarArchiveEntry entry;
+      boolean isTar = false;
+      while ((entry = tar.getNextEntry()) != null) {
+        isTar = true;
+        text.append(entry.getName()).append('\n');
+        byte[] content = tar.readAllBytes();
+        boolean gzip =
+            content.length > 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
+        if (gzip) {
+          try (GZIPInputStream unzipped =
+              new GZIPInputStream(new java.io.ByteArrayInputStream(content))) {
+            content = unzipped.readAllBytes();
+          }
+        }
+        // A layer tar's entries (names, pax headers, contents) are all in its raw bytes.
+        text.append(new String(content, StandardCharsets.ISO_8859_1)).append('\n');
+      }
+      if (isTar) {
+        return text.toString();
+      }
+    } catch (IOException notATar) {
+      // Not a tar (report.json, a staged jar): scan the bytes as they are.
+    }
+    return new String(bytes, StandardCharsets.ISO_8859_1);
+  }
+}
