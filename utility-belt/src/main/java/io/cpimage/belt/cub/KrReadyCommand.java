@@ -7,22 +7,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code cub sr-ready <host> <port> <timeout>}: waits for Schema Registry. */
+/** {@code cub kr-ready <host> <port> <timeout>}: waits for REST Proxy. */
 @Command(
-    name = "sr-ready",
+    name = "kr-ready",
     description = {
-      "Waits until Schema Registry is ready: the port accepts connections and GET /config answers 2xx with compatibilityLevel in the body.",
-      "Example: cub sr-ready schema-registry 8081 20"
+      "Waits until REST Proxy is ready: the port accepts connections and GET /topics answers 2xx.",
+      "Example: cub kr-ready kafka-rest 8082 20"
     })
-final class SrReady implements Callable<Integer> {
+final class KrReadyCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private HttpReadyOptions options;
 
   @Override
   public Integer call() {
-    HttpReadiness check =
-        options.configure(HttpReadiness.forSchemaRegistry(options.host, options.port));
+    HttpReadiness check = options.configure(HttpReadiness.forRestProxy(options.host, options.port));
     return Outcome.exitCode(check.await(), spec.commandLine().getErr());
   }
 }

@@ -7,21 +7,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code cub kr-ready <host> <port> <timeout>}: waits for REST Proxy. */
+/** {@code cub connect-ready <host> <port> <timeout>}: waits for Kafka Connect. */
 @Command(
-    name = "kr-ready",
+    name = "connect-ready",
     description = {
-      "Waits until REST Proxy is ready: the port accepts connections and GET /topics answers 2xx.",
-      "Example: cub kr-ready kafka-rest 8082 20"
+      "Waits until Kafka Connect is ready: the port accepts connections and GET / answers 2xx with version in the body.",
+      "Example: cub connect-ready connect 8083 20 --secure --username admin --password secret"
     })
-final class KrReady implements Callable<Integer> {
+final class ConnectReadyCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private HttpReadyOptions options;
 
   @Override
   public Integer call() {
-    HttpReadiness check = options.configure(HttpReadiness.forRestProxy(options.host, options.port));
+    HttpReadiness check = options.configure(HttpReadiness.forConnect(options.host, options.port));
     return Outcome.exitCode(check.await(), spec.commandLine().getErr());
   }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
           + " (security.protocol, ssl.*, sasl.*) come from the config file.",
       "Example: cub kafka-ready 3 40 -b kafka-1:9092 -c /etc/kafka/kafka.properties"
     })
-final class KafkaReady implements Callable<Integer> {
+final class KafkaReadyCommand implements Callable<Integer> {
 
   @ParentCommand private Cub cub;
   @Spec private CommandSpec spec;

@@ -7,21 +7,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code cub connect-ready <host> <port> <timeout>}: waits for Kafka Connect. */
+/** {@code cub sr-ready <host> <port> <timeout>}: waits for Schema Registry. */
 @Command(
-    name = "connect-ready",
+    name = "sr-ready",
     description = {
-      "Waits until Kafka Connect is ready: the port accepts connections and GET / answers 2xx with version in the body.",
-      "Example: cub connect-ready connect 8083 20 --secure --username admin --password secret"
+      "Waits until Schema Registry is ready: the port accepts connections and GET /config answers 2xx with compatibilityLevel in the body.",
+      "Example: cub sr-ready schema-registry 8081 20"
     })
-final class ConnectReady implements Callable<Integer> {
+final class SrReadyCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private HttpReadyOptions options;
 
   @Override
   public Integer call() {
-    HttpReadiness check = options.configure(HttpReadiness.forConnect(options.host, options.port));
+    HttpReadiness check =
+        options.configure(HttpReadiness.forSchemaRegistry(options.host, options.port));
     return Outcome.exitCode(check.await(), spec.commandLine().getErr());
   }
 }
