@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
       SrReadyCommand.class,
       KrReadyCommand.class,
       ConnectReadyCommand.class,
+      KsqlServerReadyCommand.class,
+      ControlCenterReadyCommand.class,
       ListenersCommand.class,
       EnsureTopicCommand.class
     })

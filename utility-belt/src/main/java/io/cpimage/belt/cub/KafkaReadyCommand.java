@@ -42,13 +42,13 @@ final class KafkaReadyCommand implements Callable<Integer> {
   /** Exactly one way to find the cluster. */
   static final class Cluster {
     @Option(
-        names = {"-b", "--bootstrap_broker_list"},
+        names = {"-b", "--bootstrap_broker_list", "--bootstrap-servers"},
         paramLabel = "BOOTSTRAP",
         description = "Bootstrap brokers, host:port[,...].")
     private String bootstrapServers;
 
     @Option(
-        names = {"-z", "--zookeeper_connect"},
+        names = {"-z", "--zookeeper_connect", "--zookeeper-connect"},
         paramLabel = "ZK_CONNECT",
         description = "ZooKeeper connect string; the bootstrap comes from a broker registration.")
     private String zooKeeperConnect;
@@ -61,7 +61,7 @@ final class KafkaReadyCommand implements Callable<Integer> {
   private Path config;
 
   @Option(
-      names = {"-s", "--security_protocol"},
+      names = {"-s", "--security_protocol", "--security-protocol"},
       paramLabel = "SECURITY_PROTOCOL",
       defaultValue = "PLAINTEXT",
       description =
