@@ -29,6 +29,7 @@ final class BundledUtilityBelt {
     String where = "<utilityBelt>";
     layer.addFile(extract("dub", directory), BIN + "/dub", LayerPlanner.EXECUTABLE_MODE, where);
     layer.addFile(extract("cub", directory), BIN + "/cub", LayerPlanner.EXECUTABLE_MODE, where);
+    layer.addFile(extract("ub", directory), BIN + "/ub", LayerPlanner.EXECUTABLE_MODE, where);
     layer.addFile(
         extract("utility-belt.jar", directory),
         JAR_DIRECTORY + "/utility-belt.jar",

@@ -15,26 +15,28 @@ import java.util.Map;
 
 /**
  * The training run behind {@code utility-belt.jsa}, the AppCDS archive built with the jar: runs
- * every dub command and the cub commands boot scripts use once in one JVM so that the classes they
- * load are listed, then archived. The build (and an image build, for the jar's installed path) runs
- * {@code java -XX:DumpLoadedClassList=<list> -cp utility-belt.jar io.cpimage.belt.CdsTraining
- * <scratch-dir>}, then {@code java -Xshare:dump -XX:SharedClassListFile=<list>
- * -XX:SharedArchiveFile=<jsa> -cp utility-belt.jar}. It is not part of the CLI.
+ * every dub command and the cub and ub commands boot scripts use once in one JVM so that the
+ * classes they load are listed, then archived. The build (and an image build, for the jar's
+ * installed path) runs {@code java -XX:DumpLoadedClassList=<list> -cp utility-belt.jar
+ * io.cpimage.belt.CdsTraining <scratch-dir>}, then {@code java -Xshare:dump
+ * -XX:SharedClassListFile=<list> -XX:SharedArchiveFile=<jsa> -cp utility-belt.jar}. It is not part
+ * of the CLI.
  */
 public final class CdsTraining {
 
   /** A template that uses every feature Confluent's templates use. */
   private static final String TEMPLATE = "cds-training.properties.template";
 
+  /** The same for ub: a Go template with ub's functions, as Confluent's 8.x templates use them. */
+  private static final String GO_TEMPLATE = "cds-training.properties.gotemplate";
+
   private CdsTraining() {}
 
   /** Argument: a scratch directory. Throws (exit 1) if a command failed. */
   public static void main(String[] args) throws IOException {
     Path scratch = Files.createDirectories(Path.of(args[0]));
-    Path template = scratch.resolve("training.properties.template");
-    try (InputStream source = CdsTraining.class.getResourceAsStream(TEMPLATE)) {
-      Files.copy(source, template, StandardCopyOption.REPLACE_EXISTING);
-    }
+    Path template = copy(TEMPLATE, scratch.resolve("training.properties.template"));
+    Path goTemplate = copy(GO_TEMPLATE, scratch.resolve("training.properties.gotemplate"));
     Map<String, String> env =
         Map.of(
             "KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181",
@@ -60,6 +62,10 @@ public final class CdsTraining {
       run(env, "dub", "wait", "127.0.0.1", port, "5");
       run(env, "dub", "http-ready", "http://127.0.0.1:" + port + "/", "5");
       run(env, "cub", "listeners", "PLAINTEXT://kafka:9092,SSL://[::1]:9093");
+      run(env, "ub", "render-template", goTemplate.toString());
+      run(env, "ub", "ensure", "KAFKA_ADVERTISED_LISTENERS");
+      run(env, "ub", "path", output, "writable");
+      run(env, "ub", "listeners", "PLAINTEXT://kafka:9092");
       // Nothing listens there: these only load the ZooKeeper and Kafka clients' classes.
       String closed = "127.0.0.1:" + closedPort();
       runFailing(env, "cub", "zk-ready", closed, "1");
@@ -67,6 +73,13 @@ public final class CdsTraining {
     } finally {
       server.stop(0);
     }
+  }
+
+  private static Path copy(String resource, Path target) throws IOException {
+    try (InputStream source = CdsTraining.class.getResourceAsStream(resource)) {
+      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return target;
   }
 
   private static int closedPort() throws IOException {

@@ -81,4 +81,11 @@ class LaunchersIT {
     assertFalse(result.err().contains("Unknown tool"), result.err());
     assertFalse(result.err().contains("dub"), result.err());
   }
+
+  @Test
+  void ubLauncherRunsTheUbTool() throws Exception {
+    // ub without a verb prints nothing and exits 0; the tool's usage would name (dub|cub|ub).
+    assertEquals(new Result(0, "", ""), launch(JAR, Map.of(), "ub"));
+    assertEquals(new Result(0, "", ""), launch(JAR, Map.of("X", ""), "ub", "ensure", "X"));
+  }
 }

@@ -17,13 +17,15 @@ import picocli.CommandLine.Spec;
     name = "cub",
     description = "Confluent utility belt: waits for ZooKeeper, Kafka and HTTP services.",
     subcommands = {
-      ZkReady.class,
-      KafkaReady.class,
-      SrReady.class,
-      KrReady.class,
-      ConnectReady.class,
-      Listeners.class,
-      EnsureTopic.class
+      ZkReadyCommand.class,
+      KafkaReadyCommand.class,
+      SrReadyCommand.class,
+      KrReadyCommand.class,
+      ConnectReadyCommand.class,
+      KsqlServerReadyCommand.class,
+      ControlCenterReadyCommand.class,
+      ListenersCommand.class,
+      EnsureTopicCommand.class
     })
 public final class Cub implements Callable<Integer> {
 

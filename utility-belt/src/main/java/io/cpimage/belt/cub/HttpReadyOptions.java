@@ -5,7 +5,10 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The arguments shared by sr-ready, kr-ready and connect-ready. */
+/**
+ * The arguments shared by the HTTP checks. {@code --ignore-cert} is ub's spelling of cub's {@code
+ * --ignore_cert}.
+ */
 final class HttpReadyOptions {
 
   @Parameters(index = "0", paramLabel = "host", description = "Host name of the service.")
@@ -20,7 +23,9 @@ final class HttpReadyOptions {
   @Option(names = "--secure", description = "Use HTTPS.")
   private boolean secure;
 
-  @Option(names = "--ignore_cert", description = "Accept any server certificate (HTTPS).")
+  @Option(
+      names = {"--ignore_cert", "--ignore-cert"},
+      description = "Accept any server certificate (HTTPS).")
   private boolean ignoreCert;
 
   @Option(names = "--username", description = "User for HTTP Basic authentication.")

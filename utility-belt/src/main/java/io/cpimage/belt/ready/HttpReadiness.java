@@ -135,6 +135,16 @@ public final class HttpReadiness implements ReadinessCheck {
     return of("Kafka Connect", host, port, "/", BodyExpectation.contains("version"));
   }
 
+  /** ksqlDB server: {@code GET /info} answers 2xx with {@code Ksql} in the body. */
+  public static HttpReadiness forKsqlServer(String host, int port) {
+    return of("ksqlDB server", host, port, "/info", BodyExpectation.contains("Ksql"));
+  }
+
+  /** Control Center: {@code GET /} answers 2xx with {@code Control Center} in the body. */
+  public static HttpReadiness forControlCenter(String host, int port) {
+    return of("Control Center", host, port, "/", BodyExpectation.contains("Control Center"));
+  }
+
   /**
    * Kafka Connect lists every one of {@code pluginClasses} in {@code GET /connector-plugins} (with
    * {@code connectorsOnly=false}, so converters and transformations count too): proof that the

@@ -20,6 +20,19 @@ public final class Log4jLoggers {
 
   /** Returns the defaults (in their order) merged with the overrides; later overrides win. */
   public static Map<String, String> parse(String overrides, Map<String, ?> defaults) {
+    return merge(overrides, defaults, true);
+  }
+
+  /**
+   * As {@link #parse}, for log4j2 templates (ub's {@code parseLog4jLoggers}): a logger takes a
+   * level only, so a piece without {@code =} is ignored instead of continuing the previous value.
+   */
+  public static Map<String, String> parseLevels(String overrides, Map<String, ?> defaults) {
+    return merge(overrides, defaults, false);
+  }
+
+  private static Map<String, String> merge(
+      String overrides, Map<String, ?> defaults, boolean appendersFollowLevels) {
     Map<String, String> loggers = new LinkedHashMap<>();
     defaults.forEach((name, level) -> loggers.put(name, String.valueOf(level)));
     if (overrides == null) {
@@ -29,7 +42,7 @@ public final class Log4jLoggers {
     for (String piece : overrides.split(",", -1)) {
       int equals = piece.indexOf('=');
       if (equals < 0) {
-        if (previousLogger != null && !piece.isBlank()) {
+        if (appendersFollowLevels && previousLogger != null && !piece.isBlank()) {
           loggers.put(previousLogger, loggers.get(previousLogger) + ", " + piece.trim());
         }
         continue;

@@ -2,6 +2,8 @@ package io.cpimage.belt.cub;
 
 import static io.cpimage.belt.testing.CubRun.cub;
 import static io.cpimage.belt.testing.FakeConfluentService.CONNECT_ROOT;
+import static io.cpimage.belt.testing.FakeConfluentService.CONTROL_CENTER_ROOT;
+import static io.cpimage.belt.testing.FakeConfluentService.KSQL_INFO;
 import static io.cpimage.belt.testing.FakeConfluentService.REST_PROXY_TOPICS;
 import static io.cpimage.belt.testing.FakeConfluentService.SCHEMA_REGISTRY_CONFIG;
 import static io.cpimage.belt.testing.FakeConfluentService.UNAVAILABLE;
@@ -45,6 +47,35 @@ class HttpReadyTest {
 
   private static String port(FakeConfluentService service) {
     return String.valueOf(service.port());
+  }
+
+  @Test
+  void ksqlServerReadyWhenInfoNamesKsql() throws Exception {
+    try (FakeConfluentService ksql = plain("/info", KSQL_INFO)) {
+      CubRun run = cub("ksql-server-ready", "127.0.0.1", port(ksql), "10");
+
+      assertEquals(0, run.exitCode(), run::toString);
+    }
+    try (FakeConfluentService other = plain("/info", CONNECT_ROOT)) {
+      CubRun run = cub("ksql-server-ready", "127.0.0.1", port(other), "1");
+
+      assertEquals(1, run.exitCode(), run::toString);
+      assertTrue(run.err().contains("Unexpected response with code: 200"), run::toString);
+    }
+  }
+
+  @Test
+  void controlCenterReadyWhenTheRootPageNamesIt() throws Exception {
+    try (FakeConfluentService center = plain("/", CONTROL_CENTER_ROOT)) {
+      CubRun run = cub("control-center-ready", "127.0.0.1", port(center), "10");
+
+      assertEquals(0, run.exitCode(), run::toString);
+    }
+    try (FakeConfluentService other = plain("/", CONNECT_ROOT)) {
+      CubRun run = cub("control-center-ready", "127.0.0.1", port(other), "1");
+
+      assertEquals(1, run.exitCode(), run::toString);
+    }
   }
 
   @Test

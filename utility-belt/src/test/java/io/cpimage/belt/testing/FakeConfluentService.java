@@ -40,6 +40,21 @@ public final class FakeConfluentService implements AutoCloseable {
           "{\"version\":\"3.9.1\",\"commit\":\"f745dfdcee2b9851\","
               + "\"kafka_cluster_id\":\"q2XK1kVZTJmUTdQpNrBZwg\"}");
 
+  /** ksqlDB server's {@code GET /info}. */
+  public static final Answer KSQL_INFO =
+      new Answer(
+          200,
+          "application/json",
+          "{\"KsqlServerInfo\":{\"version\":\"7.9.0\",\"kafkaClusterId\":\"q2XK1kVZTJmUTdQpNrBZwg\","
+              + "\"ksqlServiceId\":\"default_\",\"serverStatus\":\"RUNNING\"}}");
+
+  /** Control Center's {@code GET /}: its web application's page. */
+  public static final Answer CONTROL_CENTER_ROOT =
+      new Answer(
+          200,
+          "text/html",
+          "<!doctype html><html><head><title>Control Center</title></head><body></body></html>");
+
   /** What a starting Jetty-based Confluent service answers before its resources are up. */
   public static final Answer UNAVAILABLE =
       new Answer(

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@code cub zk-ready} (and kafka-ready before any broker registers) against a real ZooKeeper 3.9
  * server.
  */
-class ZkReadyTest {
+class ZkReadyCommandTest {
 
   private static EmbeddedZooKeeper zooKeeper;
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
       "Example: cub ensure-topic /etc/kafka/admin.properties /etc/kafka/topics.yaml 40"
           + " --create_if_not_exists"
     })
-final class EnsureTopic implements Callable<Integer> {
+final class EnsureTopicCommand implements Callable<Integer> {
 
   @ParentCommand private Cub cub;
   @Spec private CommandSpec spec;

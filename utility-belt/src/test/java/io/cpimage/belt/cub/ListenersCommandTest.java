@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code cub listeners}: every advertised host becomes 0.0.0.0. */
-class ListenersTest {
+class ListenersCommandTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(

@@ -7,14 +7,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code cub sr-ready <host> <port> <timeout>}: waits for Schema Registry. */
+/** {@code cub ksql-server-ready <host> <port> <timeout>}: waits for ksqlDB server. */
 @Command(
-    name = "sr-ready",
+    name = "ksql-server-ready",
     description = {
-      "Waits until Schema Registry is ready: the port accepts connections and GET /config answers 2xx with compatibilityLevel in the body.",
-      "Example: cub sr-ready schema-registry 8081 20"
+      "Waits until ksqlDB server is ready: the port accepts connections and GET /info answers 2xx with Ksql in the body.",
+      "Example: cub ksql-server-ready ksqldb-server 8088 60"
     })
-final class SrReady implements Callable<Integer> {
+final class KsqlServerReadyCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private HttpReadyOptions options;
@@ -22,7 +22,7 @@ final class SrReady implements Callable<Integer> {
   @Override
   public Integer call() {
     HttpReadiness check =
-        options.configure(HttpReadiness.forSchemaRegistry(options.host, options.port));
+        options.configure(HttpReadiness.forKsqlServer(options.host, options.port));
     return Outcome.exitCode(check.await(), spec.commandLine().getErr());
   }
 }

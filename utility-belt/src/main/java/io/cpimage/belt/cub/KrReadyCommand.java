@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
       "Waits until REST Proxy is ready: the port accepts connections and GET /topics answers 2xx.",
       "Example: cub kr-ready kafka-rest 8082 20"
     })
-final class KrReady implements Callable<Integer> {
+final class KrReadyCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private HttpReadyOptions options;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
           + " JAAS file and ZOOKEEPER_SASL_ENABLED is not false).",
       "Example: cub zk-ready zookeeper:2181 40"
     })
-final class ZkReady implements Callable<Integer> {
+final class ZkReadyCommand implements Callable<Integer> {
 
   @ParentCommand private Cub cub;
   @Spec private CommandSpec spec;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
       "Waits until Kafka Connect is ready: the port accepts connections and GET / answers 2xx with version in the body.",
       "Example: cub connect-ready connect 8083 20 --secure --username admin --password secret"
     })
-final class ConnectReady implements Callable<Integer> {
+final class ConnectReadyCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private HttpReadyOptions options;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cub ensure-topic} against a real Kafka 3.9.1 broker. */
-class EnsureTopicTest {
+class EnsureTopicCommandTest {
 
   @TempDir static Path directory;
 

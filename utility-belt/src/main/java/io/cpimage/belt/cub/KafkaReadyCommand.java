@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
           + " (security.protocol, ssl.*, sasl.*) come from the config file.",
       "Example: cub kafka-ready 3 40 -b kafka-1:9092 -c /etc/kafka/kafka.properties"
     })
-final class KafkaReady implements Callable<Integer> {
+final class KafkaReadyCommand implements Callable<Integer> {
 
   @ParentCommand private Cub cub;
   @Spec private CommandSpec spec;
@@ -42,13 +42,13 @@ final class KafkaReady implements Callable<Integer> {
   /** Exactly one way to find the cluster. */
   static final class Cluster {
     @Option(
-        names = {"-b", "--bootstrap_broker_list"},
+        names = {"-b", "--bootstrap_broker_list", "--bootstrap-servers"},
         paramLabel = "BOOTSTRAP",
         description = "Bootstrap brokers, host:port[,...].")
     private String bootstrapServers;
 
     @Option(
-        names = {"-z", "--zookeeper_connect"},
+        names = {"-z", "--zookeeper_connect", "--zookeeper-connect"},
         paramLabel = "ZK_CONNECT",
         description = "ZooKeeper connect string; the bootstrap comes from a broker registration.")
     private String zooKeeperConnect;
@@ -61,7 +61,7 @@ final class KafkaReady implements Callable<Integer> {
   private Path config;
 
   @Option(
-      names = {"-s", "--security_protocol"},
+      names = {"-s", "--security_protocol", "--security-protocol"},
       paramLabel = "SECURITY_PROTOCOL",
       defaultValue = "PLAINTEXT",
       description =

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
       "Example: cub listeners 'PLAINTEXT://kafka:9092,SSL://[::1]:9093'"
           + "  prints PLAINTEXT://0.0.0.0:9092,SSL://0.0.0.0:9093"
     })
-final class Listeners implements Callable<Integer> {
+final class ListenersCommand implements Callable<Integer> {
 
   /**
    * One listener's host: after {@code ://}, either a bracketed IPv6 address or everything up to the
