@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cpimage.images.CpContainer;
-import io.cpimage.images.DockerRequired;
-import io.cpimage.images.Line;
+import io.cpimage.baseimages.CpContainer;
+import io.cpimage.baseimages.DockerRequired;
+import io.cpimage.baseimages.Line;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
