@@ -1,4 +1,4 @@
-package io.cpimage.pom;
+package io.cpimage.connector;
 
 import java.util.regex.Pattern;
 
