@@ -30,7 +30,7 @@ public final class ConnectorPipeline {
   /** One fetched file (or directory) and where it came from, as the build report lists it. */
   public record FetchedFile(String where, String source, String file, String sha256) {}
 
-  public ConnectorPipeline(ArtifactResolver resolver, UrlDownloader downloader) {
+  private ConnectorPipeline(ArtifactResolver resolver, UrlDownloader downloader) {
     this.resolver = resolver;
     this.downloader = downloader;
   }
@@ -48,7 +48,7 @@ public final class ConnectorPipeline {
   }
 
   /** The files of {@code source} on this machine, verified against their checksum. */
-  public List<Path> fetch(ConnectorSource source, String where) throws ArtifactException {
+  List<Path> fetch(ConnectorSource source, String where) throws ArtifactException {
     List<Path> files = new ArrayList<>();
     if (source instanceof ConnectorSource.MavenArtifact artifact) {
       files.addAll(
