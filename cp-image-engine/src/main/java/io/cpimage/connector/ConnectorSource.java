@@ -48,8 +48,7 @@ public sealed interface ConnectorSource {
 
     @Override
     public String defaultName() {
-      String path = uri.toString().replaceFirst("[?#].*$", "");
-      return BaseNames.of(path.substring(path.lastIndexOf('/') + 1));
+      return BaseNames.of(uri.toString().replaceFirst("[?#].*$", ""));
     }
   }
 
@@ -65,8 +64,7 @@ public sealed interface ConnectorSource {
 
     @Override
     public String defaultName() {
-      String normalized = path.toString().replace('\\', '/');
-      return BaseNames.of(normalized.substring(normalized.lastIndexOf('/') + 1));
+      return BaseNames.of(path.toString());
     }
   }
 
