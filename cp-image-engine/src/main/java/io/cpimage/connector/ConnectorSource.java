@@ -26,18 +26,7 @@ public sealed interface ConnectorSource {
    * Maven coordinates, resolved by the {@link ArtifactResolver}; with {@code transitive}
    * (libraries) also the artifact's runtime dependencies.
    */
-  record MavenArtifact(MavenCoordinates coordinates, boolean transitive)
-      implements ConnectorSource {
-    @Override
-    public String description() {
-      return coordinates.text();
-    }
-
-    @Override
-    public String defaultName() {
-      return coordinates.artifactId();
-    }
-  }
+  record MavenArtifact(MavenCoordinates coordinates, boolean transitive) implements Coordinated {}
 
   /** A download; the checksum (null when none is given) is required unless {@code insecure}. */
   record Download(URI uri, Checksum checksum, boolean insecure) implements ConnectorSource {
@@ -72,19 +61,24 @@ public sealed interface ConnectorSource {
    * Files a Maven project built and resolved itself (a connector project's jar and its runtime
    * dependencies), named after its artifactId; never declared in a pom.
    */
-  record ProjectFiles(MavenCoordinates coordinates, List<Path> files) implements ConnectorSource {
+  record ProjectFiles(MavenCoordinates coordinates, List<Path> files) implements Coordinated {
     public ProjectFiles {
       files = List.copyOf(files);
     }
+  }
+
+  /** A source that Maven coordinates name: described by them, named after the artifactId. */
+  sealed interface Coordinated extends ConnectorSource permits MavenArtifact, ProjectFiles {
+    MavenCoordinates coordinates();
 
     @Override
-    public String description() {
-      return coordinates.text();
+    default String description() {
+      return coordinates().text();
     }
 
     @Override
-    public String defaultName() {
-      return coordinates.artifactId();
+    default String defaultName() {
+      return coordinates().artifactId();
     }
   }
 }
