@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -441,13 +440,8 @@ public final class ArchiveUnpacker {
   }
 
   private static void deleteTree(Path directory) {
-    if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(directory)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
+    try {
+      Directories.deleteRecursively(directory);
     } catch (IOException e) {
       // Only a temporary directory next to the destination stays behind; it is hidden (dot name).
     }

@@ -15,15 +15,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Downloads artifacts given by URL into a content-addressed cache.
+ * Downloads artifacts given by URL into a content-addressed {@link DownloadCache}.
  *
  * <p>A URL must be {@code https} and come with a checksum, unless the pom says {@code
  * <insecure>true</insecure>}; both are checked before any network access. A file is downloaded to a
- * temporary file in the cache directory, verified, then moved atomically to {@code
- * <cache>/<algorithm>/<hex>/<file name>}. The next build that names the same checksum finds it
- * there and needs no network (this is what makes {@code mvn -o} rebuilds work); a file that fails
- * its checksum never reaches that name. A file allowed without checksum ({@code insecure}) goes to
- * {@code <cache>/unverified/<its sha256>/<file name>} and is downloaded again on every build.
+ * temporary file in the cache directory, verified, then moved atomically to its checksum's place in
+ * the cache. The next build that names the same checksum finds it there and needs no network (this
+ * is what makes {@code mvn -o} rebuilds work); a file that fails its checksum never reaches that
+ * place. A file allowed without checksum ({@code insecure}) goes to the cache's unverified part and
+ * is downloaded again on every build.
  *
  * <p>{@code insecure} does not turn off TLS certificate checks: for a server with a private
  * certificate, add it to the JVM's trust store ({@code -Djavax.net.ssl.trustStore=...} in {@code
@@ -35,9 +35,7 @@ public final class UrlDownloader {
 
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMinutes(2);
 
-  private static final String UNVERIFIED = "unverified";
-
-  private final Path cacheDirectory;
+  private final DownloadCache cache;
   private final HttpClient client;
   private final Duration responseTimeout;
   private final boolean offline;
@@ -64,7 +62,7 @@ public final class UrlDownloader {
 
   private UrlDownloader(
       Path cacheDirectory, HttpClient client, Duration responseTimeout, boolean offline) {
-    this.cacheDirectory = cacheDirectory.toAbsolutePath();
+    this.cache = new DownloadCache(cacheDirectory);
     this.client = client;
     this.responseTimeout = responseTimeout;
     this.offline = offline;
@@ -75,7 +73,7 @@ public final class UrlDownloader {
    * in the cache already, under the checksum the pom gives.
    */
   public UrlDownloader offline() {
-    return new UrlDownloader(cacheDirectory, client, responseTimeout, true);
+    return new UrlDownloader(cache.directory(), client, responseTimeout, true);
   }
 
   /**
@@ -103,16 +101,16 @@ public final class UrlDownloader {
                   + " without -o to download it.",
               where,
               uri,
-              cacheDirectory,
+              cache.directory(),
               expectedOrNull == null
                   ? " (a URL without checksum is downloaded on every build)"
                   : ""));
     }
     try {
-      Files.createDirectories(cacheDirectory);
+      Files.createDirectories(cache.directory());
     } catch (IOException e) {
       throw new ArtifactException(
-          where + ": cannot create the download cache " + cacheDirectory + ": " + e, e);
+          where + ": cannot create the download cache " + cache.directory() + ": " + e, e);
     }
     Path temporary = fetch(uri, where);
     try {
@@ -127,8 +125,8 @@ public final class UrlDownloader {
       }
       Path target =
           expectedOrNull == null
-              ? cacheDirectory.resolve(UNVERIFIED).resolve(actual.hex()).resolve(fileName)
-              : entry(actual, fileName);
+              ? cache.unverified(actual, fileName)
+              : cache.verified(actual, fileName);
       Files.createDirectories(target.getParent());
       moveAtomically(temporary, target);
       return target;
@@ -138,7 +136,7 @@ public final class UrlDownloader {
               + ": cannot store the file downloaded from "
               + uri
               + " in "
-              + cacheDirectory
+              + cache.directory()
               + ": "
               + e,
           e);
@@ -152,7 +150,7 @@ public final class UrlDownloader {
    * that checksum (a damaged entry is removed, so that it is downloaded again).
    */
   private Optional<Path> cached(Checksum expected, String fileName) {
-    Path entry = entry(expected, fileName);
+    Path entry = cache.verified(expected, fileName);
     if (!Files.isRegularFile(entry)) {
       return Optional.empty();
     }
@@ -165,10 +163,6 @@ public final class UrlDownloader {
       // An unreadable entry counts as absent; the download replaces it.
     }
     return Optional.empty();
-  }
-
-  private Path entry(Checksum checksum, String fileName) {
-    return cacheDirectory.resolve(checksum.algorithm()).resolve(checksum.hex()).resolve(fileName);
   }
 
   /** Refuses what the pom may not ask for without {@code insecure}; returns the file name. */
@@ -219,10 +213,10 @@ public final class UrlDownloader {
   private Path fetch(URI uri, String where) throws ArtifactException {
     Path temporary;
     try {
-      temporary = Files.createTempFile(cacheDirectory, "download-", ".part");
+      temporary = Files.createTempFile(cache.directory(), "download-", ".part");
     } catch (IOException e) {
       throw new ArtifactException(
-          where + ": cannot write to the download cache " + cacheDirectory + ": " + e, e);
+          where + ": cannot write to the download cache " + cache.directory() + ": " + e, e);
     }
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(responseTimeout).GET().build();
     try {

@@ -5,6 +5,8 @@ import com.google.cloud.tools.jib.api.LogEvent;
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.JarIdentity;
 import io.cpimage.artifact.JdkSource;
+import io.cpimage.connector.ConnectorPipeline;
+import io.cpimage.connector.DirectoryName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * One image build: checks the spec, loads the base, stages and verifies every artifact, plans the
@@ -23,9 +24,6 @@ import java.util.regex.Pattern;
  * anything. Returns the report, which is also written to the spec's report file.
  */
 public final class ImageBuild {
-  /** A connector's or JDK's name is one directory name in the image. */
-  static final Pattern DIRECTORY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-
   static final String DEFAULT_LIBRARY_DIRECTORY = "/usr/share/java/kafka";
   static final String JVM_DIRECTORY = "/usr/lib/jvm";
   static final int VOLUME_MODE = 0775;
@@ -43,11 +41,18 @@ public final class ImageBuild {
 
   /** Builds the image {@code spec} describes; jib's events and ours go to {@code log}. */
   public static BuildReport run(ImageSpec spec, Consumer<LogEvent> log)
-      throws ImageBuildException, IOException, InterruptedException {
+      throws ImageBuildException, ArtifactException, IOException, InterruptedException {
     return new ImageBuild(spec, log).run();
   }
 
-  private BuildReport run() throws ImageBuildException, IOException, InterruptedException {
+  /** The connector pipeline with the spec's resolver, download cache and offline mode. */
+  static ConnectorPipeline pipeline(ImageSpec.Settings settings) {
+    return ConnectorPipeline.create(
+        settings.artifactResolver(), settings.downloadCache(), settings.offline());
+  }
+
+  private BuildReport run()
+      throws ImageBuildException, ArtifactException, IOException, InterruptedException {
     ImageLocation from = ImageLocation.parse(spec.fromImage(), "<from><image>", Path.of(""));
     ImageLocation to = ImageLocation.parse(spec.target().image(), "<to><image>", Path.of(""));
     ConnectorPlugins.checkNames(spec.connectors(), spec.settings().pluginPath());
@@ -55,8 +60,7 @@ public final class ImageBuild {
 
     BaseImage base = BaseImages.load(from, spec, log);
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
-    ArtifactStager stager =
-        new ArtifactStager(spec.settings().downloadCache(), spec.settings().offline());
+    ConnectorPipeline pipeline = pipeline(spec.settings());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
     LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory);
     Map<String, String> environment = new LinkedHashMap<>(base.environment());
@@ -66,10 +70,10 @@ public final class ImageBuild {
       BundledUtilityBelt.addTo(belt, work.resolve("utility-belt"));
       belt.finish();
     }
-    Integer javaVersion = addJdk(planner, stager, environment);
-    addLibraries(planner, stager);
+    Integer javaVersion = addJdk(planner, pipeline, environment);
+    addLibraries(planner, pipeline);
     for (ImageSpec.ConnectorSpec connector : spec.connectors()) {
-      addConnector(planner, stager, connector);
+      addConnector(planner, pipeline, connector);
     }
     String user = spec.container().user() != null ? spec.container().user() : base.user();
     List<String> volumes = volumes();
@@ -114,7 +118,12 @@ public final class ImageBuild {
             List.copyOf(spec.target().tags()),
             outputs,
             build.layerRecords(),
-            stager.records(),
+            pipeline.fetched().stream()
+                .map(
+                    file ->
+                        new BuildReport.ArtifactRecord(
+                            file.where(), file.source(), file.file(), file.sha256()))
+                .toList(),
             List.copyOf(connectorRecords),
             environment,
             volumes,
@@ -125,27 +134,22 @@ public final class ImageBuild {
   }
 
   private Integer addJdk(
-      LayerPlanner planner, ArtifactStager stager, Map<String, String> environment)
-      throws ImageBuildException, IOException {
+      LayerPlanner planner, ConnectorPipeline pipeline, Map<String, String> environment)
+      throws ImageBuildException, ArtifactException, IOException {
     ImageSpec.JdkSpec jdk = spec.jdk();
     if (jdk == null) {
       return null;
     }
-    if (jdk.name() == null || !DIRECTORY_NAME.matcher(jdk.name()).matches()) {
+    if (!DirectoryName.isPlain(jdk.name())) {
       throw new ImageBuildException(
           jdk.where()
               + "<name>: '"
               + jdk.name()
               + "' is not a directory name; e.g. <name>temurin-17</name>");
     }
-    Path home;
-    try {
-      home =
-          JdkSource.findJavaHome(
-              stager.stage(jdk.source(), work.resolve("jdk"), jdk.where()), jdk.where());
-    } catch (ArtifactException e) {
-      throw new ImageBuildException(e.getMessage(), e);
-    }
+    Path home =
+        JdkSource.findJavaHome(
+            pipeline.stage(jdk.source(), work.resolve("jdk"), jdk.where()), jdk.where());
     String javaHome = JVM_DIRECTORY + "/" + jdk.name();
     LayerPlanner.Layer layer = planner.layer("jdk:" + jdk.name());
     layer.addTree(home, javaHome, List.of(), jdk.where());
@@ -170,13 +174,13 @@ public final class ImageBuild {
         : null;
   }
 
-  private void addLibraries(LayerPlanner planner, ArtifactStager stager)
-      throws ImageBuildException, IOException {
+  private void addLibraries(LayerPlanner planner, ConnectorPipeline pipeline)
+      throws ImageBuildException, ArtifactException, IOException {
     LayerPlanner.Layer layer = planner.layer("libraries");
     for (ImageSpec.LibrarySpec library : spec.libraries()) {
       String into = library.into() == null ? DEFAULT_LIBRARY_DIRECTORY : library.into();
       checkAbsolute(into, library.where() + "<into>");
-      for (Path file : stager.libraryFiles(library.source(), library.where())) {
+      for (Path file : pipeline.libraryFiles(library.source(), library.where())) {
         layer.addFile(
             file, into + "/" + file.getFileName(), LayerPlanner.modeOf(file), library.where());
       }
@@ -185,9 +189,11 @@ public final class ImageBuild {
   }
 
   private void addConnector(
-      LayerPlanner planner, ArtifactStager stager, ImageSpec.ConnectorSpec connector)
-      throws ImageBuildException, IOException {
-    Path staged = ConnectorPlugins.stage(stager, connector, work);
+      LayerPlanner planner, ConnectorPipeline pipeline, ImageSpec.ConnectorSpec connector)
+      throws ImageBuildException, ArtifactException, IOException {
+    ConnectorPipeline.StagedConnector connectorFiles =
+        pipeline.stageConnector(connector.name(), connector.source(), work, connector.where());
+    Path staged = connectorFiles.directory();
     String directory = spec.settings().pluginPath() + "/" + connector.name();
     LayerPlanner.Layer layer = planner.layer("connector:" + connector.name());
     layer.addTree(staged, directory, List.of(), connector.where());
@@ -195,7 +201,7 @@ public final class ImageBuild {
     // older than the connector's own copy.
     List<Path> declared = new ArrayList<>();
     for (ImageSpec.LibrarySpec library : connector.libraries()) {
-      List<Path> files = stager.libraryFiles(library.source(), library.where());
+      List<Path> files = pipeline.libraryFiles(library.source(), library.where());
       for (Path file : files) {
         layer.addFile(
             file, directory + "/" + file.getFileName(), LayerPlanner.FILE_MODE, library.where());
@@ -216,7 +222,7 @@ public final class ImageBuild {
                   + " replaces the bundled "
                   + bundled));
     }
-    List<String> plugins = ConnectorPlugins.scan(staged, connector);
+    List<String> plugins = connectorFiles.pluginClasses();
     log.accept(
         LogEvent.lifecycle("Connector " + connector.name() + ": " + String.join(", ", plugins)));
     connectorRecords.add(new BuildReport.ConnectorRecord(connector.name(), directory, plugins));

@@ -1,14 +1,17 @@
 package io.cpimage.build;
 
+import io.cpimage.connector.ArtifactResolver;
+import io.cpimage.connector.ConnectorSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one image build needs, as plain values: what the pom declared, with Maven coordinates
- * already resolved to files by the adapter. Paths on this machine are absolute; paths in the image
- * are absolute Unix paths. {@code where} strings name the pom element for messages.
+ * Everything one image build needs, as plain values: what the pom declared, each source parsed into
+ * a {@link ConnectorSource}; Maven coordinates are resolved during the build through the settings'
+ * {@link ArtifactResolver}. Paths on this machine are absolute; paths in the image are absolute
+ * Unix paths. {@code where} strings name the pom element for messages.
  */
 public record ImageSpec(
     String fromImage,
@@ -47,10 +50,10 @@ public record ImageSpec(
 
   /** A connector: its own directory under {@code pluginPath} and its own layer. */
   public record ConnectorSpec(
-      String name, ArtifactSource source, List<LibrarySpec> libraries, String where) {}
+      String name, ConnectorSource source, List<LibrarySpec> libraries, String where) {}
 
   /** Jars copied into {@code into} (for a connector's library: into the connector's directory). */
-  public record LibrarySpec(ArtifactSource source, String into, String where) {}
+  public record LibrarySpec(ConnectorSource source, String into, String where) {}
 
   /** A directory of this machine laid over the image at {@code into}. */
   public record ExtraDirectory(Path from, String into) {}
@@ -63,14 +66,18 @@ public record ImageSpec(
       String heapOpts, String gcLogging, String heapDumpOnOutOfMemory, String extraOpts) {}
 
   /** A JDK or JRE installed under {@code /usr/lib/jvm/<name>}. */
-  public record JdkSpec(String name, ArtifactSource source, String where) {}
+  public record JdkSpec(String name, ConnectorSource source, String where) {}
 
-  /** Build settings: where to work, what to write, and the fixed creation time. */
+  /**
+   * Build settings: where to work, what to write, the fixed creation time, and how artifacts are
+   * fetched (the download cache, offline mode, the resolver of Maven coordinates).
+   */
   public record Settings(
       Path workDirectory,
       Path reportFile,
       Path downloadCache,
       Instant creationTime,
       boolean offline,
-      String pluginPath) {}
+      String pluginPath,
+      ArtifactResolver artifactResolver) {}
 }

@@ -1,7 +1,8 @@
 package io.cpimage.pom;
 
+import io.cpimage.connector.ConnectorSource;
+import io.cpimage.connector.DirectoryName;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One {@code <connector>} of the plugin configuration: its directory name under the plugin path,
@@ -10,11 +11,8 @@ import java.util.regex.Pattern;
 public record ConnectorDeclaration(
     String name, ConnectorSource source, List<ConnectorSource> libraries) {
 
-  /** The name becomes a directory under the plugin path, so it is one plain path segment. */
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-
   public ConnectorDeclaration {
-    if (!NAME.matcher(name).matches()) {
+    if (!DirectoryName.isPlain(name)) {
       throw new IllegalArgumentException(
           "connector name '"
               + name

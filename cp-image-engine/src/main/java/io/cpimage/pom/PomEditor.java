@@ -4,6 +4,7 @@ import de.pdark.decentxml.Document;
 import de.pdark.decentxml.Element;
 import de.pdark.decentxml.XMLParseException;
 import de.pdark.decentxml.XMLParser;
+import io.cpimage.connector.ConnectorSource;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -187,7 +188,7 @@ public final class PomEditor {
   }
 
   private void appendSource(Element parent, ConnectorSource source) {
-    for (Map.Entry<String, String> entry : source.elements().entrySet()) {
+    for (Map.Entry<String, String> entry : SourceElements.of(source).entrySet()) {
       appendText(parent, entry.getKey(), entry.getValue());
     }
   }
@@ -200,13 +201,13 @@ public final class PomEditor {
 
   /** A declared connector as the build goal sees it; empty when it declares no known source. */
   private Optional<ConnectorDeclaration> readConnector(Element connector) throws PomEditException {
-    Optional<ConnectorSource> source = ConnectorSource.fromElements(leafValues(connector));
+    Optional<ConnectorSource> source = SourceElements.read(leafValues(connector), false);
     if (source.isEmpty()) {
       return Optional.empty();
     }
     List<ConnectorSource> libraries = new ArrayList<>();
     for (Element library : children(connector, "libraries", "library")) {
-      Optional<ConnectorSource> librarySource = ConnectorSource.fromElements(leafValues(library));
+      Optional<ConnectorSource> librarySource = SourceElements.read(leafValues(library), true);
       if (librarySource.isEmpty()) {
         return Optional.empty();
       }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpimage.build.BaseFilesystem.Node;
 import io.cpimage.build.BaseFilesystem.Type;
+import io.cpimage.connector.ConnectorSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +132,7 @@ class ImageBuildTest {
         List.of(),
         List.of(
             new ImageSpec.LibrarySpec(
-                new ArtifactSource.LocalFile(jar, null), null, "<libraries><library>")),
+                new ConnectorSource.LocalFile(jar, null), null, "<libraries><library>")),
         List.of(),
         List.of(),
         null,
@@ -143,7 +144,10 @@ class ImageBuildTest {
             temp.resolve("downloads"),
             Instant.EPOCH,
             false,
-            "/usr/share/confluent-hub-components"));
+            "/usr/share/confluent-hub-components",
+            (coordinates, transitive, where) -> {
+              throw new AssertionError("this spec declares no Maven coordinates");
+            }));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpimage.connector.ConnectorSource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,58 +12,41 @@ import org.junit.jupiter.api.Test;
 class ConnectorDeclarationTest {
 
   @Test
-  void defaultName_artifact_isTheArtifactId() {
+  void defaultName_artifact_isTheArtifactId() throws Exception {
     ConnectorSource source =
-        new ConnectorSource.MavenArtifact(
-            "io.debezium:debezium-connector-postgres:3.1.0.Final:plugin:tar.gz");
+        Sources.artifact("io.debezium:debezium-connector-postgres:3.1.0.Final:plugin:tar.gz");
 
     assertEquals("debezium-connector-postgres", ConnectorDeclaration.of(source, List.of()).name());
   }
 
   @Test
-  void defaultName_urlAndFile_dropVersionClassifierAndExtension() {
+  void defaultName_urlAndFile_dropVersionClassifierAndExtension() throws Exception {
     assertEquals(
         "confluentinc-kafka-connect-jdbc",
-        new ConnectorSource.Download(
+        Sources.download(
                 "https://example.org/c/confluentinc-kafka-connect-jdbc-10.7.4.zip?x=1",
                 "sha256",
-                "00",
+                "00".repeat(32),
                 false)
             .defaultName());
     assertEquals(
         "debezium-connector-mysql",
-        new ConnectorSource.LocalFile("plugins/debezium-connector-mysql-3.1.0.Final-plugin.tgz")
-            .defaultName());
-    assertEquals("my-connector", new ConnectorSource.LocalFile("my-connector.jar").defaultName());
+        Sources.file("plugins/debezium-connector-mysql-3.1.0.Final-plugin.tgz").defaultName());
+    assertEquals("my-connector", Sources.file("my-connector.jar").defaultName());
   }
 
   @Test
   void defaultName_onlyATrailingVersionIsDropped() {
     assertEquals(
-        "my-2fa-connector",
-        new ConnectorSource.LocalFile("lib/my-2fa-connector-1.2.3.tar.gz").defaultName());
+        "my-2fa-connector", Sources.file("lib/my-2fa-connector-1.2.3.tar.gz").defaultName());
     assertEquals(
-        "kafka-connect-s3",
-        new ConnectorSource.LocalFile("kafka-connect-s3-10.5.0-SNAPSHOT.zip").defaultName());
-    assertEquals("connect-v2", new ConnectorSource.LocalFile("connect-v2.jar").defaultName());
-  }
-
-  @Test
-  void mavenArtifact_malformedCoordinates_areRefusedWithTheExpectedForm() {
-    IllegalArgumentException refused =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> new ConnectorSource.MavenArtifact("org.apache.kafka:connect-file"));
-
-    assertTrue(
-        refused.getMessage().contains("groupId:artifactId:version[:classifier[:type]]"),
-        refused.getMessage());
+        "kafka-connect-s3", Sources.file("kafka-connect-s3-10.5.0-SNAPSHOT.zip").defaultName());
+    assertEquals("connect-v2", Sources.file("connect-v2.jar").defaultName());
   }
 
   @Test
   void name_thatIsNotOneDirectory_isRefusedNamingDashDName() {
-    ConnectorDeclaration declaration =
-        ConnectorDeclaration.of(new ConnectorSource.LocalFile("a.jar"), List.of());
+    ConnectorDeclaration declaration = ConnectorDeclaration.of(Sources.file("a.jar"), List.of());
 
     IllegalArgumentException refused =
         assertThrows(IllegalArgumentException.class, () -> declaration.withName("../etc"));
@@ -71,26 +55,25 @@ class ConnectorDeclarationTest {
   }
 
   @Test
-  void download_writesUrlChecksumAndInsecureInOrder_checksumInLowerCase() {
+  void download_writesUrlChecksumAndInsecureInOrder_checksumInLowerCase() throws Exception {
     ConnectorSource source =
-        new ConnectorSource.Download("http://h/c.jar", "sha512", "ABCDEF", true);
+        Sources.download("http://h/c.jar", "sha512", "ABCDEF".repeat(21) + "AB", true);
 
     assertEquals(
         List.of(
             Map.entry("url", "http://h/c.jar"),
-            Map.entry("sha512", "abcdef"),
+            Map.entry("sha512", "abcdef".repeat(21) + "ab"),
             Map.entry("insecure", "true")),
-        List.copyOf(source.elements().entrySet()));
+        List.copyOf(SourceElements.of(source).entrySet()));
   }
 
   @Test
-  void fromElements_readsEachFormBack() {
+  void fromElements_readsEachFormBack() throws Exception {
     assertEquals(
-        new ConnectorSource.Download("https://h/c.zip", "sha512", "ab", false),
-        ConnectorSource.fromElements(Map.of("url", "https://h/c.zip", "sha512", "AB")).get());
-    assertEquals(
-        new ConnectorSource.LocalFile("c.jar"),
-        ConnectorSource.fromElements(Map.of("file", "c.jar")).get());
-    assertTrue(ConnectorSource.fromElements(Map.of("name", "x")).isEmpty());
+        Sources.download("https://h/c.zip", "sha512", "ab".repeat(64), false),
+        SourceElements.read(Map.of("url", "https://h/c.zip", "sha512", "AB".repeat(64)), false)
+            .get());
+    assertEquals(Sources.file("c.jar"), SourceElements.read(Map.of("file", "c.jar"), false).get());
+    assertTrue(SourceElements.read(Map.of("name", "x"), false).isEmpty());
   }
 }

@@ -19,11 +19,18 @@ class PomEditorTest {
   private static final PluginCoordinates PLUGIN =
       new PluginCoordinates("io.cpimage", "cp-image-maven-plugin", "0.1.0");
 
-  private static final ConnectorDeclaration CONNECT_FILE =
-      ConnectorDeclaration.of(
-          new ConnectorSource.MavenArtifact("org.apache.kafka:connect-file:3.9.1"), List.of());
+  private static final ConnectorDeclaration CONNECT_FILE = connectFile("3.9.1");
 
   @TempDir Path directory;
+
+  private static ConnectorDeclaration connectFile(String version) {
+    try {
+      return ConnectorDeclaration.of(
+          Sources.artifact("org.apache.kafka:connect-file:" + version), List.of());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
 
   @Test
   void addConnector_existingList_appendsAfterLastConnectorKeepingCommentsAndOrder()
@@ -59,8 +66,7 @@ class PomEditorTest {
     PomEdit edit =
         PomEditor.open(pom, PLUGIN)
             .addConnector(
-                CONNECT_FILE.withLibraries(
-                    List.of(new ConnectorSource.MavenArtifact("com.h2database:h2:2.3.232"))));
+                CONNECT_FILE.withLibraries(List.of(Sources.library("com.h2database:h2:2.3.232"))));
     edit.write();
 
     assertEquals(
@@ -268,7 +274,7 @@ class PomEditorTest {
   void addConnector_secondRun_changesNothingAndSaysSo() throws Exception {
     Path pom = write("<project>\n  <artifactId>app</artifactId>\n</project>\n");
     ConnectorDeclaration withLibrary =
-        CONNECT_FILE.withLibraries(List.of(new ConnectorSource.MavenArtifact("g:driver:1")));
+        CONNECT_FILE.withLibraries(List.of(Sources.library("g:driver:1")));
     PomEditor.open(pom, PLUGIN).addConnector(withLibrary).write();
     byte[] afterFirstRun = Files.readAllBytes(pom);
 
@@ -309,7 +315,7 @@ class PomEditorTest {
                 .formatted("AB".repeat(32)));
     ConnectorDeclaration sameDownload =
         ConnectorDeclaration.of(
-            new ConnectorSource.Download(
+            Sources.download(
                 "https://example.org/get?f=jdbc-10.7.4.zip&v=1", "sha256", "ab".repeat(32), false),
             List.of());
 
@@ -323,9 +329,7 @@ class PomEditorTest {
     Path pom = write("<project>\n  <artifactId>app</artifactId>\n</project>\n");
     PomEditor.open(pom, PLUGIN).addConnector(CONNECT_FILE).write();
     byte[] before = Files.readAllBytes(pom);
-    ConnectorDeclaration otherVersion =
-        ConnectorDeclaration.of(
-            new ConnectorSource.MavenArtifact("org.apache.kafka:connect-file:3.8.0"), List.of());
+    ConnectorDeclaration otherVersion = connectFile("3.8.0");
 
     PomEditException refused =
         assertThrows(

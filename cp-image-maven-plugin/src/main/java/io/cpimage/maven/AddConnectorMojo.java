@@ -2,13 +2,16 @@ package io.cpimage.maven;
 
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.Checksum;
+import io.cpimage.artifact.DownloadCache;
 import io.cpimage.artifact.UrlDownloader;
+import io.cpimage.connector.ConnectorPipeline;
+import io.cpimage.connector.ConnectorSource;
+import io.cpimage.connector.NotAConnectorException;
+import io.cpimage.connector.SourceChoice;
 import io.cpimage.pom.ConnectorDeclaration;
-import io.cpimage.pom.ConnectorSource;
 import io.cpimage.pom.PomEdit;
 import io.cpimage.pom.PomEditor;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
@@ -109,9 +112,11 @@ public class AddConnectorMojo extends AbstractMojo {
       ConnectorFetcher.Fetched connector = fetchConnector(fetcher);
       List<ConnectorSource> libraryDeclarations = new ArrayList<>();
       for (String library : libraries) {
-        libraryDeclarations.add(fetcher.artifact(library, "-Dlibrary=" + library).source());
+        libraryDeclarations.add(fetcher.library(library).source());
       }
-      List<String> classes = ConnectPluginCheck.pluginClasses(connector.file(), connector.where());
+      List<String> classes =
+          ConnectorPipeline.pluginClassesOf(
+              connector.file(), connector.source(), connector.where());
       getLog().info(connector.file().getFileName() + " holds Connect plugins: " + classes);
       ConnectorDeclaration declaration =
           ConnectorDeclaration.of(connector.source(), libraryDeclarations);
@@ -128,6 +133,8 @@ public class AddConnectorMojo extends AbstractMojo {
                     + " with the value the publisher gives.");
       }
       PomEditing.finish(edit, dryRun, getLog());
+    } catch (NotAConnectorException e) {
+      throw Failures.badInput(GOAL, e.getMessage() + " The pom was not changed.");
     } catch (IllegalArgumentException e) {
       throw Failures.badInput(GOAL, e);
     } catch (Exception e) {
@@ -140,44 +147,32 @@ public class AddConnectorMojo extends AbstractMojo {
    * again by the build; offline with {@code -o}.
    */
   private UrlDownloader downloader() {
-    Path cache =
-        session
-            .getRepositorySession()
-            .getLocalRepository()
-            .getBasedir()
-            .toPath()
-            .resolve(".cache/cp-image");
-    UrlDownloader downloader = new UrlDownloader(cache);
+    UrlDownloader downloader =
+        new UrlDownloader(
+            DownloadCache.inLocalRepository(
+                    session.getRepositorySession().getLocalRepository().getBasedir().toPath())
+                .directory());
     return session.isOffline() ? downloader.offline() : downloader;
   }
 
   private ConnectorFetcher.Fetched fetchConnector(ConnectorFetcher fetcher)
       throws ArtifactException, MojoFailureException {
-    int sources = (artifact != null ? 1 : 0) + (url != null ? 1 : 0) + (file != null ? 1 : 0);
-    if (sources != 1) {
-      throw Failures.badInput(
-          GOAL,
-          "Give exactly one of -Dartifact=groupId:artifactId:version[:classifier[:type]],"
-              + " -Durl=https://... or -Dfile=path/to/connector.jar (got "
-              + sources
-              + ").");
-    }
+    SourceChoice.requireExactlyOne(
+        "the connector",
+        (artifact != null ? 1 : 0) + (url != null ? 1 : 0) + (file != null ? 1 : 0),
+        "-Dartifact=groupId:artifactId:version[:classifier[:type]], -Durl=https://... or"
+            + " -Dfile=path/to/connector.jar");
     if ((sha256 != null || sha512 != null) && url == null) {
       throw Failures.badInput(GOAL, "-Dsha256 and -Dsha512 pin a -Durl download; add -Durl.");
     }
     if (artifact != null) {
-      return fetcher.artifact(artifact, "-Dartifact=" + artifact);
+      return fetcher.artifact(artifact);
     }
     if (file != null) {
-      return fetcher.file(file.toPath(), "-Dfile=" + file);
-    }
-    if (sha256 != null && sha512 != null) {
-      throw Failures.badInput(GOAL, "Give -Dsha256 or -Dsha512, not both.");
+      return fetcher.file(file.toPath());
     }
     Checksum checksum =
-        sha256 != null
-            ? Checksum.parse("sha256", sha256, "-Dsha256")
-            : sha512 != null ? Checksum.parse("sha512", sha512, "-Dsha512") : null;
-    return fetcher.url(url, checksum, insecure, "-Durl=" + url);
+        SourceChoice.checksum(sha256, sha512, "-Durl=" + url, SourceChoice.Spelling.PROPERTY);
+    return fetcher.url(url, checksum, insecure);
   }
 }

@@ -3,8 +3,8 @@ package io.cpimage.maven;
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.Checksum;
 import io.cpimage.artifact.UrlDownloader;
-import io.cpimage.build.ImageBuildException;
-import io.cpimage.pom.ConnectorSource;
+import io.cpimage.connector.ConnectorSource;
+import io.cpimage.connector.MavenCoordinates;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,28 +34,30 @@ final class ConnectorFetcher {
     this.projectDirectory = projectDirectory;
   }
 
-  /** Resolves {@code groupId:artifactId:version[:classifier[:type]]}. */
-  Fetched artifact(String coordinates, String where) throws ArtifactException {
-    ConnectorSource.MavenArtifact source;
-    try {
-      source = new ConnectorSource.MavenArtifact(coordinates.trim());
-    } catch (IllegalArgumentException e) {
-      throw new ArtifactException(where + ": " + e.getMessage(), e);
-    }
-    try {
-      Path file = artifacts.resolve(source.coordinates(), false, where).files().get(0);
-      return new Fetched(source, file, where, false);
-    } catch (ImageBuildException e) {
-      throw new ArtifactException(e.getMessage(), e);
-    }
+  /** Resolves the connector's {@code -Dartifact} (the artifact alone, as the build takes it). */
+  Fetched artifact(String coordinates) throws ArtifactException {
+    return resolved(coordinates, "-Dartifact", false);
+  }
+
+  /** Resolves a {@code -Dlibrary}, declared (as the build takes it) with its dependencies. */
+  Fetched library(String coordinates) throws ArtifactException {
+    return resolved(coordinates, "-Dlibrary", true);
+  }
+
+  private Fetched resolved(String coordinates, String parameter, boolean transitive)
+      throws ArtifactException {
+    String where = parameter + "=" + coordinates;
+    MavenCoordinates parsed = MavenCoordinates.parse(coordinates, parameter);
+    Path file = artifacts.resolve(parsed, false, where).get(0);
+    return new Fetched(new ConnectorSource.MavenArtifact(parsed, transitive), file, where, false);
   }
 
   /**
    * Downloads {@code url}. With no checksum given, the file's SHA-256 is computed and declared: it
    * is trusted on first use, which the log says.
    */
-  Fetched url(String url, Checksum expectedOrNull, boolean insecure, String where)
-      throws ArtifactException {
+  Fetched url(String url, Checksum expectedOrNull, boolean insecure) throws ArtifactException {
+    String where = "-Durl=" + url;
     URI uri;
     try {
       uri = new URI(url.trim());
@@ -81,14 +83,12 @@ final class ConnectorFetcher {
       }
     }
     return new Fetched(
-        new ConnectorSource.Download(url.trim(), checksum.algorithm(), checksum.hex(), insecure),
-        file,
-        where,
-        expectedOrNull == null);
+        new ConnectorSource.Download(uri, checksum, insecure), file, where, expectedOrNull == null);
   }
 
   /** A local file; declared relative to the project directory when it lies inside it. */
-  Fetched file(Path file, String where) throws ArtifactException {
+  Fetched file(Path file) throws ArtifactException {
+    String where = "-Dfile=" + file;
     Path absolute = file.toAbsolutePath().normalize();
     if (!Files.isRegularFile(absolute)) {
       throw new ArtifactException(
@@ -96,10 +96,6 @@ final class ConnectorFetcher {
     }
     Path base = projectDirectory.toAbsolutePath().normalize();
     Path declared = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
-    return new Fetched(
-        new ConnectorSource.LocalFile(declared.toString().replace('\\', '/')),
-        absolute,
-        where,
-        false);
+    return new Fetched(new ConnectorSource.LocalFile(declared, null), absolute, where, false);
   }
 }

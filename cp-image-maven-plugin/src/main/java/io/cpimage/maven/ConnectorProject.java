@@ -1,8 +1,9 @@
 package io.cpimage.maven;
 
-import io.cpimage.build.ArtifactSource;
 import io.cpimage.build.ImageBuildException;
 import io.cpimage.build.ImageSpec;
+import io.cpimage.connector.ConnectorSource;
+import io.cpimage.connector.MavenCoordinates;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,12 +44,18 @@ final class ConnectorProject {
         files.add(dependency.getFile().toPath());
       }
     }
-    String coordinates =
-        project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion();
+    MavenCoordinates coordinates =
+        new MavenCoordinates(
+            project.getGroupId(),
+            project.getArtifactId(),
+            project.getVersion(),
+            "",
+            project.getPackaging(),
+            project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion());
     return Optional.of(
         new ImageSpec.ConnectorSpec(
             project.getArtifactId(),
-            new ArtifactSource.Resolved(coordinates, files),
+            new ConnectorSource.ProjectFiles(coordinates, files),
             List.of(),
             where));
   }

@@ -1,5 +1,6 @@
 package io.cpimage.maven;
 
+import io.cpimage.artifact.ArtifactException;
 import io.cpimage.build.ConnectorPlugins;
 import io.cpimage.build.ImageBuildException;
 import io.cpimage.build.ImageSpec;
@@ -24,8 +25,8 @@ import org.apache.maven.project.MavenProject;
  * {@code cp-image:verify-ready} when no current build report lists them. Maven configures a build
  * goal as {@code mvn package} would (the pom's build execution, else the plugin's configuration,
  * with defaults and {@code -Dcp-image.*}); its connectors are read by {@link ImageSpecReader}, then
- * fetched, laid out and scanned by {@link ConnectorPlugins}: the build's own code, so both goals
- * expect the same classes.
+ * resolved, laid out and scanned by {@link ConnectorPlugins} through the build's own connector
+ * pipeline, so both goals expect the same classes.
  */
 final class DeclaredConnectPlugins {
   private static final String BUILD_GOAL = "build";
@@ -86,7 +87,7 @@ final class DeclaredConnectPlugins {
         classes.addAll(connector.getValue());
       }
       return classes;
-    } catch (ImageBuildException e) {
+    } catch (ImageBuildException | ArtifactException e) {
       throw new VerifyException(
           "-Dcp-image.connect: cannot check that the worker lists the connectors this pom"
               + " declares: "

@@ -5,13 +5,14 @@ import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.LogEvent;
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.Checksum;
-import io.cpimage.build.ArtifactSource;
+import io.cpimage.artifact.DownloadCache;
 import io.cpimage.build.CredentialSource;
 import io.cpimage.build.ImageBuildException;
 import io.cpimage.build.ImageLocation;
 import io.cpimage.build.ImageSpec;
-import io.cpimage.pom.ConnectorSource;
-import java.io.File;
+import io.cpimage.connector.ConnectorSource;
+import io.cpimage.connector.MavenCoordinates;
+import io.cpimage.connector.SourceChoice;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -22,13 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Turns the mojo's parameters (with their {@code -Dcp-image.*} overrides) into an {@link
- * ImageSpec}: resolves Maven coordinates, reads settings.xml credentials, adds the project's own
- * connector and the standard labels. Everything Maven-specific ends here.
+ * ImageSpec}: parses each connector, library and JDK source once, reads settings.xml credentials,
+ * adds the project's own connector and the standard labels, and hands the build Maven's resolver
+ * ({@link MavenArtifacts}) for the coordinates. Everything Maven-specific ends here.
  */
 final class ImageSpecReader {
   private final BuildMojo mojo;
@@ -49,7 +50,7 @@ final class ImageSpecReader {
     this.basedir = mojo.project.getBasedir().toPath();
   }
 
-  ImageSpec read() throws ImageBuildException {
+  ImageSpec read() throws ImageBuildException, ArtifactException {
     Instant created = creationTime(mojo.outputTimestamp);
     String fromImage = projectRelative(overrides.string("from.image", mojo.from.image));
     String toImage = projectRelative(overrides.string("to.image", mojo.to.image));
@@ -124,30 +125,29 @@ final class ImageSpecReader {
             "downloadCache",
             mojo.downloadCache != null
                 ? mojo.downloadCache
-                : new File(mojo.session.getLocalRepository().getBasedir(), ".cache/cp-image")
-                    .getPath());
+                : DownloadCache.inLocalRepository(
+                        Path.of(mojo.session.getLocalRepository().getBasedir()))
+                    .directory()
+                    .toString());
     return new ImageSpec.Settings(
         Path.of(mojo.project.getBuild().getDirectory(), "cp-image"),
         mojo.reportFile(overrides).toPath().toAbsolutePath(),
         absolute(downloadCache),
         created,
         mojo.session.isOffline(),
-        overrides.string("pluginPath", mojo.pluginPath));
+        overrides.string("pluginPath", mojo.pluginPath),
+        artifacts);
   }
 
-  /** The declared connectors (and the project's own, see {@link ConnectorProject}), resolved. */
-  List<ImageSpec.ConnectorSpec> connectors() throws ImageBuildException {
+  /** The declared connectors (and the project's own, see {@link ConnectorProject}), parsed. */
+  List<ImageSpec.ConnectorSpec> connectors() throws ImageBuildException, ArtifactException {
     List<ImageSpec.ConnectorSpec> connectors = new ArrayList<>();
     if (overrides.bool("connectorProject", mojo.connectorProject)) {
       ConnectorProject.of(mojo.project).ifPresent(connectors::add);
     }
     for (Connector connector : mojo.connectors) {
-      String name = nameOf(connector);
-      String where =
-          name == null
-              ? "<connectors><connector>"
-              : "<connectors><connector name=\"" + name + "\">";
-      ArtifactSource source =
+      boolean named = connector.name != null && !connector.name.isBlank();
+      ConnectorSource source =
           source(
               connector.artifact,
               false,
@@ -156,7 +156,9 @@ final class ImageSpecReader {
               connector.sha256,
               connector.sha512,
               connector.insecure,
-              where);
+              named ? connectorWhere(connector.name.trim()) : "<connectors><connector>");
+      String name = named ? connector.name.trim() : defaultName(connector, source);
+      String where = connectorWhere(name);
       List<ImageSpec.LibrarySpec> libraries = new ArrayList<>();
       for (Library library : connector.libraries) {
         libraries.add(library(library, where + "<libraries><library>"));
@@ -166,41 +168,25 @@ final class ImageSpecReader {
     return connectors;
   }
 
+  private static String connectorWhere(String name) {
+    return "<connectors><connector name=\"" + name + "\">";
+  }
+
   /**
-   * The connector's {@code <name>}, or the name add-connector would give it (the artifactId, or the
-   * file or URL's base name without version and extension), which the log states. Null when no
-   * source is declared, which {@link #source} then refuses.
+   * The name add-connector would give a connector without {@code <name>} (the artifactId, or the
+   * file or URL's base name without version and extension), which the log states.
    */
-  private String nameOf(Connector connector) throws ImageBuildException {
-    if (connector.name != null && !connector.name.isBlank()) {
-      return connector.name.trim();
-    }
-    Map<String, String> declared = new LinkedHashMap<>();
-    putIfSet(declared, "artifact", connector.artifact);
-    putIfSet(declared, "url", connector.url);
-    putIfSet(declared, "file", connector.file);
-    Optional<ConnectorSource> source;
-    try {
-      source = ConnectorSource.fromElements(declared);
-    } catch (IllegalArgumentException e) {
-      throw new ImageBuildException("<connectors><connector><artifact> " + e.getMessage(), e);
-    }
-    if (source.isEmpty()) {
-      return null;
-    }
-    String name = source.get().defaultName();
-    String from = declared.entrySet().iterator().next().getValue();
-    log.accept(LogEvent.lifecycle("Connector " + name + " (name from " + from + ")"));
+  private String defaultName(Connector connector, ConnectorSource source) {
+    String name = source.defaultName();
+    String declared =
+        connector.artifact != null
+            ? connector.artifact
+            : connector.url != null ? connector.url : connector.file;
+    log.accept(LogEvent.lifecycle("Connector " + name + " (name from " + declared.trim() + ")"));
     return name;
   }
 
-  private static void putIfSet(Map<String, String> elements, String element, String value) {
-    if (value != null) {
-      elements.put(element, value.trim());
-    }
-  }
-
-  private List<ImageSpec.LibrarySpec> libraries() throws ImageBuildException {
+  private List<ImageSpec.LibrarySpec> libraries() throws ArtifactException {
     List<ImageSpec.LibrarySpec> libraries = new ArrayList<>();
     for (Library library : mojo.libraries) {
       libraries.add(library(library, "<libraries><library>"));
@@ -208,7 +194,7 @@ final class ImageSpecReader {
     return libraries;
   }
 
-  private ImageSpec.LibrarySpec library(Library library, String where) throws ImageBuildException {
+  private ImageSpec.LibrarySpec library(Library library, String where) throws ArtifactException {
     String described = where.replace("<library>", "<library " + describe(library) + ">");
     return new ImageSpec.LibrarySpec(
         source(
@@ -232,7 +218,8 @@ final class ImageSpecReader {
     return "\"" + name + "\"";
   }
 
-  private ArtifactSource source(
+  /** One {@code <artifact>}, {@code <url>} or {@code <file>} with its checksum, parsed. */
+  private ConnectorSource source(
       String artifact,
       boolean transitive,
       String url,
@@ -241,46 +228,33 @@ final class ImageSpecReader {
       String sha512,
       boolean insecure,
       String where)
-      throws ImageBuildException {
-    int given = (artifact != null ? 1 : 0) + (url != null ? 1 : 0) + (file != null ? 1 : 0);
-    if (given != 1) {
-      throw new ImageBuildException(
-          where
-              + ": give exactly one of <artifact> (groupId:artifactId:version), <url> (with <sha256> or <sha512>) "
-              + "or <file>; found "
-              + given);
-    }
-    Checksum checksum = checksum(sha256, sha512, where);
+      throws ArtifactException {
+    SourceChoice.requireExactlyOne(
+        where,
+        given(artifact, url, file),
+        "<artifact> (groupId:artifactId:version), <url> (with <sha256> or <sha512>) or <file>");
+    Checksum checksum = SourceChoice.checksum(sha256, sha512, where, SourceChoice.Spelling.ELEMENT);
     if (artifact != null) {
-      return artifacts.resolve(artifact, transitive, where + "<artifact>");
+      return new ConnectorSource.MavenArtifact(
+          MavenCoordinates.parse(artifact, where + "<artifact>"), transitive);
     }
     if (url != null) {
       try {
-        return new ArtifactSource.Url(new URI(url.trim()), checksum, insecure);
+        return new ConnectorSource.Download(new URI(url.trim()), checksum, insecure);
       } catch (URISyntaxException e) {
-        throw new ImageBuildException(
+        throw new ArtifactException(
             where + "<url> '" + url + "' is not a URL: " + e.getMessage(), e);
       }
     }
-    return new ArtifactSource.LocalFile(absolute(file), checksum);
+    return new ConnectorSource.LocalFile(absolute(file), checksum);
   }
 
-  private static Checksum checksum(String sha256, String sha512, String where)
-      throws ImageBuildException {
-    if (sha256 != null && sha512 != null) {
-      throw new ImageBuildException(where + ": give <sha256> or <sha512>, not both");
+  private static int given(String... forms) {
+    int given = 0;
+    for (String form : forms) {
+      given += form != null ? 1 : 0;
     }
-    try {
-      if (sha256 != null) {
-        return Checksum.parse("sha256", sha256.trim(), where + "<sha256>");
-      }
-      if (sha512 != null) {
-        return Checksum.parse("sha512", sha512.trim(), where + "<sha512>");
-      }
-      return null;
-    } catch (ArtifactException e) {
-      throw new ImageBuildException(e.getMessage(), e);
-    }
+    return given;
   }
 
   private List<ImageSpec.ExtraDirectory> extraDirectories() {
@@ -316,7 +290,7 @@ final class ImageSpecReader {
     return spec.equals(new ImageSpec.JvmSpec(null, null, null, null)) ? null : spec;
   }
 
-  private ImageSpec.JdkSpec jdk() throws ImageBuildException {
+  private ImageSpec.JdkSpec jdk() throws ArtifactException {
     Jdk jdk = mojo.jdk == null ? new Jdk() : mojo.jdk;
     String name = overrides.string("jdk.name", jdk.name);
     String directory = overrides.string("jdk.directory", jdk.directory);
@@ -326,15 +300,12 @@ final class ImageSpecReader {
       return null;
     }
     String where = "<jdk>";
-    int given = (directory != null ? 1 : 0) + (file != null ? 1 : 0) + (url != null ? 1 : 0);
-    if (given != 1) {
-      throw new ImageBuildException(
-          where
-              + ": give exactly one of <directory> (a JDK or JRE home), <file> (its .tar.gz or .zip) or <url> "
-              + "(with <sha256> or <sha512>); found "
-              + given);
-    }
-    ArtifactSource source =
+    SourceChoice.requireExactlyOne(
+        where,
+        given(directory, file, url),
+        "<directory> (a JDK or JRE home), <file> (its .tar.gz or .zip) or <url> "
+            + "(with <sha256> or <sha512>)");
+    ConnectorSource source =
         source(
             null,
             false,

@@ -1,7 +1,8 @@
 package io.cpimage.maven;
 
-import io.cpimage.build.ArtifactSource;
-import io.cpimage.build.ImageBuildException;
+import io.cpimage.artifact.ArtifactException;
+import io.cpimage.connector.ArtifactResolver;
+import io.cpimage.connector.MavenCoordinates;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +22,10 @@ import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
 
 /**
- * Resolves {@code g:a:v[:classifier[:type]]} through Maven's own resolver, with the project's
- * repositories, mirrors, credentials and offline mode ({@code -o}).
+ * Resolves Maven coordinates through Maven's own resolver, with the project's repositories,
+ * mirrors, credentials and offline mode ({@code -o}).
  */
-final class MavenArtifacts {
+final class MavenArtifacts implements ArtifactResolver {
   private final RepositorySystem system;
   private final RepositorySystemSession session;
   private final List<RemoteRepository> repositories;
@@ -42,9 +43,16 @@ final class MavenArtifacts {
    * The artifact's file, and with {@code transitive} its runtime dependencies' files after it, as a
    * project depending on the artifact gets them: the artifact's optional dependencies stay out.
    */
-  ArtifactSource.Resolved resolve(String coordinates, boolean transitive, String where)
-      throws ImageBuildException {
-    Artifact artifact = parse(coordinates, where);
+  @Override
+  public List<Path> resolve(MavenCoordinates coordinates, boolean transitive, String where)
+      throws ArtifactException {
+    Artifact artifact =
+        new DefaultArtifact(
+            coordinates.groupId(),
+            coordinates.artifactId(),
+            coordinates.classifier(),
+            coordinates.type(),
+            coordinates.version());
     List<Path> files = new ArrayList<>();
     try {
       if (transitive) {
@@ -65,7 +73,7 @@ final class MavenArtifacts {
         files.add(system.resolveArtifact(session, request).getArtifact().getFile().toPath());
       }
     } catch (ArtifactResolutionException | DependencyResolutionException e) {
-      throw new ImageBuildException(
+      throw new ArtifactException(
           where
               + " '"
               + coordinates
@@ -76,25 +84,6 @@ final class MavenArtifacts {
               + "; check the coordinates, or the repositories in the pom and settings.xml",
           e);
     }
-    return new ArtifactSource.Resolved(coordinates, files);
-  }
-
-  static Artifact parse(String coordinates, String where) throws ImageBuildException {
-    String[] parts = coordinates.trim().split(":", -1);
-    if (parts.length < 3
-        || parts.length > 5
-        || parts[0].isBlank()
-        || parts[1].isBlank()
-        || parts[2].isBlank()) {
-      throw new ImageBuildException(
-          where
-              + " '"
-              + coordinates
-              + "' is not Maven coordinates; write groupId:artifactId:version"
-              + "[:classifier[:type]], e.g. io.confluent:kafka-connect-jdbc:10.8.0");
-    }
-    String classifier = parts.length > 3 ? parts[3] : "";
-    String extension = parts.length > 4 && !parts[4].isBlank() ? parts[4] : "jar";
-    return new DefaultArtifact(parts[0], parts[1], classifier, extension, parts[2]);
+    return files;
   }
 }

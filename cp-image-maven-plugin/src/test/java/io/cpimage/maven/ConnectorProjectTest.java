@@ -1,10 +1,8 @@
 package io.cpimage.maven;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cpimage.build.ImageBuildException;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
@@ -36,28 +34,5 @@ class ConnectorProjectTest {
     assertFalse(ConnectorProject.isPackaged(dependency("org.slf4j", "slf4j-api", "provided")));
     assertFalse(
         ConnectorProject.isPackaged(dependency("org.junit.jupiter", "junit-jupiter", "test")));
-  }
-
-  @Test
-  void coordinatesParseWithClassifierAndType() throws ImageBuildException {
-    org.eclipse.aether.artifact.Artifact hub =
-        MavenArtifacts.parse("io.confluent:kafka-connect-jdbc:10.8.0::zip", "<artifact>");
-    assertEquals("", hub.getClassifier());
-    assertEquals("zip", hub.getExtension());
-    org.eclipse.aether.artifact.Artifact jar = MavenArtifacts.parse("g:a:1:cli", "<artifact>");
-    assertEquals("cli", jar.getClassifier());
-    assertEquals("jar", jar.getExtension());
-  }
-
-  @Test
-  void badCoordinatesNameTheElementAndTheForm() {
-    ImageBuildException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            ImageBuildException.class,
-            () -> MavenArtifacts.parse("just-a-name", "<libraries><library><artifact>"));
-    assertEquals(
-        "<libraries><library><artifact> 'just-a-name' is not Maven coordinates; write"
-            + " groupId:artifactId:version[:classifier[:type]], e.g. io.confluent:kafka-connect-jdbc:10.8.0",
-        e.getMessage());
   }
 }

@@ -1,4 +1,4 @@
-package io.cpimage.pom;
+package io.cpimage.connector;
 
 import java.util.regex.Pattern;
 
@@ -18,7 +18,12 @@ final class BaseNames {
 
   private BaseNames() {}
 
-  static String of(String fileName) {
+  /**
+   * The base name of the last segment of {@code path}, whether '/' or a backslash separates them.
+   */
+  static String of(String path) {
+    String normalized = path.replace('\\', '/');
+    String fileName = normalized.substring(normalized.lastIndexOf('/') + 1);
     String withoutExtension = EXTENSION.matcher(fileName).replaceFirst("");
     String name = VERSION_SUFFIX.matcher(withoutExtension).replaceFirst("");
     return name.isEmpty() ? withoutExtension : name;

@@ -1,0 +1,200 @@
+package io.cpimage.connector;
+
+import io.cpimage.artifact.ArchiveUnpacker;
+import io.cpimage.artifact.ArtifactException;
+import io.cpimage.artifact.Checksum;
+import io.cpimage.artifact.ConnectPluginScanner;
+import io.cpimage.artifact.Directories;
+import io.cpimage.artifact.UrlDownloader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The one way a connector (and a library or JDK) gets from its {@link ConnectorSource} to files:
+ * resolved through the {@link ArtifactResolver} or downloaded, verified against its checksum,
+ * unpacked, scanned for Kafka Connect plugin classes, and refused when it holds none. {@code
+ * cp-image:build} lays out its layers with it, {@code cp-image:verify-ready} reads the declared
+ * connectors' plugin classes with it, and {@code cp-image:add-connector} checks a connector with it
+ * before declaring it. Records each fetched file's source and sha256 for the build report.
+ */
+public final class ConnectorPipeline {
+  private final ArtifactResolver resolver;
+  private final UrlDownloader downloader;
+  private final List<FetchedFile> fetched = new ArrayList<>();
+
+  /** One fetched file (or directory) and where it came from, as the build report lists it. */
+  public record FetchedFile(String where, String source, String file, String sha256) {}
+
+  private ConnectorPipeline(ArtifactResolver resolver, UrlDownloader downloader) {
+    this.resolver = resolver;
+    this.downloader = downloader;
+  }
+
+  /** With {@code offline} (Maven's -o), URLs come from the download cache only. */
+  public static ConnectorPipeline create(
+      ArtifactResolver resolver, Path downloadCache, boolean offline) {
+    UrlDownloader downloader = new UrlDownloader(downloadCache);
+    return new ConnectorPipeline(resolver, offline ? downloader.offline() : downloader);
+  }
+
+  /** The files fetched so far, in order. */
+  public List<FetchedFile> fetched() {
+    return List.copyOf(fetched);
+  }
+
+  /** The files of {@code source} on this machine, verified against their checksum. */
+  List<Path> fetch(ConnectorSource source, String where) throws ArtifactException {
+    List<Path> files = new ArrayList<>();
+    if (source instanceof ConnectorSource.MavenArtifact artifact) {
+      files.addAll(
+          resolver.resolve(artifact.coordinates(), artifact.transitive(), where + "<artifact>"));
+    } else if (source instanceof ConnectorSource.ProjectFiles project) {
+      files.addAll(project.files());
+    } else if (source instanceof ConnectorSource.Download download) {
+      files.add(
+          downloader.download(download.uri(), download.checksum(), download.insecure(), where));
+    } else if (source instanceof ConnectorSource.LocalFile local) {
+      if (!Files.exists(local.path())) {
+        throw new ArtifactException(
+            where
+                + ": "
+                + local.path()
+                + " does not exist; fix the path (relative paths start at the project directory)");
+      }
+      if (local.checksum() != null) {
+        local.checksum().verify(local.path(), where);
+      }
+      files.add(local.path());
+    }
+    try {
+      for (Path file : files) {
+        fetched.add(
+            new FetchedFile(
+                where,
+                source.description(),
+                file.getFileName().toString(),
+                Files.isRegularFile(file)
+                    ? "sha256:" + Checksum.sha256Of(file).hex()
+                    : "directory"));
+      }
+    } catch (IOException e) {
+      throw new ArtifactException(
+          where + ": cannot read " + source.description() + ": " + e.getMessage(), e);
+    }
+    return files;
+  }
+
+  /**
+   * Fetches {@code source} into {@code directory} (emptied first): archives are unpacked, other
+   * files copied. When the result is one top-level directory (how Confluent Hub and JDK archives
+   * are packed), that directory is returned as the root. A local directory is used in place.
+   */
+  public Path stage(ConnectorSource source, Path directory, String where) throws ArtifactException {
+    List<Path> files = fetch(source, where);
+    if (files.size() == 1 && Files.isDirectory(files.get(0))) {
+      return files.get(0);
+    }
+    try {
+      return layOut(files, directory, where);
+    } catch (IOException e) {
+      throw new ArtifactException(
+          where + ": cannot stage " + source.description() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A connector laid out on this machine: the directory its image directory holds, and its plugins.
+   */
+  public record StagedConnector(Path directory, List<String> pluginClasses) {}
+
+  /**
+   * Stages a connector where the build lays it out ({@code <work>/connectors/<name>}) and scans it.
+   *
+   * @throws NotAConnectorException when it holds no plugin class
+   */
+  public StagedConnector stageConnector(
+      String name, ConnectorSource source, Path work, String where) throws ArtifactException {
+    Path directory = stage(source, work.resolve("connectors").resolve(name), where);
+    return new StagedConnector(directory, pluginClasses(directory, source, where));
+  }
+
+  /** The jar files of a library (libraries are placed as they are, never unpacked). */
+  public List<Path> libraryFiles(ConnectorSource source, String where) throws ArtifactException {
+    List<Path> files = fetch(source, where);
+    for (Path file : files) {
+      if (!Files.isRegularFile(file)) {
+        throw new ArtifactException(
+            where + ": " + file + " is not a file; a library is a jar file");
+      }
+    }
+    return files;
+  }
+
+  /** The plugin classes under {@code staged}, the connector {@code source} laid out. */
+  private static List<String> pluginClasses(Path staged, ConnectorSource source, String where)
+      throws ArtifactException {
+    List<String> plugins = ConnectPluginScanner.findPluginClasses(staged, where);
+    if (plugins.isEmpty()) {
+      throw new NotAConnectorException(where, source.description());
+    }
+    return plugins;
+  }
+
+  /**
+   * The plugin classes of a connector's fetched {@code file}, laid out as the build would lay it
+   * out, in a scratch directory that is deleted afterwards.
+   *
+   * @throws NotAConnectorException when there are none
+   */
+  public static List<String> pluginClassesOf(Path file, ConnectorSource source, String where)
+      throws ArtifactException {
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("cp-image-connector-");
+    } catch (IOException e) {
+      throw new ArtifactException(where + ": cannot create a scratch directory: " + e, e);
+    }
+    try {
+      return pluginClasses(
+          layOut(List.of(file), scratch.resolve("connector"), where), source, where);
+    } catch (IOException e) {
+      throw new ArtifactException(where + ": cannot copy " + file + ": " + e, e);
+    } finally {
+      try {
+        Directories.deleteRecursively(scratch);
+      } catch (IOException e) {
+        // Only a scratch copy under the system's temp directory is left behind.
+      }
+    }
+  }
+
+  /**
+   * Unpacks the archives among {@code files} into {@code directory} (emptied first) and copies the
+   * others; returns the single top-level directory when there is one, else {@code directory}.
+   */
+  private static Path layOut(List<Path> files, Path directory, String where)
+      throws ArtifactException, IOException {
+    Directories.deleteRecursively(directory);
+    Files.createDirectories(directory);
+    for (Path file : files) {
+      if (ArchiveUnpacker.isArchive(file)) {
+        ArchiveUnpacker.unpack(file, directory, where);
+      } else {
+        Files.copy(
+            file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    try (Stream<Path> children = Files.list(directory)) {
+      List<Path> top = children.toList();
+      if (top.size() == 1 && Files.isDirectory(top.get(0))) {
+        return top.get(0);
+      }
+    }
+    return directory;
+  }
+}
