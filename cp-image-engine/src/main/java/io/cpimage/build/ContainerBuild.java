@@ -159,14 +159,11 @@ final class ContainerBuild {
       }
       case DOCKER -> {
         return run(
-            Containerizer.to(DockerDaemonImage.named(reference(to))),
+            Containerizer.to(DockerDaemonImage.named(daemonReference(to))),
             "loading " + to + " into Docker");
       }
       default -> {
-        return run(
-            Containerizer.to(
-                RegistryCredentials.registryImage(reference(to), spec.target().credentials(), log)),
-            "pushing " + to);
+        return run(Containerizer.to(RegistryCredentials.registryImage(to, log)), "pushing " + to);
       }
     }
   }
@@ -176,7 +173,7 @@ final class ContainerBuild {
     AtomicInteger reported = new AtomicInteger();
     containerizer
         .setToolName("cp-image")
-        .setAllowInsecureRegistries(spec.target().allowInsecureRegistries())
+        .setAllowInsecureRegistries(spec.target().image().allowInsecureRegistries())
         .setOfflineMode(spec.settings().offline())
         .setApplicationLayersCache(spec.settings().workDirectory().resolve("jib-cache"))
         .addEventHandler(LogEvent.class, log::accept)
@@ -256,7 +253,7 @@ final class ContainerBuild {
     }
   }
 
-  private static ImageReference reference(ImageLocation location) throws ImageBuildException {
+  private static ImageReference daemonReference(ImageLocation location) throws ImageBuildException {
     try {
       return ImageReference.parse(location.reference());
     } catch (InvalidImageReferenceException e) {

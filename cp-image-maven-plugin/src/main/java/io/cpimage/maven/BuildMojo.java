@@ -1,12 +1,15 @@
 package io.cpimage.maven;
 
+import com.google.cloud.tools.jib.api.LogEvent;
 import io.cpimage.build.BuildReport;
 import io.cpimage.build.ImageBuild;
 import io.cpimage.build.ImageSpec;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -73,7 +76,7 @@ public class BuildMojo extends AbstractMojo {
   @Parameter List<Library> libraries = new ArrayList<>();
 
   /** The image directory that connectors go into. -Dcp-image.pluginPath. */
-  @Parameter(defaultValue = "/usr/share/confluent-hub-components")
+  @Parameter(defaultValue = ImageSpec.DEFAULT_PLUGIN_PATH)
   String pluginPath;
 
   /**
@@ -186,24 +189,39 @@ public class BuildMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    Overrides overrides = new Overrides(session, project);
-    if (overrides.bool("skip", skip)) {
+    BuildParameters parameters = parameters();
+    if (parameters.skip) {
       getLog().info("cp-image:build skipped (cp-image.skip)");
       return;
     }
     BuildReport report;
     try (JibLog log = new JibLog(getLog())) {
-      ImageSpec spec = new ImageSpecReader(this, overrides, log).read();
-      report = ImageBuild.run(spec, log);
+      report = ImageBuild.run(specReader(parameters, log).read(), log);
     } catch (Exception e) {
       Failures.rethrow("build", e);
       return;
     }
-    getLog().info("Report: " + reportFile(overrides));
+    getLog().info("Report: " + parameters.reportFile);
     getLog().info("Built image " + report.image() + " with digest " + report.digest());
   }
 
-  File reportFile(Overrides overrides) {
-    return new File(overrides.string("reportFile", reportFile.getPath()));
+  /** This goal's parameters, {@code -D} overrides applied. */
+  BuildParameters parameters() {
+    return new BuildParameters(
+        this, new Overrides(session, project), Path.of(session.getLocalRepository().getBasedir()));
+  }
+
+  /** Reads {@code parameters} into a spec as this goal does (verify-ready reads connectors). */
+  ImageSpecReader specReader(BuildParameters parameters, Consumer<LogEvent> log) {
+    return new ImageSpecReader(
+        parameters,
+        project,
+        session,
+        new MavenArtifacts(
+            repositorySystem,
+            session.getRepositorySession(),
+            project.getRemoteProjectRepositories()),
+        settingsDecrypter,
+        log);
   }
 }
