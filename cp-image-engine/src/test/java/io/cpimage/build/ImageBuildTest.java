@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cpimage.build.BaseFilesystem.Node;
 import io.cpimage.build.BaseFilesystem.Type;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,18 +55,7 @@ class ImageBuildTest {
         "manifest.json",
         "[{\"Config\":\"config.json\",\"RepoTags\":[\"base:1\"],\"Layers\":[\"layer.tar\",\"layer2.tar\"]}]"
             .getBytes(StandardCharsets.UTF_8));
-    Path tar = temp.resolve("base.tar");
-    try (OutputStream out = Files.newOutputStream(tar);
-        TarArchiveOutputStream archive = new TarArchiveOutputStream(out)) {
-      for (Map.Entry<String, byte[]> file : files.entrySet()) {
-        TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
-        entry.setSize(file.getValue().length);
-        archive.putArchiveEntry(entry);
-        archive.write(file.getValue());
-        archive.closeArchiveEntry();
-      }
-    }
-    return tar;
+    return BaseImageTest.imageTar(temp.resolve("base.tar"), false, files);
   }
 
   private static String diffId(byte[] layer) {

@@ -11,15 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
@@ -34,7 +31,7 @@ import org.eclipse.aether.RepositorySystem;
     defaultPhase = LifecyclePhase.PACKAGE,
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
-public class BuildMojo extends AbstractMojo {
+public class BuildMojo extends ProjectMojo {
   /**
    * The base image: image (required) is a registry name, docker://name:tag (the local Docker
    * engine) or tar://path (a docker save tar); auth (username, password) and credHelper give
@@ -154,13 +151,6 @@ public class BuildMojo extends AbstractMojo {
   @Parameter boolean skip;
 
   /**
-   * Where the report is written: image, digest, layers, artifacts with checksums, environment,
-   * connectors with their plugin classes. -Dcp-image.reportFile.
-   */
-  @Parameter(defaultValue = "${project.build.directory}/cp-image/report.json")
-  File reportFile;
-
-  /**
    * Where downloads are cached, keyed by checksum; default: .cache/cp-image in the local
    * repository. -Dcp-image.downloadCache.
    */
@@ -169,14 +159,6 @@ public class BuildMojo extends AbstractMojo {
   /** The image's creation time: project.build.outputTimestamp, else the epoch (reproducible). */
   @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
   String outputTimestamp;
-
-  /** The project (its coordinates label the image; a jar project may be a connector). */
-  @Parameter(defaultValue = "${project}", readonly = true)
-  MavenProject project;
-
-  /** The Maven session (offline mode, settings.xml servers, the local repository). */
-  @Parameter(defaultValue = "${session}", readonly = true)
-  MavenSession session;
 
   final RepositorySystem repositorySystem;
   final SettingsDecrypter settingsDecrypter;
@@ -208,20 +190,18 @@ public class BuildMojo extends AbstractMojo {
   /** This goal's parameters, {@code -D} overrides applied. */
   BuildParameters parameters() {
     return new BuildParameters(
-        this, new Overrides(session, project), Path.of(session.getLocalRepository().getBasedir()));
+        this, overrides(), Path.of(session.getLocalRepository().getBasedir()), session.isOffline());
   }
 
   /** Reads {@code parameters} into a spec as this goal does (verify-ready reads connectors). */
   ImageSpecReader specReader(BuildParameters parameters, Consumer<LogEvent> log) {
-    return new ImageSpecReader(
-        parameters,
-        project,
-        session,
+    MavenArtifacts artifacts =
         new MavenArtifacts(
             repositorySystem,
             session.getRepositorySession(),
-            project.getRemoteProjectRepositories()),
-        settingsDecrypter,
-        log);
+            project.getRemoteProjectRepositories());
+    SettingsCredentials credentials =
+        new SettingsCredentials(session.getSettings(), settingsDecrypter);
+    return new ImageSpecReader(parameters, project, artifacts, credentials, log);
   }
 }

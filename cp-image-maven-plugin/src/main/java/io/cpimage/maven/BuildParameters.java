@@ -45,12 +45,14 @@ final class BuildParameters {
   final File reportFile;
   final String downloadCache;
   final String outputTimestamp;
+  final boolean offline;
 
   /**
    * Reads {@code configured}'s parameters with {@code overrides} applied; {@code localRepository}
-   * holds the default download cache.
+   * holds the default download cache; {@code offline} is Maven's {@code -o}.
    */
-  BuildParameters(BuildMojo configured, Overrides overrides, Path localRepository) {
+  BuildParameters(
+      BuildMojo configured, Overrides overrides, Path localRepository, boolean offline) {
     from =
         image(
             configured.from.image,
@@ -119,6 +121,7 @@ final class BuildParameters {
                 ? configured.downloadCache
                 : localRepository.resolve(".cache/cp-image").toString());
     outputTimestamp = configured.outputTimestamp;
+    this.offline = offline;
   }
 
   private static Image image(

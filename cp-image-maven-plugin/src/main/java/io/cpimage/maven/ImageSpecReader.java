@@ -20,39 +20,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Turns the build goal's {@link BuildParameters} into an {@link ImageSpec}: parses each value into
- * the engine's type, resolves Maven coordinates, reads settings.xml credentials, adds the project's
- * own connector and the standard labels. Everything Maven-specific ends here.
+ * the engine's type, resolves Maven coordinates ({@code artifacts}), adds settings.xml credentials,
+ * the project's own connector and the standard labels. Everything Maven-specific ends here.
  */
-final class ImageSpecReader {
-  private final BuildParameters parameters;
-  private final MavenProject project;
-  private final MavenSession session;
-  private final SettingsDecrypter settingsDecrypter;
-  private final Consumer<LogEvent> log;
-  private final MavenArtifacts artifacts;
-  private final Path basedir;
-
-  ImageSpecReader(
-      BuildParameters parameters,
-      MavenProject project,
-      MavenSession session,
-      MavenArtifacts artifacts,
-      SettingsDecrypter settingsDecrypter,
-      Consumer<LogEvent> log) {
-    this.parameters = parameters;
-    this.project = project;
-    this.session = session;
-    this.artifacts = artifacts;
-    this.settingsDecrypter = settingsDecrypter;
-    this.log = log;
-    this.basedir = project.getBasedir().toPath();
-  }
+record ImageSpecReader(
+    BuildParameters parameters,
+    MavenProject project,
+    MavenArtifacts artifacts,
+    SettingsCredentials settingsCredentials,
+    Consumer<LogEvent> log) {
 
   ImageSpec read() throws ImageBuildException {
     Instant created = creationTime(parameters.outputTimestamp);
@@ -98,7 +78,7 @@ final class ImageSpecReader {
         parameters.reportFile.toPath().toAbsolutePath(),
         absolute(parameters.downloadCache),
         created,
-        session.isOffline(),
+        parameters.offline,
         parameters.pluginPath);
   }
 
@@ -254,7 +234,7 @@ final class ImageSpecReader {
     List<ImageSpec.ExtraDirectory> directories = new ArrayList<>();
     ExtraDirectories configured = parameters.extraDirectories;
     if (configured == null || configured.paths.isEmpty()) {
-      directories.add(new ImageSpec.ExtraDirectory(basedir.resolve("src/main/cp-image"), "/"));
+      directories.add(new ImageSpec.ExtraDirectory(basedir().resolve("src/main/cp-image"), "/"));
     } else {
       for (ExtraDirectories.Path path : configured.paths) {
         directories.add(new ImageSpec.ExtraDirectory(absolute(path.from), path.into));
@@ -325,20 +305,21 @@ final class ImageSpecReader {
     if (image.credHelper() != null) {
       sources.add(new CredentialSource.Helper(image.credHelper()));
     }
-    ImageLocation location = ImageLocation.parse(image.image(), where + "<image>", basedir);
+    ImageLocation location = ImageLocation.parse(image.image(), where + "<image>", basedir());
     if (location.kind() == ImageLocation.Kind.REGISTRY) {
-      SettingsCredentials.forRegistry(
-              location.registryReference().getRegistry(),
-              session.getSettings(),
-              settingsDecrypter,
-              where)
+      settingsCredentials
+          .forRegistry(location.registryReference().getRegistry(), where)
           .ifPresent(sources::add);
     }
     return location.withRegistryAccess(sources, parameters.allowInsecureRegistries);
   }
 
+  private Path basedir() {
+    return project.getBasedir().toPath();
+  }
+
   private Path absolute(String path) {
-    return basedir.resolve(path).toAbsolutePath().normalize();
+    return basedir().resolve(path).toAbsolutePath().normalize();
   }
 
   /** {@code project.build.outputTimestamp} (ISO-8601 or epoch seconds), else the epoch. */

@@ -11,14 +11,11 @@ import io.cpimage.verify.smoke.DefaultBrokerImage;
 import io.cpimage.verify.smoke.SmokeException;
 import io.cpimage.verify.smoke.SmokeSettings;
 import io.cpimage.verify.smoke.SmokeTest;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.internal.LifecycleExecutionPlanCalculator;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MavenPluginManager;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -27,7 +24,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * {@code cp-image:verify-ready}: waits, in parallel, for the services of a running cluster (each
@@ -49,7 +45,7 @@ import org.apache.maven.project.MavenProject;
     defaultPhase = LifecyclePhase.VERIFY,
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
-public class VerifyReadyMojo extends AbstractMojo {
+public class VerifyReadyMojo extends ProjectMojo {
   /**
    * What to await, each also as -Dcp-image.NAME: zookeeper (host:2181[,...]), bootstrapServers with
    * expectedBrokers (default 1) and clientConfig (a Kafka client properties file), schemaRegistry,
@@ -60,23 +56,8 @@ public class VerifyReadyMojo extends AbstractMojo {
    */
   @Parameter Verify verify = new Verify();
 
-  /**
-   * The build goal's report, which lists each connector's plugin classes. -Dcp-image.reportFile, as
-   * for the build goal.
-   */
-  @Parameter(defaultValue = "${project.build.directory}/cp-image/report.json")
-  File reportFile;
-
   /** Skip the goal. -Dcp-image.verify.skip. */
   @Parameter boolean skip;
-
-  /** The project, whose pom declares the connectors to expect when there is no build report. */
-  @Parameter(defaultValue = "${project}", readonly = true)
-  MavenProject project;
-
-  /** The Maven session (-D overrides, offline mode). */
-  @Parameter(defaultValue = "${session}", readonly = true)
-  MavenSession session;
 
   /** This plugin, whose build goal reads the pom's connectors when there is no build report. */
   @Parameter(defaultValue = "${plugin}", readonly = true)
@@ -97,8 +78,7 @@ public class VerifyReadyMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    VerifyParameters parameters =
-        new VerifyParameters(verify, reportFile, skip, new Overrides(session, project));
+    VerifyParameters parameters = new VerifyParameters(verify, reportFile, skip, overrides());
     if (parameters.skip) {
       getLog().info("cp-image:verify-ready skipped");
       return;

@@ -43,7 +43,7 @@ class BuildParametersTest {
 
   private BuildParameters read(BuildMojo mojo, Properties user, Properties project) {
     return new BuildParameters(
-        mojo, new Overrides(user, project, new Properties()), localRepository);
+        mojo, new Overrides(user, project, new Properties()), localRepository, false);
   }
 
   @Test
