@@ -1,8 +1,6 @@
 package io.cpimage.build;
 
 import com.google.cloud.tools.jib.api.Containerizer;
-import com.google.cloud.tools.jib.api.ImageReference;
-import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.TarImage;
@@ -23,9 +21,9 @@ final class BaseImages {
 
   private BaseImages() {}
 
-  static BaseImage load(ImageLocation from, ImageSpec spec, Consumer<LogEvent> log)
+  static BaseImage load(ImageLocation from, ImageSpec.Settings settings, Consumer<LogEvent> log)
       throws ImageBuildException, IOException, InterruptedException {
-    Path directory = Files.createDirectories(spec.settings().workDirectory().resolve("base"));
+    Path directory = Files.createDirectories(settings.workDirectory().resolve("base"));
     Path tar = directory.resolve("base-image.tar");
     Path partial = directory.resolve("base-image.tar.partial");
     switch (from.kind()) {
@@ -52,32 +50,24 @@ final class BaseImages {
       }
       default -> {
         log.accept(LogEvent.lifecycle("Pulling base image " + from));
-        pull(from, spec, partial, log);
+        pull(from, settings.offline(), partial, log);
         Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
       }
     }
     return BaseImage.read(from, tar, directory, WHERE);
   }
 
-  private static void pull(ImageLocation from, ImageSpec spec, Path partial, Consumer<LogEvent> log)
+  private static void pull(
+      ImageLocation from, boolean offline, Path partial, Consumer<LogEvent> log)
       throws ImageBuildException, IOException, InterruptedException {
     try {
-      ImageReference reference = ImageReference.parse(from.reference());
       Containerizer containerizer =
-          Containerizer.to(TarImage.at(partial).named(reference))
+          Containerizer.to(TarImage.at(partial).named(from.registryReference()))
               .setToolName("cp-image")
-              .setOfflineMode(spec.settings().offline())
-              .setAllowInsecureRegistries(spec.target().allowInsecureRegistries())
+              .setOfflineMode(offline)
+              .setAllowInsecureRegistries(from.allowInsecureRegistries())
               .addEventHandler(LogEvent.class, log::accept);
-      Jib.from(RegistryCredentials.registryImage(reference, spec.fromCredentials(), log))
-          .containerize(containerizer);
-    } catch (InvalidImageReferenceException e) {
-      throw new ImageBuildException(
-          WHERE
-              + " '"
-              + from
-              + "' is not a valid image reference; write e.g. confluentinc/cp-kafka:7.9.0",
-          e);
+      Jib.from(RegistryCredentials.registryImage(from, log)).containerize(containerizer);
     } catch (ExecutionException
         | com.google.cloud.tools.jib.api.CacheDirectoryCreationException
         | com.google.cloud.tools.jib.api.RegistryException e) {

@@ -39,35 +39,17 @@ import java.util.function.Consumer;
 /**
  * Hands the planned image to jib: one container builder per target (registry, daemon or tar, plus
  * the optional extra tar), tars written to a partial file and moved into place only on success.
+ * Holds the planned image's parts: the spec, the base, the layers and the final configuration.
  */
-final class ContainerBuild {
-  private final ImageSpec spec;
-  private final BaseImage base;
-  private final LayerPlan plan;
-  private final Map<String, String> environment;
-  private final Map<String, String> labels;
-  private final List<String> volumes;
-  private final String user;
-  private final Consumer<LogEvent> log;
-
-  ContainerBuild(
-      ImageSpec spec,
-      BaseImage base,
-      LayerPlan plan,
-      Map<String, String> environment,
-      Map<String, String> labels,
-      List<String> volumes,
-      String user,
-      Consumer<LogEvent> log) {
-    this.spec = spec;
-    this.base = base;
-    this.plan = plan;
-    this.environment = environment;
-    this.labels = labels;
-    this.volumes = volumes;
-    this.user = user;
-    this.log = log;
-  }
+record ContainerBuild(
+    ImageSpec spec,
+    BaseImage base,
+    LayerPlan plan,
+    Map<String, String> environment,
+    Map<String, String> labels,
+    List<String> volumes,
+    String user,
+    Consumer<LogEvent> log) {
 
   /** Each added layer's diff id, computed as jib builds the layer (same entries, same bytes). */
   List<BuildReport.LayerRecord> layerRecords() throws IOException {
@@ -159,14 +141,11 @@ final class ContainerBuild {
       }
       case DOCKER -> {
         return run(
-            Containerizer.to(DockerDaemonImage.named(reference(to))),
+            Containerizer.to(DockerDaemonImage.named(daemonReference(to))),
             "loading " + to + " into Docker");
       }
       default -> {
-        return run(
-            Containerizer.to(
-                RegistryCredentials.registryImage(reference(to), spec.target().credentials(), log)),
-            "pushing " + to);
+        return run(Containerizer.to(RegistryCredentials.registryImage(to, log)), "pushing " + to);
       }
     }
   }
@@ -176,7 +155,7 @@ final class ContainerBuild {
     AtomicInteger reported = new AtomicInteger();
     containerizer
         .setToolName("cp-image")
-        .setAllowInsecureRegistries(spec.target().allowInsecureRegistries())
+        .setAllowInsecureRegistries(spec.target().image().allowInsecureRegistries())
         .setOfflineMode(spec.settings().offline())
         .setApplicationLayersCache(spec.settings().workDirectory().resolve("jib-cache"))
         .addEventHandler(LogEvent.class, log::accept)
@@ -256,7 +235,7 @@ final class ContainerBuild {
     }
   }
 
-  private static ImageReference reference(ImageLocation location) throws ImageBuildException {
+  private static ImageReference daemonReference(ImageLocation location) throws ImageBuildException {
     try {
       return ImageReference.parse(location.reference());
     } catch (InvalidImageReferenceException e) {

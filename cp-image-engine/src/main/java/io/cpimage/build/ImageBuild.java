@@ -53,12 +53,12 @@ public final class ImageBuild {
 
   private BuildReport run()
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
-    ImageLocation from = ImageLocation.parse(spec.fromImage(), "<from><image>", Path.of(""));
-    ImageLocation to = ImageLocation.parse(spec.target().image(), "<to><image>", Path.of(""));
+    ImageLocation from = spec.from();
+    ImageLocation to = spec.target().image();
     ConnectorPlugins.checkNames(spec.connectors(), spec.settings().pluginPath());
     Files.createDirectories(work);
 
-    BaseImage base = BaseImages.load(from, spec, log);
+    BaseImage base = BaseImages.load(from, spec.settings(), log);
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
     ConnectorPipeline pipeline = pipeline(spec.settings());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));

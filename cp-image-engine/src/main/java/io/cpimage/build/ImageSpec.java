@@ -11,11 +11,11 @@ import java.util.Map;
  * Everything one image build needs, as plain values: what the pom declared, each source parsed into
  * a {@link ConnectorSource}; Maven coordinates are resolved during the build through the settings'
  * {@link ArtifactResolver}. Paths on this machine are absolute; paths in the image are absolute
- * Unix paths. {@code where} strings name the pom element for messages.
+ * Unix paths. {@code where} strings name the pom element for messages. Made with {@link #builder},
+ * which holds the defaults.
  */
 public record ImageSpec(
-    String fromImage,
-    List<CredentialSource> fromCredentials,
+    ImageLocation from,
     Target target,
     Container container,
     List<ConnectorSpec> connectors,
@@ -27,15 +27,24 @@ public record ImageSpec(
     boolean utilityBelt,
     Settings settings) {
 
+  /** The image directory connectors go into, as in Confluent's images. */
+  public static final String DEFAULT_PLUGIN_PATH = "/usr/share/confluent-hub-components";
+
+  /**
+   * A spec of the base {@code from} and the target {@code to}, built in {@code workDirectory};
+   * everything else defaults to what the plugin's parameters default to.
+   */
+  public static Builder builder(ImageLocation from, ImageLocation to, Path workDirectory) {
+    return new Builder(from, to, workDirectory);
+  }
+
   /** Where the image goes: {@code to}, its tags and the optional extra docker-save tar. */
   public record Target(
-      String image,
+      ImageLocation image,
       List<String> tags,
       String tarImageName,
       Path outputTar,
-      boolean daemonOptional,
-      boolean allowInsecureRegistries,
-      List<CredentialSource> credentials) {}
+      boolean daemonOptional) {}
 
   /** The container configuration: values set here win over the base image's. */
   public record Container(
@@ -80,4 +89,201 @@ public record ImageSpec(
       boolean offline,
       String pluginPath,
       ArtifactResolver artifactResolver) {}
+
+  /**
+   * Collects a spec's values; unset ones keep the plugin's defaults: no tags, extra tar, container
+   * changes, connectors, libraries, extra directories, JVM settings or JDK; the utility belt added;
+   * the report in the work directory; downloads cached in its {@code downloads}; the epoch as the
+   * creation time; online; connectors under {@link #DEFAULT_PLUGIN_PATH}.
+   */
+  public static final class Builder {
+    private final ImageLocation from;
+    private final ImageLocation to;
+    private final Path workDirectory;
+    private List<String> tags = List.of();
+    private String tarImageName;
+    private Path outputTar;
+    private boolean daemonOptional;
+    private Map<String, String> environment = Map.of();
+    private Map<String, String> labels = Map.of();
+    private String user;
+    private List<String> ports = List.of();
+    private List<String> entrypoint = List.of();
+    private List<String> cmd = List.of();
+    private String workingDirectory;
+    private List<String> volumes = List.of();
+    private List<ConnectorSpec> connectors = List.of();
+    private List<LibrarySpec> libraries = List.of();
+    private List<ExtraDirectory> extraDirectories = List.of();
+    private List<PermissionRule> permissions = List.of();
+    private JvmSpec jvm;
+    private JdkSpec jdk;
+    private boolean utilityBelt = true;
+    private Path reportFile;
+    private Path downloadCache;
+    private Instant creationTime = Instant.EPOCH;
+    private boolean offline;
+    private String pluginPath = DEFAULT_PLUGIN_PATH;
+    private ArtifactResolver artifactResolver = ArtifactResolver.NONE;
+
+    private Builder(ImageLocation from, ImageLocation to, Path workDirectory) {
+      this.from = from;
+      this.to = to;
+      this.workDirectory = workDirectory;
+    }
+
+    public Builder tags(List<String> tags) {
+      this.tags = tags;
+      return this;
+    }
+
+    /** The name stored in a tar target and in the extra tar; required for a tar target. */
+    public Builder tarImageName(String tarImageName) {
+      this.tarImageName = tarImageName;
+      return this;
+    }
+
+    public Builder outputTar(Path outputTar) {
+      this.outputTar = outputTar;
+      return this;
+    }
+
+    public Builder daemonOptional(boolean daemonOptional) {
+      this.daemonOptional = daemonOptional;
+      return this;
+    }
+
+    public Builder environment(Map<String, String> environment) {
+      this.environment = environment;
+      return this;
+    }
+
+    public Builder labels(Map<String, String> labels) {
+      this.labels = labels;
+      return this;
+    }
+
+    public Builder user(String user) {
+      this.user = user;
+      return this;
+    }
+
+    public Builder ports(List<String> ports) {
+      this.ports = ports;
+      return this;
+    }
+
+    public Builder entrypoint(List<String> entrypoint) {
+      this.entrypoint = entrypoint;
+      return this;
+    }
+
+    public Builder cmd(List<String> cmd) {
+      this.cmd = cmd;
+      return this;
+    }
+
+    public Builder workingDirectory(String workingDirectory) {
+      this.workingDirectory = workingDirectory;
+      return this;
+    }
+
+    public Builder volumes(List<String> volumes) {
+      this.volumes = volumes;
+      return this;
+    }
+
+    public Builder connectors(List<ConnectorSpec> connectors) {
+      this.connectors = connectors;
+      return this;
+    }
+
+    public Builder libraries(List<LibrarySpec> libraries) {
+      this.libraries = libraries;
+      return this;
+    }
+
+    public Builder extraDirectories(List<ExtraDirectory> extraDirectories) {
+      this.extraDirectories = extraDirectories;
+      return this;
+    }
+
+    public Builder permissions(List<PermissionRule> permissions) {
+      this.permissions = permissions;
+      return this;
+    }
+
+    public Builder jvm(JvmSpec jvm) {
+      this.jvm = jvm;
+      return this;
+    }
+
+    public Builder jdk(JdkSpec jdk) {
+      this.jdk = jdk;
+      return this;
+    }
+
+    public Builder utilityBelt(boolean utilityBelt) {
+      this.utilityBelt = utilityBelt;
+      return this;
+    }
+
+    public Builder reportFile(Path reportFile) {
+      this.reportFile = reportFile;
+      return this;
+    }
+
+    public Builder downloadCache(Path downloadCache) {
+      this.downloadCache = downloadCache;
+      return this;
+    }
+
+    public Builder creationTime(Instant creationTime) {
+      this.creationTime = creationTime;
+      return this;
+    }
+
+    public Builder offline(boolean offline) {
+      this.offline = offline;
+      return this;
+    }
+
+    public Builder pluginPath(String pluginPath) {
+      this.pluginPath = pluginPath;
+      return this;
+    }
+
+    /** How Maven coordinates become files; without one, a build of coordinates is refused. */
+    public Builder artifactResolver(ArtifactResolver artifactResolver) {
+      this.artifactResolver = artifactResolver;
+      return this;
+    }
+
+    public ImageSpec build() {
+      if (to.kind() == ImageLocation.Kind.TAR && tarImageName == null) {
+        // A programming error, not bad input: the plugin always names the tar's image.
+        throw new IllegalStateException("a tar:// target needs a tarImageName");
+      }
+      return new ImageSpec(
+          from,
+          new Target(to, tags, tarImageName, outputTar, daemonOptional),
+          new Container(
+              environment, labels, user, ports, entrypoint, cmd, workingDirectory, volumes),
+          connectors,
+          libraries,
+          extraDirectories,
+          permissions,
+          jvm,
+          jdk,
+          utilityBelt,
+          new Settings(
+              workDirectory,
+              reportFile != null ? reportFile : workDirectory.resolve("report.json"),
+              downloadCache != null ? downloadCache : workDirectory.resolve("downloads"),
+              creationTime,
+              offline,
+              pluginPath,
+              artifactResolver));
+    }
+  }
 }

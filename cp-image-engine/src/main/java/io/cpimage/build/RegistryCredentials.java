@@ -6,7 +6,6 @@ import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -17,11 +16,11 @@ import java.util.function.Consumer;
 final class RegistryCredentials {
   private RegistryCredentials() {}
 
-  static RegistryImage registryImage(
-      ImageReference reference, List<CredentialSource> sources, Consumer<LogEvent> log) {
+  static RegistryImage registryImage(ImageLocation location, Consumer<LogEvent> log) {
+    ImageReference reference = location.registryReference();
     RegistryImage image = RegistryImage.named(reference);
     CredentialRetrieverFactory factory = CredentialRetrieverFactory.forImage(reference, log);
-    for (CredentialSource source : sources) {
+    for (CredentialSource source : location.credentials()) {
       if (source instanceof CredentialSource.Known known) {
         image.addCredentialRetriever(
             factory.known(Credential.from(known.username(), known.password()), known.source()));

@@ -12,6 +12,17 @@ import java.util.List;
 @FunctionalInterface
 public interface ArtifactResolver {
 
+  /** For builds outside Maven: any coordinates are refused, naming where they were declared. */
+  ArtifactResolver NONE =
+      (coordinates, transitive, where) -> {
+        throw new ArtifactException(
+            where
+                + ": "
+                + coordinates
+                + " are Maven coordinates, and this build has no Maven resolver; declare a <url>"
+                + " or a <file> instead");
+      };
+
   /**
    * The artifact's file, and with {@code transitive} its runtime dependencies' files after it.
    *

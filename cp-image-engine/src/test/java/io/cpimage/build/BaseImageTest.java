@@ -23,8 +23,8 @@ class BaseImageTest {
   private static final String CONFIG =
       "{\"config\":{\"User\":\"appuser\",\"Env\":[\"PATH=/usr/bin:/bin\",\"JAVA_HOME=/usr/lib/jvm/zulu\"]}}";
 
-  private Path imageTar(String name, boolean gzip, Map<String, byte[]> files) throws IOException {
-    Path tar = temp.resolve(name);
+  /** Writes {@code files} (name to content) as a tar, gzipped or not: a docker-save tar for one. */
+  static Path imageTar(Path tar, boolean gzip, Map<String, byte[]> files) throws IOException {
     try (OutputStream out =
             gzip ? new GZIPOutputStream(Files.newOutputStream(tar)) : Files.newOutputStream(tar);
         TarArchiveOutputStream archive = new TarArchiveOutputStream(out)) {
@@ -55,7 +55,7 @@ class BaseImageTest {
 
   @Test
   void readsEnvUserAndFilesOfAGzippedDockerSaveTar() throws Exception {
-    Path tar = imageTar("base.tar.gz", true, dockerSave());
+    Path tar = imageTar(temp.resolve("base.tar.gz"), true, dockerSave());
     ImageLocation location = ImageLocation.parse("tar://" + tar, "<from><image>", temp);
     BaseImage base = BaseImage.read(location, tar, temp.resolve("work"), "<from><image>");
     assertEquals(
@@ -71,7 +71,7 @@ class BaseImageTest {
   void anOciLayoutTarIsRefusedWithTheWayOut() throws Exception {
     Path tar =
         imageTar(
-            "oci.tar",
+            temp.resolve("oci.tar"),
             false,
             Map.of(
                 "index.json",

@@ -10,11 +10,9 @@ import io.cpimage.build.BaseFilesystem.Node;
 import io.cpimage.build.BaseFilesystem.Type;
 import io.cpimage.connector.ConnectorSource;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,18 +56,7 @@ class ImageBuildTest {
         "manifest.json",
         "[{\"Config\":\"config.json\",\"RepoTags\":[\"base:1\"],\"Layers\":[\"layer.tar\",\"layer2.tar\"]}]"
             .getBytes(StandardCharsets.UTF_8));
-    Path tar = temp.resolve("base.tar");
-    try (OutputStream out = Files.newOutputStream(tar);
-        TarArchiveOutputStream archive = new TarArchiveOutputStream(out)) {
-      for (Map.Entry<String, byte[]> file : files.entrySet()) {
-        TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
-        entry.setSize(file.getValue().length);
-        archive.putArchiveEntry(entry);
-        archive.write(file.getValue());
-        archive.closeArchiveEntry();
-      }
-    }
-    return tar;
+    return BaseImageTest.imageTar(temp.resolve("base.tar"), false, files);
   }
 
   private static String diffId(byte[] layer) {
@@ -96,7 +83,8 @@ class ImageBuildTest {
     return bytes.toByteArray();
   }
 
-  private ImageSpec spec(Path base, String name, List<String> volumes) throws IOException {
+  private ImageSpec spec(Path base, String name, List<String> volumes)
+      throws IOException, ImageBuildException {
     return spec(base, name, volumes, List.of(), List.of());
   }
 
@@ -106,48 +94,33 @@ class ImageBuildTest {
       List<String> volumes,
       List<CredentialSource> fromCredentials,
       List<CredentialSource> toCredentials)
-      throws IOException {
+      throws IOException, ImageBuildException {
     Path jar = Files.writeString(temp.resolve("driver.jar"), "not really a jar");
-    Path work = temp.resolve("work-" + name);
-    return new ImageSpec(
-        "tar://" + base,
-        fromCredentials,
-        new ImageSpec.Target(
-            "tar://" + temp.resolve(name + ".tar"),
-            List.of(),
-            "test/image:1",
-            null,
-            false,
-            false,
-            toCredentials),
-        new ImageSpec.Container(
-            new LinkedHashMap<>(Map.of("PATH", "/opt/tools/bin:$PATH")),
-            Map.of("team", "engine"),
-            null,
-            List.of("8083"),
-            List.of(),
-            List.of(),
-            null,
-            volumes),
-        List.of(),
-        List.of(
-            new ImageSpec.LibrarySpec(
-                new ConnectorSource.LocalFile(jar, null), null, "<libraries><library>")),
-        List.of(),
-        List.of(),
-        null,
-        null,
-        false,
-        new ImageSpec.Settings(
-            work,
-            work.resolve("report.json"),
-            temp.resolve("downloads"),
-            Instant.EPOCH,
-            false,
-            "/usr/share/confluent-hub-components",
+    return ImageSpec.builder(
+            location("tar://" + base).withRegistryAccess(fromCredentials, false),
+            location("tar://" + temp.resolve(name + ".tar"))
+                .withRegistryAccess(toCredentials, false),
+            temp.resolve("work-" + name))
+        .tarImageName("test/image:1")
+        .environment(new LinkedHashMap<>(Map.of("PATH", "/opt/tools/bin:$PATH")))
+        .labels(Map.of("team", "engine"))
+        .ports(List.of("8083"))
+        .volumes(volumes)
+        .libraries(
+            List.of(
+                new ImageSpec.LibrarySpec(
+                    new ConnectorSource.LocalFile(jar, null), null, "<libraries><library>")))
+        .utilityBelt(false)
+        .downloadCache(temp.resolve("downloads"))
+        .artifactResolver(
             (coordinates, transitive, where) -> {
               throw new AssertionError("this spec declares no Maven coordinates");
-            }));
+            })
+        .build();
+  }
+
+  private ImageLocation location(String image) throws ImageBuildException {
+    return ImageLocation.parse(image, "<image>", temp);
   }
 
   @Test

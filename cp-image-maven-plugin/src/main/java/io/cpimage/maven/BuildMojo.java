@@ -1,22 +1,22 @@
 package io.cpimage.maven;
 
+import com.google.cloud.tools.jib.api.LogEvent;
 import io.cpimage.build.BuildReport;
 import io.cpimage.build.ImageBuild;
 import io.cpimage.build.ImageSpec;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
@@ -31,7 +31,7 @@ import org.eclipse.aether.RepositorySystem;
     defaultPhase = LifecyclePhase.PACKAGE,
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
-public class BuildMojo extends AbstractMojo {
+public class BuildMojo extends ProjectMojo {
   /**
    * The base image: image (required) is a registry name, docker://name:tag (the local Docker
    * engine) or tar://path (a docker save tar); auth (username, password) and credHelper give
@@ -73,7 +73,7 @@ public class BuildMojo extends AbstractMojo {
   @Parameter List<Library> libraries = new ArrayList<>();
 
   /** The image directory that connectors go into. -Dcp-image.pluginPath. */
-  @Parameter(defaultValue = "/usr/share/confluent-hub-components")
+  @Parameter(defaultValue = ImageSpec.DEFAULT_PLUGIN_PATH)
   String pluginPath;
 
   /**
@@ -151,13 +151,6 @@ public class BuildMojo extends AbstractMojo {
   @Parameter boolean skip;
 
   /**
-   * Where the report is written: image, digest, layers, artifacts with checksums, environment,
-   * connectors with their plugin classes. -Dcp-image.reportFile.
-   */
-  @Parameter(defaultValue = "${project.build.directory}/cp-image/report.json")
-  File reportFile;
-
-  /**
    * Where downloads are cached, keyed by checksum; default: .cache/cp-image in the local
    * repository. -Dcp-image.downloadCache.
    */
@@ -166,14 +159,6 @@ public class BuildMojo extends AbstractMojo {
   /** The image's creation time: project.build.outputTimestamp, else the epoch (reproducible). */
   @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
   String outputTimestamp;
-
-  /** The project (its coordinates label the image; a jar project may be a connector). */
-  @Parameter(defaultValue = "${project}", readonly = true)
-  MavenProject project;
-
-  /** The Maven session (offline mode, settings.xml servers, the local repository). */
-  @Parameter(defaultValue = "${session}", readonly = true)
-  MavenSession session;
 
   final RepositorySystem repositorySystem;
   final SettingsDecrypter settingsDecrypter;
@@ -186,24 +171,37 @@ public class BuildMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    Overrides overrides = new Overrides(session, project);
-    if (overrides.bool("skip", skip)) {
+    BuildParameters parameters = parameters();
+    if (parameters.skip) {
       getLog().info("cp-image:build skipped (cp-image.skip)");
       return;
     }
     BuildReport report;
     try (JibLog log = new JibLog(getLog())) {
-      ImageSpec spec = new ImageSpecReader(this, overrides, log).read();
-      report = ImageBuild.run(spec, log);
+      report = ImageBuild.run(specReader(parameters, log).read(), log);
     } catch (Exception e) {
       Failures.rethrow("build", e);
       return;
     }
-    getLog().info("Report: " + reportFile(overrides));
+    getLog().info("Report: " + parameters.reportFile);
     getLog().info("Built image " + report.image() + " with digest " + report.digest());
   }
 
-  File reportFile(Overrides overrides) {
-    return new File(overrides.string("reportFile", reportFile.getPath()));
+  /** This goal's parameters, {@code -D} overrides applied. */
+  BuildParameters parameters() {
+    return new BuildParameters(
+        this, overrides(), Path.of(session.getLocalRepository().getBasedir()), session.isOffline());
+  }
+
+  /** Reads {@code parameters} into a spec as this goal does (verify-ready reads connectors). */
+  ImageSpecReader specReader(BuildParameters parameters, Consumer<LogEvent> log) {
+    MavenArtifacts artifacts =
+        new MavenArtifacts(
+            repositorySystem,
+            session.getRepositorySession(),
+            project.getRemoteProjectRepositories());
+    SettingsCredentials credentials =
+        new SettingsCredentials(session.getSettings(), settingsDecrypter);
+    return new ImageSpecReader(parameters, project, artifacts, credentials, log);
   }
 }

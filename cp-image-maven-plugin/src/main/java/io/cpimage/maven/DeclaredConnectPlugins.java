@@ -76,7 +76,7 @@ final class DeclaredConnectPlugins {
               + e.getMessage());
     }
     try (JibLog jibLog = new JibLog(log)) {
-      ImageSpecReader reader = new ImageSpecReader(mojo, new Overrides(session, project), jibLog);
+      ImageSpecReader reader = mojo.specReader(mojo.parameters(), jibLog);
       // No image is made, so no creation time is needed.
       ImageSpec.Settings settings = reader.settings(Instant.EPOCH);
       List<String> classes = new ArrayList<>();

@@ -1,11 +1,8 @@
 package io.cpimage.maven;
 
-import com.google.cloud.tools.jib.api.ImageReference;
-import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.LogEvent;
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.Checksum;
-import io.cpimage.artifact.DownloadCache;
 import io.cpimage.build.CredentialSource;
 import io.cpimage.build.ImageBuildException;
 import io.cpimage.build.ImageLocation;
@@ -21,131 +18,80 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.maven.project.MavenProject;
 
 /**
- * Turns the mojo's parameters (with their {@code -Dcp-image.*} overrides) into an {@link
- * ImageSpec}: parses each connector, library and JDK source once, reads settings.xml credentials,
- * adds the project's own connector and the standard labels, and hands the build Maven's resolver
- * ({@link MavenArtifacts}) for the coordinates. Everything Maven-specific ends here.
+ * Turns the build goal's {@link BuildParameters} into an {@link ImageSpec}: parses each value into
+ * the engine's type (each connector, library and JDK source once), adds settings.xml credentials,
+ * the project's own connector and the standard labels, and hands the build Maven's resolver ({@link
+ * MavenArtifacts}) for the coordinates. Everything Maven-specific ends here.
  */
-final class ImageSpecReader {
-  private final BuildMojo mojo;
-  private final Overrides overrides;
-  private final Consumer<LogEvent> log;
-  private final MavenArtifacts artifacts;
-  private final Path basedir;
-
-  ImageSpecReader(BuildMojo mojo, Overrides overrides, Consumer<LogEvent> log) {
-    this.mojo = mojo;
-    this.overrides = overrides;
-    this.log = log;
-    this.artifacts =
-        new MavenArtifacts(
-            mojo.repositorySystem,
-            mojo.session.getRepositorySession(),
-            mojo.project.getRemoteProjectRepositories());
-    this.basedir = mojo.project.getBasedir().toPath();
-  }
+record ImageSpecReader(
+    BuildParameters parameters,
+    MavenProject project,
+    MavenArtifacts artifacts,
+    SettingsCredentials settingsCredentials,
+    Consumer<LogEvent> log) {
 
   ImageSpec read() throws ImageBuildException, ArtifactException {
-    Instant created = creationTime(mojo.outputTimestamp);
-    String fromImage = projectRelative(overrides.string("from.image", mojo.from.image));
-    String toImage = projectRelative(overrides.string("to.image", mojo.to.image));
-    boolean insecureRegistries =
-        overrides.bool("allowInsecureRegistries", mojo.allowInsecureRegistries);
-    String outputTar =
-        overrides.string("outputTar", mojo.outputTar == null ? null : mojo.outputTar.getPath());
-    ImageSpec.Target target =
-        new ImageSpec.Target(
-            toImage,
-            overrides.list("to.tags", mojo.to.tags),
-            overrides.string(
-                "to.tarImageName",
-                mojo.to.tarImageName != null
-                    ? mojo.to.tarImageName
-                    : mojo.project.getArtifactId().toLowerCase(Locale.ROOT)
-                        + ":"
-                        + mojo.project.getVersion()),
-            outputTar == null ? null : absolute(outputTar),
-            overrides.bool("to.daemonOptional", mojo.to.daemonOptional),
-            insecureRegistries,
-            credentials(
-                toImage,
-                "<to>",
-                mojo.to.auth,
-                overrides.string("to.credHelper", mojo.to.credHelper)));
-
+    Instant created = creationTime(parameters.outputTimestamp);
+    ImageLocation to = location(parameters.to, "<to>");
     Map<String, String> labels =
         new LinkedHashMap<>(
-            ProjectLabels.of(
-                mojo.project,
-                ProjectLabels.buildNumber(overrides.string("buildNumber", mojo.buildNumber)),
-                created));
-    labels.putAll(overrides.map("labels", mojo.labels));
-    ImageSpec.Container container =
-        new ImageSpec.Container(
-            new LinkedHashMap<>(overrides.map("environment", mojo.environment)),
-            labels,
-            overrides.string("user", mojo.user),
-            overrides.list("ports", mojo.ports),
-            overrides.list("entrypoint", mojo.entrypoint),
-            overrides.list("cmd", mojo.cmd),
-            overrides.string("workingDirectory", mojo.workingDirectory),
-            overrides.list("volumes", mojo.volumes));
-
+            ProjectLabels.of(project, ProjectLabels.buildNumber(parameters.buildNumber), created));
+    labels.putAll(parameters.labels);
     ImageSpec.Settings settings = settings(created);
-    boolean skipBelt =
-        overrides.bool("utilityBelt.skip", mojo.utilityBelt != null && mojo.utilityBelt.skip);
-    return new ImageSpec(
-        fromImage,
-        credentials(
-            fromImage,
-            "<from>",
-            mojo.from.auth,
-            overrides.string("from.credHelper", mojo.from.credHelper)),
-        target,
-        container,
-        connectors(),
-        libraries(),
-        extraDirectories(),
-        permissions(),
-        jvm(),
-        jdk(),
-        !skipBelt,
-        settings);
+    ImageLocation from = location(parameters.from, "<from>");
+    return ImageSpec.builder(from, to, settings.workDirectory())
+        .tags(parameters.toTags)
+        .tarImageName(parameters.toTarImageName)
+        .outputTar(parameters.outputTar == null ? null : absolute(parameters.outputTar))
+        .daemonOptional(parameters.toDaemonOptional)
+        .environment(new LinkedHashMap<>(parameters.environment))
+        .labels(labels)
+        .user(parameters.user)
+        .ports(parameters.ports)
+        .entrypoint(parameters.entrypoint)
+        .cmd(parameters.cmd)
+        .workingDirectory(parameters.workingDirectory)
+        .volumes(parameters.volumes)
+        .connectors(connectors())
+        .libraries(libraries())
+        .extraDirectories(extraDirectories())
+        .permissions(permissions())
+        .jvm(jvm())
+        .jdk(jdk())
+        .utilityBelt(!parameters.utilityBeltSkip)
+        .reportFile(settings.reportFile())
+        .downloadCache(settings.downloadCache())
+        .creationTime(settings.creationTime())
+        .offline(settings.offline())
+        .pluginPath(settings.pluginPath())
+        .artifactResolver(settings.artifactResolver())
+        .build();
   }
 
   /** Where the build works, writes its report and caches downloads; the plugin path. */
   ImageSpec.Settings settings(Instant created) {
-    String downloadCache =
-        overrides.string(
-            "downloadCache",
-            mojo.downloadCache != null
-                ? mojo.downloadCache
-                : DownloadCache.inLocalRepository(
-                        Path.of(mojo.session.getLocalRepository().getBasedir()))
-                    .directory()
-                    .toString());
     return new ImageSpec.Settings(
-        Path.of(mojo.project.getBuild().getDirectory(), "cp-image"),
-        mojo.reportFile(overrides).toPath().toAbsolutePath(),
-        absolute(downloadCache),
+        Path.of(project.getBuild().getDirectory(), "cp-image"),
+        parameters.reportFile.toPath().toAbsolutePath(),
+        absolute(parameters.downloadCache),
         created,
-        mojo.session.isOffline(),
-        overrides.string("pluginPath", mojo.pluginPath),
+        parameters.offline,
+        parameters.pluginPath,
         artifacts);
   }
 
   /** The declared connectors (and the project's own, see {@link ConnectorProject}), parsed. */
   List<ImageSpec.ConnectorSpec> connectors() throws ImageBuildException, ArtifactException {
     List<ImageSpec.ConnectorSpec> connectors = new ArrayList<>();
-    if (overrides.bool("connectorProject", mojo.connectorProject)) {
-      ConnectorProject.of(mojo.project).ifPresent(connectors::add);
+    if (parameters.connectorProject) {
+      ConnectorProject.of(project).ifPresent(connectors::add);
     }
-    for (Connector connector : mojo.connectors) {
+    for (Connector connector : parameters.connectors) {
       boolean named = connector.name != null && !connector.name.isBlank();
       ConnectorSource source =
           source(
@@ -188,7 +134,7 @@ final class ImageSpecReader {
 
   private List<ImageSpec.LibrarySpec> libraries() throws ArtifactException {
     List<ImageSpec.LibrarySpec> libraries = new ArrayList<>();
-    for (Library library : mojo.libraries) {
+    for (Library library : parameters.libraries) {
       libraries.add(library(library, "<libraries><library>"));
     }
     return libraries;
@@ -259,10 +205,11 @@ final class ImageSpecReader {
 
   private List<ImageSpec.ExtraDirectory> extraDirectories() {
     List<ImageSpec.ExtraDirectory> directories = new ArrayList<>();
-    if (mojo.extraDirectories == null || mojo.extraDirectories.paths.isEmpty()) {
-      directories.add(new ImageSpec.ExtraDirectory(basedir.resolve("src/main/cp-image"), "/"));
+    ExtraDirectories configured = parameters.extraDirectories;
+    if (configured == null || configured.paths.isEmpty()) {
+      directories.add(new ImageSpec.ExtraDirectory(basedir().resolve("src/main/cp-image"), "/"));
     } else {
-      for (ExtraDirectories.Path path : mojo.extraDirectories.paths) {
+      for (ExtraDirectories.Path path : configured.paths) {
         directories.add(new ImageSpec.ExtraDirectory(absolute(path.from), path.into));
       }
     }
@@ -271,8 +218,8 @@ final class ImageSpecReader {
 
   private List<ImageSpec.PermissionRule> permissions() {
     List<ImageSpec.PermissionRule> rules = new ArrayList<>();
-    if (mojo.extraDirectories != null) {
-      for (ExtraDirectories.Permission permission : mojo.extraDirectories.permissions) {
+    if (parameters.extraDirectories != null) {
+      for (ExtraDirectories.Permission permission : parameters.extraDirectories.permissions) {
         rules.add(new ImageSpec.PermissionRule(permission.file, permission.mode));
       }
     }
@@ -280,22 +227,19 @@ final class ImageSpecReader {
   }
 
   private ImageSpec.JvmSpec jvm() {
-    Jvm jvm = mojo.jvm == null ? new Jvm() : mojo.jvm;
+    Jvm jvm = parameters.jvm;
     ImageSpec.JvmSpec spec =
         new ImageSpec.JvmSpec(
-            overrides.string("jvm.heapOpts", jvm.heapOpts),
-            overrides.string("jvm.gcLogging", jvm.gcLogging),
-            overrides.string("jvm.heapDumpOnOutOfMemory", jvm.heapDumpOnOutOfMemory),
-            overrides.string("jvm.extraOpts", jvm.extraOpts));
+            jvm.heapOpts, jvm.gcLogging, jvm.heapDumpOnOutOfMemory, jvm.extraOpts);
     return spec.equals(new ImageSpec.JvmSpec(null, null, null, null)) ? null : spec;
   }
 
   private ImageSpec.JdkSpec jdk() throws ArtifactException {
-    Jdk jdk = mojo.jdk == null ? new Jdk() : mojo.jdk;
-    String name = overrides.string("jdk.name", jdk.name);
-    String directory = overrides.string("jdk.directory", jdk.directory);
-    String file = overrides.string("jdk.file", jdk.file);
-    String url = overrides.string("jdk.url", jdk.url);
+    Jdk jdk = parameters.jdk;
+    String name = jdk.name;
+    String directory = jdk.directory;
+    String file = jdk.file;
+    String url = jdk.url;
     if (name == null && directory == null && file == null && url == null) {
       return null;
     }
@@ -311,60 +255,41 @@ final class ImageSpecReader {
             false,
             url,
             directory != null ? directory : file,
-            overrides.string("jdk.sha256", jdk.sha256),
-            overrides.string("jdk.sha512", jdk.sha512),
-            overrides.bool("jdk.insecure", jdk.insecure),
+            jdk.sha256,
+            jdk.sha512,
+            jdk.insecure,
             where);
     return new ImageSpec.JdkSpec(name, source, where);
   }
 
-  private List<CredentialSource> credentials(
-      String image, String where, Auth auth, String credHelper) throws ImageBuildException {
+  /**
+   * {@code <from>} or {@code <to>} parsed, with its credential sources in the order they are tried:
+   * {@code <auth>}, {@code <credHelper>}, then settings.xml's {@code <server>} for a registry.
+   */
+  private ImageLocation location(BuildParameters.Image image, String where)
+      throws ImageBuildException {
     List<CredentialSource> sources = new ArrayList<>();
-    String username =
-        overrides.string(
-            where.equals("<from>") ? "from.auth.username" : "to.auth.username",
-            auth == null ? null : auth.username);
-    String password =
-        overrides.string(
-            where.equals("<from>") ? "from.auth.password" : "to.auth.password",
-            auth == null ? null : auth.password);
-    if (username != null && password != null) {
-      sources.add(new CredentialSource.Known(username, password, where + "<auth>"));
+    if (image.username() != null && image.password() != null) {
+      sources.add(new CredentialSource.Known(image.username(), image.password(), where + "<auth>"));
     }
-    if (credHelper != null) {
-      sources.add(new CredentialSource.Helper(credHelper));
+    if (image.credHelper() != null) {
+      sources.add(new CredentialSource.Helper(image.credHelper()));
     }
-    ImageLocation location = ImageLocation.parse(image, where + "<image>", basedir);
+    ImageLocation location = ImageLocation.parse(image.image(), where + "<image>", basedir());
     if (location.kind() == ImageLocation.Kind.REGISTRY) {
-      try {
-        String registry = ImageReference.parse(location.reference()).getRegistry();
-        SettingsCredentials.forRegistry(
-                registry, mojo.session.getSettings(), mojo.settingsDecrypter, where)
-            .ifPresent(sources::add);
-      } catch (InvalidImageReferenceException e) {
-        throw new ImageBuildException(
-            where
-                + "<image> '"
-                + image
-                + "' is not a valid image reference; write e.g. registry.example.com/team/image:tag",
-            e);
-      }
+      settingsCredentials
+          .forRegistry(location.registryReference().getRegistry(), where)
+          .ifPresent(sources::add);
     }
-    return sources;
+    return location.withRegistryAccess(sources, parameters.allowInsecureRegistries);
   }
 
-  /** A relative {@code tar://} path starts at the project directory, like every other path. */
-  private String projectRelative(String image) {
-    String prefix = "tar://";
-    if (image != null && image.startsWith(prefix)) {
-      return prefix + absolute(image.substring(prefix.length()));
-    }
-    return image;
+  private Path basedir() {
+    return project.getBasedir().toPath();
   }
 
   private Path absolute(String path) {
-    return basedir.resolve(path).toAbsolutePath().normalize();
+    return basedir().resolve(path).toAbsolutePath().normalize();
   }
 
   /** {@code project.build.outputTimestamp} (ISO-8601 or epoch seconds), else the epoch. */

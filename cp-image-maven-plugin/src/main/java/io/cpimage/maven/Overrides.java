@@ -9,23 +9,26 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
 /**
- * {@code -Dcp-image.<name>} overrides for every parameter, nested ones included ({@code
- * -Dcp-image.to.image}, {@code -Dcp-image.environment=A=1,B=2}). As in the Jib plugins, user
- * properties win over project properties, which win over system properties.
+ * The {@code -D} overrides of every goal's parameters, by their {@link PropertyNames} ({@code
+ * -Dcp-image.to.image}, {@code -Dcp-image.environment=A=1,B=2}): an override wins over the pom's
+ * value. As in the Jib plugins, user properties win over project properties, which win over system
+ * properties.
  */
 final class Overrides {
-  static final String PREFIX = "cp-image.";
   private final List<Properties> sources;
 
   Overrides(MavenSession session, MavenProject project) {
-    this.sources =
-        List.of(
-            session.getUserProperties(), project.getProperties(), session.getSystemProperties());
+    this(session.getUserProperties(), project.getProperties(), session.getSystemProperties());
+  }
+
+  /** The properties in the order they win. */
+  Overrides(Properties... sources) {
+    this.sources = List.of(sources);
   }
 
   private String property(String name) {
     for (Properties source : sources) {
-      String value = source.getProperty(PREFIX + name);
+      String value = source.getProperty(name);
       if (value != null) {
         return value;
       }

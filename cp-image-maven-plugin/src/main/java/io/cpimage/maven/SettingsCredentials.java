@@ -15,11 +15,16 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * its port, then without), password decrypted as Maven does.
  */
 final class SettingsCredentials {
-  private SettingsCredentials() {}
+  private final Settings settings;
+  private final SettingsDecrypter decrypter;
 
-  static Optional<CredentialSource> forRegistry(
-      String registry, Settings settings, SettingsDecrypter decrypter, String where)
-      throws ImageBuildException {
+  SettingsCredentials(Settings settings, SettingsDecrypter decrypter) {
+    this.settings = settings;
+    this.decrypter = decrypter;
+  }
+
+  /** The server's credentials; {@code where} names the pom element for a decryption error. */
+  Optional<CredentialSource> forRegistry(String registry, String where) throws ImageBuildException {
     Server server = settings.getServer(registry);
     if (server == null && registry.contains(":")) {
       server = settings.getServer(registry.substring(0, registry.indexOf(':')));

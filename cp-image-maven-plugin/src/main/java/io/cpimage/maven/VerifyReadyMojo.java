@@ -11,15 +11,11 @@ import io.cpimage.verify.smoke.DefaultBrokerImage;
 import io.cpimage.verify.smoke.SmokeException;
 import io.cpimage.verify.smoke.SmokeSettings;
 import io.cpimage.verify.smoke.SmokeTest;
-import java.io.File;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.internal.LifecycleExecutionPlanCalculator;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MavenPluginManager;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -28,7 +24,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * {@code cp-image:verify-ready}: waits, in parallel, for the services of a running cluster (each
@@ -50,16 +45,7 @@ import org.apache.maven.project.MavenProject;
     defaultPhase = LifecyclePhase.VERIFY,
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
-public class VerifyReadyMojo extends AbstractMojo {
-  /** A running cluster's services: cub's own default. */
-  private static final int CLUSTER_TIMEOUT_SECONDS = 40;
-
-  /**
-   * Smoke mode starts fresh JVMs: a Kafka 4 worker on JDK 25 took 50 s to answer on a loaded 2-core
-   * machine.
-   */
-  private static final int SMOKE_TIMEOUT_SECONDS = 120;
-
+public class VerifyReadyMojo extends ProjectMojo {
   /**
    * What to await, each also as -Dcp-image.NAME: zookeeper (host:2181[,...]), bootstrapServers with
    * expectedBrokers (default 1) and clientConfig (a Kafka client properties file), schemaRegistry,
@@ -70,21 +56,8 @@ public class VerifyReadyMojo extends AbstractMojo {
    */
   @Parameter Verify verify = new Verify();
 
-  /** The build goal's report, which lists each connector's plugin classes. */
-  @Parameter(defaultValue = "${project.build.directory}/cp-image/report.json")
-  File reportFile;
-
-  /** Skip the goal. */
-  @Parameter(property = "cp-image.verify.skip")
-  boolean skip;
-
-  /** The project, whose pom declares the connectors to expect when there is no build report. */
-  @Parameter(defaultValue = "${project}", readonly = true)
-  MavenProject project;
-
-  /** The Maven session (-D overrides, offline mode). */
-  @Parameter(defaultValue = "${session}", readonly = true)
-  MavenSession session;
+  /** Skip the goal. -Dcp-image.verify.skip. */
+  @Parameter boolean skip;
 
   /** This plugin, whose build goal reads the pom's connectors when there is no build report. */
   @Parameter(defaultValue = "${plugin}", readonly = true)
@@ -105,18 +78,17 @@ public class VerifyReadyMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
+    VerifyParameters parameters = new VerifyParameters(verify, reportFile, skip, overrides());
+    if (parameters.skip) {
       getLog().info("cp-image:verify-ready skipped");
       return;
     }
     try {
-      Overrides overrides = new Overrides(session, project);
-      boolean smoke = overrides.bool("smoke", verify.smoke);
-      if (smoke) {
-        smokeTest(overrides);
+      if (parameters.smoke) {
+        smokeTest(parameters);
       }
-      VerifyTargets targets = targets();
-      if (smoke && !targets.anyService()) {
+      VerifyTargets targets = targets(parameters);
+      if (parameters.smoke && !targets.anyService()) {
         return;
       }
       List<ReadinessResult> results = ParallelReadiness.awaitAll(ReadinessPlan.checksFor(targets));
@@ -140,46 +112,38 @@ public class VerifyReadyMojo extends AbstractMojo {
     }
   }
 
-  private void smokeTest(Overrides overrides) throws VerifyException, SmokeException {
-    String image = BuiltImage.fromReport(reportFile.toPath());
-    String brokerImage = overrides.string("brokerImage", verify.brokerImage);
+  private void smokeTest(VerifyParameters parameters) throws VerifyException, SmokeException {
+    String image = BuiltImage.fromReport(parameters.reportFile);
     SmokeSettings settings =
         new SmokeSettings(
             image,
-            brokerImage == null || brokerImage.isBlank()
+            parameters.brokerImage == null || parameters.brokerImage.isBlank()
                 ? DefaultBrokerImage.forPlugin(pluginVersion)
-                : brokerImage,
-            ReportedPlugins.read(reportFile.toPath()),
-            Duration.ofSeconds(
-                number(overrides, "timeout", orDefault(verify.timeout, SMOKE_TIMEOUT_SECONDS))),
-            number(overrides, "logLines", verify.logLines));
+                : parameters.brokerImage,
+            ReportedPlugins.read(parameters.reportFile),
+            parameters.smokeTimeout(),
+            parameters.logLines());
     new SmokeTest(settings, getLog()::info).run();
     getLog().info("cp-image:verify-ready: smoke test of " + image + " passed");
   }
 
-  private VerifyTargets targets() throws VerifyException, InterruptedException {
-    Overrides overrides = new Overrides(session, project);
-    String clientConfig =
-        overrides.string(
-            "clientConfig", verify.clientConfig == null ? null : verify.clientConfig.getPath());
-    String connect = overrides.string("connect", verify.connect);
+  private VerifyTargets targets(VerifyParameters parameters)
+      throws VerifyException, InterruptedException {
+    String connect = parameters.connect;
     List<String> pluginClasses =
-        connect == null || connect.isBlank() ? List.of() : expectedConnectPlugins();
+        connect == null || connect.isBlank()
+            ? List.of()
+            : expectedConnectPlugins(parameters.reportFile);
     return new VerifyTargets(
-        overrides.string("zookeeper", verify.zookeeper),
-        overrides.string("bootstrapServers", verify.bootstrapServers),
-        number(overrides, "expectedBrokers", verify.expectedBrokers),
-        clientConfig == null ? null : project.getBasedir().toPath().resolve(Path.of(clientConfig)),
-        overrides.string("schemaRegistry", verify.schemaRegistry),
-        overrides.string("restProxy", verify.restProxy),
+        parameters.zookeeper,
+        parameters.bootstrapServers,
+        parameters.expectedBrokers(),
+        parameters.clientConfig(project.getBasedir().toPath()),
+        parameters.schemaRegistry,
+        parameters.restProxy,
         connect,
         pluginClasses,
-        Duration.ofSeconds(
-            number(overrides, "timeout", orDefault(verify.timeout, CLUSTER_TIMEOUT_SECONDS))));
-  }
-
-  private static int orDefault(Integer configured, int defaultValue) {
-    return configured == null ? defaultValue : configured;
+        parameters.clusterTimeout());
   }
 
   /**
@@ -187,8 +151,8 @@ public class VerifyReadyMojo extends AbstractMojo {
    * checkout in CI, or a pom changed since), what the pom declares, resolved and scanned as the
    * build does. Never nothing because nothing could be read.
    */
-  private List<String> expectedConnectPlugins() throws VerifyException, InterruptedException {
-    Path report = reportFile.toPath();
+  private List<String> expectedConnectPlugins(Path report)
+      throws VerifyException, InterruptedException {
     if (ReportedPlugins.isCurrent(report, project.getFile().toPath())) {
       return ReportedPlugins.read(report);
     }
@@ -199,16 +163,5 @@ public class VerifyReadyMojo extends AbstractMojo {
                 + "): checking the connectors the pom declares, resolved and scanned as"
                 + " cp-image:build does");
     return new DeclaredConnectPlugins(session, project, plugin, executions, mojos, getLog()).read();
-  }
-
-  private static int number(Overrides overrides, String name, int configured)
-      throws VerifyException {
-    String value = overrides.string(name, Integer.toString(configured));
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new VerifyException(
-          "cp-image." + name + "=" + value + " is not a whole number; give e.g. " + configured);
-    }
   }
 }
