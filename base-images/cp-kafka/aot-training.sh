@@ -14,6 +14,10 @@ set -o errexit -o nounset -o pipefail
 out=$1
 readonly WORK=/tmp/aot-training
 . /usr/lib/cp-image/java-tool
+. /etc/confluent/docker/functions
+# The images' launch adds remote JMX, which makes the JVM add the jdk.management.agent module: a JDK 25
+# AOT cache serves only the module options it was trained with.
+export_jmx_opts
 log() { echo "aot-training: $*"; }
 
 if [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")" -ge 25 ]; then
