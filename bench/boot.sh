@@ -1,32 +1,64 @@
 #!/usr/bin/env bash
-# Benchmark: the cost of cp-kafka's boot scripts (configure + ensure, i.e. the dub and cub calls)
-# on top of the broker's own start.
+# Benchmark: the boot scripts' cost (configure + ensure, i.e. the dub and cub calls) on top of the
+# server's own start, and what the servers' start-up caches (an AOT cache on JDK 25, AppCDS on JDK 17,
+# trained when the images are built) save on that start.
 #
-# For RUNS rounds (default 5) it starts, against one ZooKeeper container:
-#   scripts:  cp-kafka as users run it (/etc/confluent/docker/run: configure, ensure, launch);
-#   baseline: the same image running kafka-server-start (java kafka.Kafka, same JVM options) on the
-#             same configuration, rendered once beforehand;
-# and measures each from `docker run` to the broker's "[KafkaServer id=N] started" line.
-# Prints the medians and their difference, the boot scripts' overhead (target: at most 1 s).
+# Three cases, each for RUNS rounds (default 5):
+#   kafka4   cp-kafka on the Kafka 4 line, a KRaft broker and controller in one process, from `docker run`
+#            to "[KafkaRaftServer nodeId=1] Kafka Server started";
+#   kafka3   cp-kafka on the 3.9 line in ZooKeeper mode (beside one ZooKeeper container), from
+#            `docker run` to "[KafkaServer id=1] started";
+#   connect  cp-kafka-connect on the Kafka 4 line (beside one KRaft node), from `docker run` until
+#            GET /connectors answers 200 (REST ready).
+# Each round starts the server three ways:
+#   scripts        as users run it (/etc/confluent/docker/run: configure, ensure, launch);
+#   pre-rendered   the image's launch script alone (the server with the same JVM options), on a
+#                  configuration rendered once beforehand (for KRaft, on storage formatted beforehand),
+#                  with the start-up cache;
+#   no cache       the same, with CP_IMAGE_AOT_CACHE=off.
+# Prints each case's medians, the boot scripts' overhead (scripts - pre-rendered; target: at most
+# 500 ms) and the cache's ratio (pre-rendered / no cache).
 #
-# ZooKeeper mode needs the Kafka 3.9 line: the images default to that line's tag, the root pom's
-# kafka.version (the Kafka 4 line, `latest`, refuses KAFKA_ZOOKEEPER_CONNECT).
-#
-# Usage: bench/boot.sh [RUNS]     env: KAFKA_IMAGE, ZOOKEEPER_IMAGE (default cp-image/*:<kafka.version>)
+# Usage: bench/boot.sh [RUNS] [CASE...]     env: IMAGES_REPOSITORY (default cp-image)
 set -o errexit -o nounset -o pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 readonly RUNS="${1:-5}"
-KAFKA3_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' pom.xml | head -n1)"
-readonly KAFKA3_VERSION
-readonly KAFKA_IMAGE="${KAFKA_IMAGE:-cp-image/cp-kafka:$KAFKA3_VERSION}"
-readonly ZOOKEEPER_IMAGE="${ZOOKEEPER_IMAGE:-cp-image/cp-zookeeper:$KAFKA3_VERSION}"
+shift || true
+CASES=("$@")
+[ ${#CASES[@]} -gt 0 ] || CASES=(kafka4 kafka3 connect)
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n1; }
+KAFKA3_VERSION="$(pom_property kafka.version)"
+KAFKA4_VERSION="$(pom_property kafka4.version)"
+readonly REPOSITORY="${IMAGES_REPOSITORY:-cp-image}"
+readonly KAFKA4_IMAGE="$REPOSITORY/cp-kafka:$KAFKA4_VERSION"
+readonly CONNECT4_IMAGE="$REPOSITORY/cp-kafka-connect:$KAFKA4_VERSION"
+readonly KAFKA3_IMAGE="$REPOSITORY/cp-kafka:$KAFKA3_VERSION"
+readonly ZOOKEEPER_IMAGE="$REPOSITORY/cp-zookeeper:$KAFKA3_VERSION"
 readonly NAME="cp-image-bench-boot-$$"
-readonly LABEL="io.cpimage.testing=true"
+readonly LABELS=(--label io.cpimage.testing=true --label "io.cpimage.bench=$NAME")
 WORK="$(mktemp -d)"
 readonly WORK
-readonly BROKER_ENV=(-e KAFKA_ZOOKEEPER_CONNECT="$NAME-zookeeper:2181" -e KAFKA_ADVERTISED_LISTENERS="PLAINTEXT://$NAME-kafka:9092"
-  -e KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR=1 -e KAFKA_HEAP_OPTS="-Xmx256m -Xms64m")
+readonly HEAP=(-e KAFKA_HEAP_OPTS="-Xmx256m -Xms64m")
+readonly ZK_BROKER_ENV=(-e KAFKA_ZOOKEEPER_CONNECT="$NAME-zookeeper:2181" -e KAFKA_ADVERTISED_LISTENERS="PLAINTEXT://$NAME-server:9092"
+  -e KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR=1 "${HEAP[@]}")
+kraft_env() { # HOST
+  echo "-e KAFKA_PROCESS_ROLES=broker,controller -e KAFKA_NODE_ID=1 -e CLUSTER_ID=MkU3OEVBNTcwNTJENDM2Qk
+    -e KAFKA_CONTROLLER_QUORUM_VOTERS=1@$1:9093 -e KAFKA_LISTENERS=PLAINTEXT://0.0.0.0:9092,CONTROLLER://0.0.0.0:9093
+    -e KAFKA_ADVERTISED_LISTENERS=PLAINTEXT://$1:9092 -e KAFKA_CONTROLLER_LISTENER_NAMES=CONTROLLER
+    -e KAFKA_LISTENER_SECURITY_PROTOCOL_MAP=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+    -e KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR=1 -e KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR=1
+    -e KAFKA_TRANSACTION_STATE_LOG_MIN_ISR=1 -e KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS=0"
+}
+# shellcheck disable=SC2207
+readonly KRAFT_ENV=($(kraft_env "$NAME-server") "${HEAP[@]}")
+readonly CONNECT_ENV=(-e CONNECT_BOOTSTRAP_SERVERS="$NAME-kafka:9092" -e CONNECT_GROUP_ID=bench
+  -e CONNECT_CONFIG_STORAGE_TOPIC=bench.config -e CONNECT_OFFSET_STORAGE_TOPIC=bench.offsets
+  -e CONNECT_STATUS_STORAGE_TOPIC=bench.status -e CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR=1
+  -e CONNECT_OFFSET_STORAGE_REPLICATION_FACTOR=1 -e CONNECT_STATUS_STORAGE_REPLICATION_FACTOR=1
+  -e CONNECT_KEY_CONVERTER=org.apache.kafka.connect.json.JsonConverter
+  -e CONNECT_VALUE_CONVERTER=org.apache.kafka.connect.json.JsonConverter
+  -e CONNECT_REST_ADVERTISED_HOST_NAME="$NAME-server" -e KAFKA_HEAP_OPTS="-Xmx384m -Xms64m")
 
 cleanup() {
   docker ps -aq --filter "label=io.cpimage.bench=$NAME" | xargs -r docker rm -f > /dev/null
@@ -36,54 +68,106 @@ cleanup() {
 trap cleanup EXIT
 
 now_ms() { date +%s%3N; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
-# Milliseconds from `docker run` to the broker's started line; the broker is stopped afterwards.
-time_to_started() {
-  local start id
+# Readiness checks, given the container's id and address.
+zk_broker_started() { docker logs "$1" 2>&1 | grep -q '\[KafkaServer id=[0-9]*\] started'; }
+kraft_node_started() { docker logs "$1" 2>&1 | grep -q '\[KafkaRaftServer nodeId=[0-9]*\] Kafka Server started'; }
+rest_ready() { curl -fs -o /dev/null --max-time 1 "http://$2:8083/connectors"; }
+
+# time_to_ready CHECK DOCKER_RUN_ARGS...: milliseconds from `docker run` until CHECK passes; the server
+# is stopped (cleanly, as a restart would) and removed afterwards.
+time_to_ready() {
+  local check=$1 start id address
+  shift
   start=$(now_ms)
-  id=$(docker run -d --network "$NAME" --network-alias "$NAME-kafka" --hostname "$NAME-kafka" \
-    --label "$LABEL" --label "io.cpimage.bench=$NAME" "${BROKER_ENV[@]}" "$@")
-  until docker logs "$id" 2>&1 | grep -q '\[KafkaServer id=[0-9]*\] started'; do
+  id=$(docker run -d --network "$NAME" --network-alias "$NAME-server" --hostname "$NAME-server" "${LABELS[@]}" "$@")
+  address=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$id")
+  until "$check" "$id" "$address"; do
     if [ "$(docker inspect -f '{{.State.Running}}' "$id")" != true ]; then
       docker logs "$id" >&2
-      echo "boot.sh: the broker exited before it started (logs above)" >&2
+      echo "boot.sh: the server exited before it was ready (logs above)" >&2
       exit 1
     fi
-    if [ $(($(now_ms) - start)) -gt 120000 ]; then
-      echo "boot.sh: the broker did not start within 120 s" >&2
+    if [ $(($(now_ms) - start)) -gt 180000 ]; then
+      echo "boot.sh: the server was not ready within 180 s" >&2
       exit 1
     fi
     sleep 0.05
   done
   echo $(($(now_ms) - start))
-  # A clean shutdown frees the broker's registration in ZooKeeper for the next round.
   docker stop -t 30 "$id" > /dev/null
   docker rm "$id" > /dev/null
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+# A configuration rendered once by the image's own configure step (and ensure, which formats KRaft
+# storage), as files under $WORK/<case>, readable by the image's user.
+render() { # CASE IMAGE STEPS PATHS ENV...
+  local case=$1 image=$2 steps=$3 paths=$4
+  shift 4
+  mkdir -p "$WORK/$case"
+  docker run --rm "$@" "$image" bash -c "{ $steps; } > /dev/null && tar -C / -c $paths" | tar -C "$WORK/$case" -x
+  chmod -R a+rX "$WORK"
+}
+
+# run_case CASE CHECK IMAGE "PRE-RENDERED COMMAND" DOCKER_RUN_ARGS...
+run_case() {
+  local case=$1 check=$2 image=$3 command=$4 round scripts rendered uncached
+  shift 4
+  echo "$case: $RUNS rounds, $image"
+  for round in $(seq 1 "$RUNS"); do
+    scripts=$(time_to_ready "$check" "$@" "$image")
+    rendered=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$image" bash -c "$command")
+    uncached=$(time_to_ready "$check" -v "$WORK:/bench:ro" -e CP_IMAGE_AOT_CACHE=off "$@" "$image" bash -c "$command")
+    echo "  round $round: boot scripts ${scripts} ms, pre-rendered ${rendered} ms, pre-rendered without cache ${uncached} ms"
+    echo "$scripts" >> "$WORK/$case.scripts"
+    echo "$rendered" >> "$WORK/$case.rendered"
+    echo "$uncached" >> "$WORK/$case.uncached"
+  done
+  scripts=$(median < "$WORK/$case.scripts")
+  rendered=$(median < "$WORK/$case.rendered")
+  uncached=$(median < "$WORK/$case.uncached")
+  echo "  median: boot scripts ${scripts} ms, pre-rendered ${rendered} ms, pre-rendered without cache ${uncached} ms"
+  echo "  overhead of configure + ensure: $((scripts - rendered)) ms (target: at most 500 ms)"
+  echo "  start with the cache / without: $(awk -v a="$rendered" -v b="$uncached" 'BEGIN { printf "%.2f", a / b }') (target: at most 0.60)"
+  echo "$case $scripts $rendered $uncached" >> "$WORK/summary"
+}
 
 docker network create --label "io.cpimage.bench=$NAME" "$NAME" > /dev/null
-docker run -d --network "$NAME" --network-alias "$NAME-zookeeper" --label "$LABEL" --label "io.cpimage.bench=$NAME" \
-  -e ZOOKEEPER_CLIENT_PORT=2181 -e KAFKA_HEAP_OPTS=-Xmx128m "$ZOOKEEPER_IMAGE" > /dev/null
-
-# The baseline's configuration: rendered once by the image's own configure step.
-docker run --rm "${BROKER_ENV[@]}" "$KAFKA_IMAGE" bash -c \
-  '/etc/confluent/docker/configure > /dev/null && tar -C /etc/kafka -c kafka.properties log4j.properties' | tar -C "$WORK" -x
-chmod 755 "$WORK" && chmod 644 "$WORK"/*.properties
-
-echo "boot.sh: $RUNS rounds, $KAFKA_IMAGE, from docker run to '[KafkaServer id=N] started'"
-for round in $(seq 1 "$RUNS"); do
-  scripts=$(time_to_started "$KAFKA_IMAGE")
-  baseline=$(time_to_started -v "$WORK:/bench:ro" -e KAFKA_LOG4J_OPTS=-Dlog4j.configuration=file:/bench/log4j.properties \
-    "$KAFKA_IMAGE" kafka-server-start /bench/kafka.properties)
-  echo "round $round: boot scripts ${scripts} ms, pre-rendered ${baseline} ms"
-  echo "$scripts" >> "$WORK/scripts"
-  echo "$baseline" >> "$WORK/baseline"
+echo "boot.sh: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+for case in "${CASES[@]}"; do
+  case $case in
+    kafka4)
+      render kafka4 "$KAFKA4_IMAGE" '/etc/confluent/docker/configure && /etc/confluent/docker/ensure' \
+        'etc/kafka/kafka.properties etc/kafka/log4j2.yaml var/lib/kafka/data' "${KRAFT_ENV[@]}"
+      run_case kafka4 kraft_node_started "$KAFKA4_IMAGE" \
+        'cp -r /bench/kafka4/etc/kafka/. /etc/kafka/ && cp -r /bench/kafka4/var/lib/kafka/data/. /var/lib/kafka/data/ && exec /etc/confluent/docker/launch' \
+        "${KRAFT_ENV[@]}"
+      ;;
+    kafka3)
+      docker run -d --network "$NAME" --network-alias "$NAME-zookeeper" "${LABELS[@]}" \
+        -e ZOOKEEPER_CLIENT_PORT=2181 -e KAFKA_HEAP_OPTS=-Xmx128m "$ZOOKEEPER_IMAGE" > /dev/null
+      render kafka3 "$KAFKA3_IMAGE" /etc/confluent/docker/configure 'etc/kafka/kafka.properties etc/kafka/log4j.properties' "${ZK_BROKER_ENV[@]}"
+      run_case kafka3 zk_broker_started "$KAFKA3_IMAGE" 'cp -r /bench/kafka3/etc/kafka/. /etc/kafka/ && exec /etc/confluent/docker/launch' \
+        "${ZK_BROKER_ENV[@]}"
+      ;;
+    connect)
+      # shellcheck disable=SC2046
+      docker run -d --network "$NAME" --network-alias "$NAME-kafka" --hostname "$NAME-kafka" "${LABELS[@]}" \
+        $(kraft_env "$NAME-kafka") "${HEAP[@]}" "$KAFKA4_IMAGE" > /dev/null
+      until kraft_node_started "$(docker ps -q --filter "label=io.cpimage.bench=$NAME" --filter "ancestor=$KAFKA4_IMAGE")"; do sleep 0.5; done
+      render connect "$CONNECT4_IMAGE" /etc/confluent/docker/configure \
+        'etc/kafka-connect/kafka-connect.properties etc/kafka/connect-log4j2.yaml' "${CONNECT_ENV[@]}"
+      run_case connect rest_ready "$CONNECT4_IMAGE" \
+        'cp -r /bench/connect/etc/kafka/. /etc/kafka/ && cp -r /bench/connect/etc/kafka-connect/. /etc/kafka-connect/ && exec /etc/confluent/docker/launch' \
+        "${CONNECT_ENV[@]}"
+      ;;
+    *)
+      echo "boot.sh: unknown case '$case' (known: kafka4 kafka3 connect)" >&2
+      exit 2
+      ;;
+  esac
 done
-
-scripts_median=$(median < "$WORK/scripts")
-baseline_median=$(median < "$WORK/baseline")
-overhead=$((scripts_median - baseline_median))
-echo "median: boot scripts ${scripts_median} ms, pre-rendered ${baseline_median} ms"
-echo "overhead of configure + ensure: ${overhead} ms (target: at most 1000 ms)"
+echo "boot.sh: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+echo "summary (medians, ms): case, boot scripts, pre-rendered, pre-rendered without cache"
+column -t "$WORK/summary"

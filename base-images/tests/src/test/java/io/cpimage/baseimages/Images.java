@@ -12,12 +12,12 @@ public enum Images {
     this.imageName = imageName;
   }
 
-  /** The repository name under {@code cp-image/}, e.g. {@code cp-kafka}. */
+  /** The image's name in its repository, e.g. {@code cp-kafka}. */
   public String imageName() {
     return imageName;
   }
 
-  /** {@code cp-image/<name>:<tag>} of this image on the default line, {@link Line#KAFKA_4}. */
+  /** {@code <repository>/<name>:<tag>} of this image on the default line, {@link Line#KAFKA_4}. */
   public String reference() {
     return Line.KAFKA_4.reference(this);
   }

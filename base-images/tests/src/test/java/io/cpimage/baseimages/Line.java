@@ -45,16 +45,22 @@ public enum Line {
     return images;
   }
 
-  /** {@code cp-image/<name>:<tag>} of an image of this line. */
+  /**
+   * {@code <repository>/<name>:<tag>} of an image of this line, the repository being the pom's
+   * {@code images.repository} ({@code cp-image} unless a build chose another).
+   */
   public String reference(Images image) {
     if (!images.contains(image)) {
       throw new IllegalArgumentException(this + " has no " + image + " image");
     }
-    return "cp-image/" + image.imageName() + ":" + tag();
+    return requiredProperty("cp-image.images.repository") + "/" + image.imageName() + ":" + tag();
   }
 
   private String property(String name) {
-    String property = "cp-image." + key + "." + name;
+    return requiredProperty("cp-image." + key + "." + name);
+  }
+
+  private static String requiredProperty(String property) {
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException(

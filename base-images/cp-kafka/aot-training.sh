@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Runs inside make-aot-cache.sh's chroot of an image's OS layer, with the line's jars and the images'
+# launch scripts in place: trains the start-up caches of a KRaft node (broker and controller in one
+# process) and of a Connect worker served by it, through the same kafka-server-start and
+# connect-distributed the images run, so that the class path and the JVM options are theirs.
+#
+#   aot-training.sh <output directory>
+#
+# On JDK 25 and later each server records an AOT cache (JEP 483/514, -XX:AOTCacheOutput, written when it
+# exits); before, an AppCDS archive of the classes it loaded (-XX:ArchiveClassesAtExit). Beside each goes
+# the fingerprint (java-tool's server_fingerprint) that the launch compares before using it.
+set -o errexit -o nounset -o pipefail
+
+out=$1
+readonly WORK=/tmp/aot-training
+. /usr/lib/cp-image/java-tool
+. /etc/confluent/docker/functions
+# The images' launch adds remote JMX, which makes the JVM add the jdk.management.agent module: a JDK 25
+# AOT cache serves only the module options it was trained with.
+export_jmx_opts
+log() { echo "aot-training: $*"; }
+
+if [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")" -ge 25 ]; then
+  ext=aot record=-XX:AOTCacheOutput=
+else
+  ext=jsa record=-XX:ArchiveClassesAtExit=
+fi
+
+mkdir -p "$out" "$WORK"
+cat > "$WORK/server.properties" << 'PROPERTIES'
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:9093
+controller.listener.names=CONTROLLER
+listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
+advertised.listeners=PLAINTEXT://127.0.0.1:9092
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=/tmp/aot-training/data
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+PROPERTIES
+cat > "$WORK/worker.properties" << 'PROPERTIES'
+bootstrap.servers=127.0.0.1:9092
+group.id=aot-training
+config.storage.topic=aot-training-config
+offset.storage.topic=aot-training-offsets
+status.storage.topic=aot-training-status
+config.storage.replication.factor=1
+offset.storage.replication.factor=1
+status.storage.replication.factor=1
+key.converter=org.apache.kafka.connect.json.JsonConverter
+value.converter=org.apache.kafka.connect.json.JsonConverter
+listeners=http://127.0.0.1:8083
+rest.advertised.host.name=127.0.0.1
+plugin.path=/usr/share/java,/usr/share/confluent-hub-components
+PROPERTIES
+# The images log at INFO to the console; so does the training, so that the logging classes are in.
+# The line with log4j2 (Kafka 4) says so in USE_LOG4J_2, as its cp-base image does.
+if compgen -G '/usr/share/java/kafka/log4j-core-*.jar' > /dev/null; then
+  export USE_LOG4J_2=True
+  cat > "$WORK/log4j2.yaml" << 'YAML'
+Configuration:
+  Appenders:
+    Console:
+      name: STDOUT
+      PatternLayout:
+        pattern: "[%d] %p %m (%c)%n"
+  Loggers:
+    Root:
+      level: INFO
+      AppenderRef:
+        - ref: STDOUT
+YAML
+  export KAFKA_LOG4J_OPTS="-Dlog4j2.configurationFile=$WORK/log4j2.yaml"
+else
+  printf '%s\n' 'log4j.rootLogger=INFO, stdout' 'log4j.appender.stdout=org.apache.log4j.ConsoleAppender' \
+    'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout' \
+    'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n' > "$WORK/log4j.properties"
+  export KAFKA_LOG4J_OPTS="-Dlog4j.configuration=file:$WORK/log4j.properties"
+fi
+export KAFKA_HEAP_OPTS="-Xmx512m"
+
+# waits up to 120 s for a command to succeed while the server of pid $1 runs
+await() {
+  local pid=$1 what=$2 i
+  shift 2
+  for ((i = 0; i < 240; i++)); do
+    if "$@" > /dev/null 2>&1; then return 0; fi
+    kill -0 "$pid" 2> /dev/null || { log "ERROR: the $what exited before it was ready (its log: $WORK/$what.log)"; tail -n 30 "$WORK/$what.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  log "ERROR: the $what was not ready within 120 s"
+  tail -n 30 "$WORK/$what.log" >&2
+  exit 1
+}
+# stops a server as docker stop does and waits until it has written its cache
+stop() {
+  kill -TERM "$1"
+  wait "$1" || true
+}
+
+# Any fixed cluster id (base64 of 16 bytes): the training data is thrown away.
+kafka-storage format -t YW90LXRyYWluaW5nLWNpZA -c "$WORK/server.properties" > /dev/null
+
+KAFKA_OPTS="${record}$out/kafka-server.$ext" kafka-server-start "$WORK/server.properties" > "$WORK/broker.log" 2>&1 &
+broker=$!
+await "$broker" broker bash -c 'echo > /dev/tcp/127.0.0.1/9092'
+log "node started"
+
+export CLASSPATH="/etc/kafka-connect/jars/*"
+KAFKA_OPTS="${record}$out/connect-worker.$ext" connect-distributed "$WORK/worker.properties" > "$WORK/worker.log" 2>&1 &
+worker=$!
+await "$worker" worker curl -fsS http://127.0.0.1:8083/connectors
+curl -fsS http://127.0.0.1:8083/connector-plugins > /dev/null
+log "worker ready"
+
+stop "$worker"
+server_fingerprint "$(server_classpath kafka)" > "$out/connect-worker.fingerprint"
+unset CLASSPATH
+stop "$broker"
+server_fingerprint "$(server_classpath kafka)" > "$out/kafka-server.fingerprint"
+for cache in "$out/kafka-server.$ext" "$out/connect-worker.$ext"; do
+  [ -s "$cache" ] || { log "ERROR: $cache was not written (logs: $WORK/*.log)"; tail -n 30 "$WORK"/*.log >&2; exit 1; }
+done
+ls -l "$out"
