@@ -5,7 +5,7 @@ import io.cpimage.artifact.Checksum;
 import io.cpimage.artifact.UrlDownloader;
 import io.cpimage.pom.ConnectorDeclaration;
 import io.cpimage.pom.ConnectorSource;
-import io.cpimage.pom.PomEdit;
+import io.cpimage.pom.PomChange;
 import io.cpimage.pom.PomEditor;
 import java.io.File;
 import java.nio.file.Path;
@@ -92,12 +92,12 @@ public class AddConnectorMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (!PomEditing.editsThisProject(project, getLog())) {
+    if (!PomEditingGoals.editsThisProject(project, getLog())) {
       return;
     }
     try {
       // Opening checks the pom first, so a broken pom fails before any download.
-      PomEditor editor = PomEditing.open(project, plugin);
+      PomEditor editor = PomEditingGoals.open(project, plugin);
       ConnectorFetcher fetcher =
           new ConnectorFetcher(
               new MavenArtifacts(
@@ -118,7 +118,7 @@ public class AddConnectorMojo extends AbstractMojo {
       if (name != null && !name.isBlank()) {
         declaration = declaration.withName(name.trim());
       }
-      PomEdit edit = editor.addConnector(declaration);
+      PomChange edit = editor.addConnector(declaration);
       if (connector.trustedOnFirstUse() && edit.changed()) {
         getLog()
             .warn(
@@ -127,7 +127,7 @@ public class AddConnectorMojo extends AbstractMojo {
                     + " is trusted on first use; its SHA-256 is written to the pom. Compare it"
                     + " with the value the publisher gives.");
       }
-      PomEditing.finish(edit, dryRun, getLog());
+      PomEditingGoals.finish(edit, dryRun, getLog());
     } catch (IllegalArgumentException e) {
       throw Failures.badInput(GOAL, e);
     } catch (Exception e) {

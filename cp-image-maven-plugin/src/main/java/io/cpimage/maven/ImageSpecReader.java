@@ -288,7 +288,7 @@ final class ImageSpecReader {
     if (mojo.extraDirectories == null || mojo.extraDirectories.paths.isEmpty()) {
       directories.add(new ImageSpec.ExtraDirectory(basedir.resolve("src/main/cp-image"), "/"));
     } else {
-      for (ExtraDirectories.Path path : mojo.extraDirectories.paths) {
+      for (ExtraDirectories.Directory path : mojo.extraDirectories.paths) {
         directories.add(new ImageSpec.ExtraDirectory(absolute(path.from), path.into));
       }
     }
