@@ -9,8 +9,8 @@ import io.cpimage.verify.VerifyTargets;
 import io.cpimage.verify.smoke.BuiltImage;
 import io.cpimage.verify.smoke.DefaultBrokerImage;
 import io.cpimage.verify.smoke.SmokeException;
+import io.cpimage.verify.smoke.SmokeRunner;
 import io.cpimage.verify.smoke.SmokeSettings;
-import io.cpimage.verify.smoke.SmokeTest;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +42,7 @@ import org.apache.maven.project.MavenProject;
  * does.
  *
  * <p>With {@code -Dcp-image.smoke} (or smoke = true in the verify parameter) it first smoke-tests
- * the image this project built (see {@link SmokeTest}); the cluster checks then run only when one
+ * the image this project built (see {@link SmokeRunner}); the cluster checks then run only when one
  * is configured.
  */
 @Mojo(
@@ -153,7 +153,7 @@ public class VerifyReadyMojo extends AbstractMojo {
             Duration.ofSeconds(
                 number(overrides, "timeout", orDefault(verify.timeout, SMOKE_TIMEOUT_SECONDS))),
             number(overrides, "logLines", verify.logLines));
-    new SmokeTest(settings, getLog()::info).run();
+    new SmokeRunner(settings, getLog()::info).run();
     getLog().info("cp-image:verify-ready: smoke test of " + image + " passed");
   }
 

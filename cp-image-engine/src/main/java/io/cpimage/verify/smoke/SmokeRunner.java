@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * <p>Each check runs inside a container ({@code cub}, {@code curl}), so no port is published and
  * the Docker host's address never matters; nothing is pulled (see {@link DockerEngine}).
  */
-public final class SmokeTest {
+public final class SmokeRunner {
   private static final String BROKER_HOST = "kafka";
   private static final String CONNECT_HOST = "connect";
   private static final int CONNECT_PORT = 8083;
@@ -42,7 +42,7 @@ public final class SmokeTest {
   private final SmokeSettings settings;
   private final Consumer<String> log;
 
-  public SmokeTest(SmokeSettings settings, Consumer<String> log) {
+  public SmokeRunner(SmokeSettings settings, Consumer<String> log) {
     this.settings = settings;
     this.log = log;
   }
@@ -50,7 +50,7 @@ public final class SmokeTest {
   /** Runs the smoke test; returns normally only when every assertion held. */
   public void run() throws SmokeException {
     DockerClient docker = DockerEngine.connect();
-    ImageUnderTest image = ImageUnderTest.inspect(docker, settings.image());
+    InspectedImage image = InspectedImage.inspect(docker, settings.image());
     log.accept(
         "smoke test of "
             + image.name()
@@ -98,7 +98,7 @@ public final class SmokeTest {
   }
 
   private void smokeConnect(
-      DockerClient docker, ImageUnderTest image, String network, List<SmokeContainer> created)
+      DockerClient docker, InspectedImage image, String network, List<SmokeContainer> created)
       throws SmokeException, InterruptedException {
     SmokeContainer broker = kraftNode(docker, settings.brokerImage(), network, created);
     awaitServerStarted(broker, "the broker " + broker.image());
@@ -173,7 +173,7 @@ public final class SmokeTest {
   }
 
   private void smokeKafka(
-      DockerClient docker, ImageUnderTest image, String network, List<SmokeContainer> created)
+      DockerClient docker, InspectedImage image, String network, List<SmokeContainer> created)
       throws SmokeException, InterruptedException {
     SmokeContainer broker = kraftNode(docker, image.name(), network, created);
     SmokeContainer.Exec ready =
@@ -246,7 +246,7 @@ public final class SmokeTest {
    * (c) The server process (PID 1, which the image's run script replaces with the JVM) runs as the
    * declared user's uid.
    */
-  private void expectDeclaredUser(ImageUnderTest image, SmokeContainer container)
+  private void expectDeclaredUser(InspectedImage image, SmokeContainer container)
       throws SmokeException, InterruptedException {
     String name = image.userName();
     String expected = name.matches("\\d+") ? name : output(container, "id", "-u", name);
