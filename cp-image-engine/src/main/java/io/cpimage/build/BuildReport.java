@@ -1,18 +1,21 @@
 package io.cpimage.build;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a build produced, as written to {@code target/cp-image/report.json}: base and result
  * digests, each layer's digest and contents, each artifact's source and checksum, and the effective
- * environment, volumes and user.
+ * environment, volumes and user. The file's only writer and reader: {@code cp-image:verify-ready}
+ * reads the connectors' plugin classes and the loaded image from it.
  */
 public record BuildReport(
     String baseImage,
@@ -29,6 +32,48 @@ public record BuildReport(
     List<String> volumes,
     String user,
     Map<String, String> labels) {
+
+  /** Where an image loaded into the local Docker daemon is named, in {@code image} and outputs. */
+  private static final String DAEMON = "docker://";
+
+  /**
+   * Reads the file as {@code write} left it; a field absent from the file (a report of an older
+   * build) is null, and one this class does not know is ignored.
+   */
+  public static BuildReport read(Path file) throws IOException {
+    return new ObjectMapper()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .readValue(file.toFile(), BuildReport.class);
+  }
+
+  /** The Connect plugin classes of every connector, in the order the build found them. */
+  public List<String> pluginClasses() {
+    List<String> classes = new ArrayList<>();
+    for (ConnectorRecord connector : nullToEmpty(connectors)) {
+      classes.addAll(nullToEmpty(connector.pluginClasses()));
+    }
+    return classes;
+  }
+
+  /**
+   * The name under which the local Docker daemon holds the image: {@code image} when that is a
+   * {@code docker://} target, else the first such output; null when the build loaded none.
+   */
+  public String daemonImage() {
+    if (image != null && image.startsWith(DAEMON)) {
+      return image.substring(DAEMON.length());
+    }
+    for (String output : nullToEmpty(outputs)) {
+      if (output != null && output.startsWith(DAEMON)) {
+        return output.substring(DAEMON.length());
+      }
+    }
+    return null;
+  }
+
+  private static <T> List<T> nullToEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
 
   /** One added layer: its name, diff id (sha256 of the uncompressed tar) and files. */
   public record LayerRecord(String name, String diffId, List<String> files) {}

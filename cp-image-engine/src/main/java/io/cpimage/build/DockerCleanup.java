@@ -1,5 +1,6 @@
 package io.cpimage.build;
 
+import io.cpimage.CpImageLabels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,6 @@ import java.util.Map;
  * containers (Confluent's {@code make clean-containers} removed every labelled one).
  */
 public final class DockerCleanup {
-
-  public static final String PROJECT_LABEL = "io.cpimage.project";
-  public static final String TESTING_LABEL = "io.cpimage.testing";
 
   /** A container or image: its ID and what a person recognises it by (names, tags). */
   public record Item(String id, String description) {}
@@ -38,9 +36,9 @@ public final class DockerCleanup {
                 "ps",
                 "--all",
                 "--filter",
-                "label=" + TESTING_LABEL + "=true",
+                "label=" + CpImageLabels.TESTING + "=true",
                 "--filter",
-                "label=" + PROJECT_LABEL + "=" + project,
+                "label=" + CpImageLabels.PROJECT + "=" + project,
                 "--format",
                 "{{.ID}} {{.Names}} ({{.Image}}, {{.Status}})"),
             "listing the test containers of " + project)) {
@@ -54,7 +52,7 @@ public final class DockerCleanup {
             List.of(
                 "images",
                 "--filter",
-                "label=" + PROJECT_LABEL + "=" + project,
+                "label=" + CpImageLabels.PROJECT + "=" + project,
                 "--format",
                 "{{.ID}} {{.Repository}}:{{.Tag}}"),
             "listing the images of " + project)) {

@@ -45,7 +45,7 @@ public final class PomEditor {
 
   /**
    * Reads a pom for editing; refuses one that is not well-formed (naming line and column) or is not
-   * a Maven pom. Nothing is written until {@link PomEdit#write()}.
+   * a Maven pom. Nothing is written until {@link PomChange#write()}.
    */
   public static PomEditor open(Path pom, PluginCoordinates plugin) throws PomEditException {
     PomFile file = PomFile.read(pom);
@@ -67,7 +67,7 @@ public final class PomEditor {
    * Adds a {@code <connector>}. Unchanged when an equal connector is declared already; refused when
    * a different connector has the same name.
    */
-  public PomEdit addConnector(ConnectorDeclaration connector) throws PomEditException {
+  public PomChange addConnector(ConnectorDeclaration connector) throws PomEditException {
     Optional<Element> configuration = findConfiguration();
     if (configuration.isPresent()) {
       for (Element existing : children(configuration.get(), "connectors", "connector")) {
@@ -113,7 +113,7 @@ public final class PomEditor {
    * Adds a {@code <volume>}; refuses a path that is not absolute and normalized, or one that is
    * declared already.
    */
-  public PomEdit addVolume(String path) throws PomEditException {
+  public PomChange addVolume(String path) throws PomEditException {
     String volume = VolumePaths.normalize(path);
     Optional<Element> configuration = findConfiguration();
     if (configuration.isPresent()) {
@@ -135,12 +135,12 @@ public final class PomEditor {
     return changed("Added volume " + volume + " to " + file.path() + ".");
   }
 
-  private PomEdit changed(String summary) {
-    return new PomEdit(file, file.withXml(document.toXML()), summary);
+  private PomChange changed(String summary) {
+    return new PomChange(file, file.withXml(document.toXML()), summary);
   }
 
-  private PomEdit unchanged(String summary) {
-    return new PomEdit(file, file.text(), summary);
+  private PomChange unchanged(String summary) {
+    return new PomChange(file, file.text(), summary);
   }
 
   private Optional<Element> findConfiguration() throws PomEditException {

@@ -1,16 +1,14 @@
 package io.cpimage.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cpimage.build.BuildReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The Connect plugin classes that {@code cp-image:build} found in the image's connectors, read from
- * its {@code report.json} ({@code connectors[].pluginClasses}).
+ * its {@link BuildReport}.
  */
 public final class ReportedPlugins {
 
@@ -35,11 +33,7 @@ public final class ReportedPlugins {
       return List.of();
     }
     try {
-      List<String> classes = new ArrayList<>();
-      for (JsonNode connector : new ObjectMapper().readTree(report.toFile()).path("connectors")) {
-        connector.path("pluginClasses").forEach(name -> classes.add(name.asText()));
-      }
-      return classes;
+      return BuildReport.read(report).pluginClasses();
     } catch (IOException e) {
       throw new VerifyException(
           "cannot read the build report "

@@ -63,7 +63,7 @@ class PomEditorTest {
             </project>
             """);
 
-    PomEdit edit =
+    PomChange edit =
         PomEditor.open(pom, PLUGIN)
             .addConnector(
                 CONNECT_FILE.withLibraries(List.of(Sources.library("com.h2database:h2:2.3.232"))));
@@ -278,7 +278,7 @@ class PomEditorTest {
     PomEditor.open(pom, PLUGIN).addConnector(withLibrary).write();
     byte[] afterFirstRun = Files.readAllBytes(pom);
 
-    PomEdit second = PomEditor.open(pom, PLUGIN).addConnector(withLibrary);
+    PomChange second = PomEditor.open(pom, PLUGIN).addConnector(withLibrary);
     second.write();
 
     assertFalse(second.changed());
@@ -319,7 +319,7 @@ class PomEditorTest {
                 "https://example.org/get?f=jdbc-10.7.4.zip&v=1", "sha256", "ab".repeat(32), false),
             List.of());
 
-    PomEdit edit = PomEditor.open(pom, PLUGIN).addConnector(sameDownload);
+    PomChange edit = PomEditor.open(pom, PLUGIN).addConnector(sameDownload);
 
     assertFalse(edit.changed(), edit.summary());
   }
@@ -374,7 +374,7 @@ class PomEditorTest {
     String original = "<project>\n  <artifactId>app</artifactId>\n</project>\n";
     Path pom = write(original);
 
-    PomEdit edit = PomEditor.open(pom, PLUGIN).addVolume("/data");
+    PomChange edit = PomEditor.open(pom, PLUGIN).addVolume("/data");
 
     assertEquals(
         """

@@ -9,7 +9,7 @@ import io.cpimage.connector.ConnectorSource;
 import io.cpimage.connector.NotAConnectorException;
 import io.cpimage.connector.SourceChoice;
 import io.cpimage.pom.ConnectorDeclaration;
-import io.cpimage.pom.PomEdit;
+import io.cpimage.pom.PomChange;
 import io.cpimage.pom.PomEditor;
 import java.io.File;
 import java.util.ArrayList;
@@ -95,12 +95,12 @@ public class AddConnectorMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (!PomEditing.editsThisProject(project, getLog())) {
+    if (!PomEditingGoals.editsThisProject(project, getLog())) {
       return;
     }
     try {
       // Opening checks the pom first, so a broken pom fails before any download.
-      PomEditor editor = PomEditing.open(project, plugin);
+      PomEditor editor = PomEditingGoals.open(project, plugin);
       ConnectorFetcher fetcher =
           new ConnectorFetcher(
               new MavenArtifacts(
@@ -123,7 +123,7 @@ public class AddConnectorMojo extends AbstractMojo {
       if (name != null && !name.isBlank()) {
         declaration = declaration.withName(name.trim());
       }
-      PomEdit edit = editor.addConnector(declaration);
+      PomChange edit = editor.addConnector(declaration);
       if (connector.trustedOnFirstUse() && edit.changed()) {
         getLog()
             .warn(
@@ -132,7 +132,7 @@ public class AddConnectorMojo extends AbstractMojo {
                     + " is trusted on first use; its SHA-256 is written to the pom. Compare it"
                     + " with the value the publisher gives.");
       }
-      PomEditing.finish(edit, dryRun, getLog());
+      PomEditingGoals.finish(edit, dryRun, getLog());
     } catch (NotAConnectorException e) {
       throw Failures.badInput(GOAL, e.getMessage() + " The pom was not changed.");
     } catch (IllegalArgumentException e) {

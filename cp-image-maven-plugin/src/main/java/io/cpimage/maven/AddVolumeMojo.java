@@ -34,11 +34,12 @@ public class AddVolumeMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (!PomEditing.editsThisProject(project, getLog())) {
+    if (!PomEditingGoals.editsThisProject(project, getLog())) {
       return;
     }
     try {
-      PomEditing.finish(PomEditing.open(project, plugin).addVolume(path), dryRun, getLog());
+      PomEditingGoals.finish(
+          PomEditingGoals.open(project, plugin).addVolume(path), dryRun, getLog());
     } catch (Exception e) {
       Failures.rethrow("add-volume", e);
     }

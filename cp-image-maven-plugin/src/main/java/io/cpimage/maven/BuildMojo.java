@@ -139,7 +139,7 @@ public class BuildMojo extends ProjectMojo {
    * The utility belt (dub, cub) is added to every image; skip = true keeps the base image's.
    * -Dcp-image.utilityBelt.skip.
    */
-  @Parameter UtilityBelt utilityBelt = new UtilityBelt();
+  @Parameter UtilityBeltParameter utilityBelt = new UtilityBeltParameter();
 
   /**
    * The label io.confluent.docker.build.number; default: the BUILD_NUMBER environment variable,

@@ -6,13 +6,13 @@ import java.util.List;
 /** {@code <extraDirectories>}, shaped like jib-maven-plugin's: paths and permission rules. */
 public class ExtraDirectories {
   /** The directories laid over the image; default src/main/cp-image onto /. */
-  List<Path> paths = new ArrayList<>();
+  List<Directory> paths = new ArrayList<>();
 
   /** Modes for files matching a glob. */
   List<Permission> permissions = new ArrayList<>();
 
   /** {@code <path>}: a directory of the project ({@code <from>}) laid over {@code <into>}. */
-  public static class Path {
+  public static class Directory {
     /** A directory of the project, relative or absolute. */
     String from;
 

@@ -209,7 +209,7 @@ record ImageSpecReader(
     if (configured == null || configured.paths.isEmpty()) {
       directories.add(new ImageSpec.ExtraDirectory(basedir().resolve("src/main/cp-image"), "/"));
     } else {
-      for (ExtraDirectories.Path path : configured.paths) {
+      for (ExtraDirectories.Directory path : configured.paths) {
         directories.add(new ImageSpec.ExtraDirectory(absolute(path.from), path.into));
       }
     }

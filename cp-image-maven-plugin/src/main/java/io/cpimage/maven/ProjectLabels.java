@@ -1,5 +1,6 @@
 package io.cpimage.maven;
 
+import io.cpimage.CpImageLabels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class ProjectLabels {
     labels.put("org.opencontainers.image.version", project.getVersion());
     labels.put("org.opencontainers.image.revision", revision);
     labels.put("org.opencontainers.image.created", created.toString());
-    labels.put("io.cpimage.project", project.getGroupId() + ":" + project.getArtifactId());
+    labels.put(CpImageLabels.PROJECT, project.getGroupId() + ":" + project.getArtifactId());
     return labels;
   }
 

@@ -9,8 +9,9 @@ import io.cpimage.verify.VerifyTargets;
 import io.cpimage.verify.smoke.BuiltImage;
 import io.cpimage.verify.smoke.DefaultBrokerImage;
 import io.cpimage.verify.smoke.SmokeException;
+import io.cpimage.verify.smoke.SmokeRunner;
 import io.cpimage.verify.smoke.SmokeSettings;
-import io.cpimage.verify.smoke.SmokeTest;
+import io.cpimage.verify.smoke.SmokeRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,7 +38,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * does.
  *
  * <p>With {@code -Dcp-image.smoke} (or smoke = true in the verify parameter) it first smoke-tests
- * the image this project built (see {@link SmokeTest}); the cluster checks then run only when one
+ * the image this project built (see {@link SmokeRunner}); the cluster checks then run only when one
  * is configured.
  */
 @Mojo(
@@ -123,7 +124,7 @@ public class VerifyReadyMojo extends ProjectMojo {
             ReportedPlugins.read(parameters.reportFile),
             parameters.smokeTimeout(),
             parameters.logLines());
-    new SmokeTest(settings, getLog()::info).run();
+    new SmokeRunner(settings, getLog()::info).run();
     getLog().info("cp-image:verify-ready: smoke test of " + image + " passed");
   }
 

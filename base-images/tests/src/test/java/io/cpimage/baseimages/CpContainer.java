@@ -1,6 +1,8 @@
 package io.cpimage.baseimages;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.cpimage.CpImageLabels;
+import io.cpimage.verify.smoke.SingleNodeKRaft;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -15,14 +17,9 @@ import org.testcontainers.utility.DockerImageName;
  * small heap, on a test network under a host name.
  */
 public final class CpContainer extends GenericContainer<CpContainer> {
-  public static final String TESTING_LABEL = "io.cpimage.testing";
-  public static final String CLUSTER_ID = "MkU3OEVBNTcwNTJENDM2Qk";
-  public static final String KRAFT_SERVER_STARTED =
-      ".*\\[KafkaRaftServer nodeId=\\d+\\] Kafka Server started.*";
-
   private CpContainer(String reference) {
     super(DockerImageName.parse(reference));
-    withLabel(TESTING_LABEL, "true");
+    withLabel(CpImageLabels.TESTING, "true");
     withEnv("KAFKA_HEAP_OPTS", "-Xmx256m -Xms64m");
   }
 
@@ -54,33 +51,13 @@ public final class CpContainer extends GenericContainer<CpContainer> {
   }
 
   /**
-   * Configures a KRaft broker and controller in one process: listeners bound to {@code bindHost},
-   * clients and the controller quorum at {@code host}; waits for the server's started line.
+   * Configures the {@link SingleNodeKRaft} test broker, which smoke mode also runs: listeners bound
+   * to {@code bindHost}, clients and the controller quorum at {@code host}; waits for the server's
+   * started line.
    */
   public CpContainer asKRaftNode(String bindHost, String host, int brokerPort, int controllerPort) {
-    return withEnv("KAFKA_PROCESS_ROLES", "broker,controller")
-        .withEnv("KAFKA_NODE_ID", "1")
-        .withEnv("CLUSTER_ID", CLUSTER_ID)
-        .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@" + host + ":" + controllerPort)
-        .withEnv(
-            "KAFKA_LISTENERS",
-            "PLAINTEXT://"
-                + bindHost
-                + ":"
-                + brokerPort
-                + ",CONTROLLER://"
-                + bindHost
-                + ":"
-                + controllerPort)
-        .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + host + ":" + brokerPort)
-        .withEnv("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT")
-        .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
-        .withEnv("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT")
-        .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
-        .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
-        .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
-        .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
-        .waitingForLog(KRAFT_SERVER_STARTED, Duration.ofSeconds(120));
+    return withEnv(SingleNodeKRaft.environment(bindHost, host, brokerPort, controllerPort))
+        .waitingForLog(SingleNodeKRaft.SERVER_STARTED, Duration.ofSeconds(120));
   }
 
   /** Joins the network as {@code hostName}, which is also the container's host name. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpimage.verify.smoke.SingleNodeKRaft;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ class Kafka4ConfigurationIT {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("KAFKA_PROCESS_ROLES", "broker,controller");
     env.put("KAFKA_NODE_ID", "1");
-    env.put("CLUSTER_ID", CpContainer.CLUSTER_ID);
+    env.put("CLUSTER_ID", SingleNodeKRaft.CLUSTER_ID);
     env.put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@default-config:9093");
     env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://default-config:9092");
     env.put("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER");

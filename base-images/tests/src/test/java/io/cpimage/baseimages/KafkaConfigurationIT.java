@@ -3,6 +3,7 @@ package io.cpimage.baseimages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpimage.verify.smoke.SingleNodeKRaft;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,12 +53,12 @@ class KafkaConfigurationIT {
             "host is deprecated. Please use KAFKA_ADVERTISED_LISTENERS instead."),
         Arguments.of(Map.of("KAFKA_PROCESS_ROLES", "broker"), "CLUSTER_ID is required."),
         Arguments.of(
-            Map.of("KAFKA_PROCESS_ROLES", "broker", "CLUSTER_ID", CpContainer.CLUSTER_ID),
+            Map.of("KAFKA_PROCESS_ROLES", "broker", "CLUSTER_ID", SingleNodeKRaft.CLUSTER_ID),
             "KAFKA_ADVERTISED_LISTENERS is required."),
         Arguments.of(
             Map.of(
                 "KAFKA_PROCESS_ROLES", "controller",
-                "CLUSTER_ID", CpContainer.CLUSTER_ID,
+                "CLUSTER_ID", SingleNodeKRaft.CLUSTER_ID,
                 "KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://controller:9092"),
             "KAFKA_ADVERTISED_LISTENERS is not supported on a KRaft controller."),
         Arguments.of(
@@ -238,7 +239,7 @@ class KafkaConfigurationIT {
         OneShot.of(Images.KAFKA, Line.KAFKA_3)
             .env("KAFKA_PROCESS_ROLES", "controller")
             .env("KAFKA_NODE_ID", "1")
-            .env("CLUSTER_ID", CpContainer.CLUSTER_ID)
+            .env("CLUSTER_ID", SingleNodeKRaft.CLUSTER_ID)
             .env("KAFKA_LISTENERS", "CONTROLLER://0.0.0.0:9093")
             .env("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
             .env("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@controller-1:9093")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
+import io.cpimage.verify.smoke.SingleNodeKRaft;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ class KafkaKRaftIT {
 
       DockerClient docker = DockerClientFactory.instance().client();
       docker.restartContainerCmd(kafka.getContainerId()).withTimeout(10).exec();
-      Wait.forLogMessage(CpContainer.KRAFT_SERVER_STARTED + "\\n?", 2)
+      Wait.forLogMessage(SingleNodeKRaft.SERVER_STARTED + "\\n?", 2)
           .withStartupTimeout(START)
           .waitUntilReady(kafka);
 
@@ -68,20 +69,20 @@ class KafkaKRaftIT {
                 .on(network, "controller-" + id)
                 .withEnv("KAFKA_PROCESS_ROLES", "controller")
                 .withEnv("KAFKA_NODE_ID", String.valueOf(id))
-                .withEnv("CLUSTER_ID", CpContainer.CLUSTER_ID)
+                .withEnv("CLUSTER_ID", SingleNodeKRaft.CLUSTER_ID)
                 .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", voters)
                 .withEnv("KAFKA_LISTENERS", "CONTROLLER://0.0.0.0:9093")
                 .withEnv("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT")
                 .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
                 .withEnv("KAFKA_HEAP_OPTS", "-Xmx192m -Xms64m")
-                .waitingForLog(CpContainer.KRAFT_SERVER_STARTED, START));
+                .waitingForLog(SingleNodeKRaft.SERVER_STARTED, START));
       }
       CpContainer broker =
           CpContainer.of(Images.KAFKA, Line.KAFKA_4)
               .on(network, "broker")
               .withEnv("KAFKA_PROCESS_ROLES", "broker")
               .withEnv("KAFKA_NODE_ID", "4")
-              .withEnv("CLUSTER_ID", CpContainer.CLUSTER_ID)
+              .withEnv("CLUSTER_ID", SingleNodeKRaft.CLUSTER_ID)
               .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", voters)
               .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://broker:9092")
               .withEnv(
@@ -90,7 +91,7 @@ class KafkaKRaftIT {
               .withEnv("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
               .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
               .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
-              .waitingForLog(CpContainer.KRAFT_SERVER_STARTED, START);
+              .waitingForLog(SingleNodeKRaft.SERVER_STARTED, START);
       nodes.add(broker);
       try {
         Startables.deepStart(nodes).join();

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import io.cpimage.verify.smoke.SingleNodeKRaft;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ class NoDataLostIT {
             docker.stopContainerCmd(node.getContainerId()).withTimeout(30).exec();
             released.release(RECORDS / BURSTS);
             docker.startContainerCmd(node.getContainerId()).exec();
-            Wait.forLogMessage(CpContainer.KRAFT_SERVER_STARTED + "\\n?", 2)
+            Wait.forLogMessage(SingleNodeKRaft.SERVER_STARTED + "\\n?", 2)
                 .withStartupTimeout(START)
                 .waitUntilReady(node);
             awaitFullIsr(admin);
@@ -156,7 +157,7 @@ class NoDataLostIT {
         .on(network, host)
         .withEnv("KAFKA_PROCESS_ROLES", "broker,controller")
         .withEnv("KAFKA_NODE_ID", String.valueOf(id))
-        .withEnv("CLUSTER_ID", CpContainer.CLUSTER_ID)
+        .withEnv("CLUSTER_ID", SingleNodeKRaft.CLUSTER_ID)
         .withEnv("KAFKA_CONTROLLER_QUORUM_VOTERS", voters)
         .withEnv(
             "KAFKA_LISTENERS",
@@ -182,7 +183,7 @@ class NoDataLostIT {
                         new PortBinding(
                             Ports.Binding.bindIpAndPort("127.0.0.1", hostPort),
                             ExposedPort.tcp(hostPort))))
-        .waitingForLog(CpContainer.KRAFT_SERVER_STARTED, START);
+        .waitingForLog(SingleNodeKRaft.SERVER_STARTED, START);
   }
 
   /**

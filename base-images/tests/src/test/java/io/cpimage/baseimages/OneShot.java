@@ -2,6 +2,7 @@ package io.cpimage.baseimages;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.cpimage.CpImageLabels;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class OneShot {
 
   public Result run() {
     try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))) {
-      container.withLabel(CpContainer.TESTING_LABEL, "true").withEnv(env);
+      container.withLabel(CpImageLabels.TESTING, "true").withEnv(env);
       container.withStartupCheckStrategy(new UntilExited(Duration.ofSeconds(90)));
       files.forEach(
           (path, content) -> container.withCopyToContainer(Transferable.of(content, 0644), path));

@@ -142,7 +142,11 @@ class ImageIT {
     assertTrue(doc.getStdout().contains("${artifactId}"), doc.getStdout());
   }
 
-  /** A broker and controller in one process, reached on the network as kafka:9092. */
+  /**
+   * A broker and controller in one process, reached on the network as kafka:9092. Written out here
+   * rather than taken from cp-image, so that this test is yours to change and needs only
+   * Testcontainers.
+   */
   private static GenericContainer<?> kraftNode(String image) {
     return new GenericContainer<>(DockerImageName.parse(image))
         .withNetwork(network)

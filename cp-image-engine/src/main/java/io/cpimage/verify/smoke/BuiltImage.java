@@ -1,18 +1,15 @@
 package io.cpimage.verify.smoke;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cpimage.build.BuildReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The image {@code cp-image:build} loaded into the local Docker daemon, read from its {@code
- * report.json}: the first {@code docker://} one of {@code image} and {@code outputs}.
+ * The image {@code cp-image:build} loaded into the local Docker daemon, as its {@link BuildReport}
+ * names it.
  */
 public final class BuiltImage {
-  private static final String DAEMON = "docker://";
-
   private BuiltImage() {}
 
   public static String fromReport(Path report) throws SmokeException {
@@ -23,26 +20,22 @@ public final class BuiltImage {
               + ": the smoke test runs the image this project builds, so run cp-image:build"
               + " first (e.g. `mvn verify -Dcp-image.smoke`, with build bound to package)");
     }
-    JsonNode root;
+    BuildReport built;
     try {
-      root = new ObjectMapper().readTree(report.toFile());
+      built = BuildReport.read(report);
     } catch (IOException e) {
       throw new SmokeException(
           "cannot read the build report " + report + " (" + e.getMessage() + "); build again", e);
     }
-    if (root.path("image").asText("").startsWith(DAEMON)) {
-      return root.path("image").asText().substring(DAEMON.length());
-    }
-    for (JsonNode output : root.path("outputs")) {
-      if (output.asText("").startsWith(DAEMON)) {
-        return output.asText().substring(DAEMON.length());
-      }
+    String image = built.daemonImage();
+    if (image != null) {
+      return image;
     }
     throw new SmokeException(
         "the image in "
             + report
             + " ("
-            + root.path("image").asText()
+            + (built.image() == null ? "" : built.image())
             + ") was not loaded into the local Docker daemon, so the smoke test cannot start it:"
             + " build it with <to><image>docker://name:tag</image>");
   }

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.StreamType;
+import io.cpimage.CpImageLabels;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,12 +18,11 @@ import java.util.regex.Pattern;
 
 /**
  * One container of a smoke test, driven through the Docker API: created from an image that must
- * already be in the engine (nothing is ever pulled), labelled {@value #TESTING_LABEL}{@code =true}
- * (what {@code cp-image:clean} removes), reachable on its network as its host name. Its ports are
- * not published: the smoke test checks it from inside, with {@code exec}.
+ * already be in the engine (nothing is ever pulled), labelled {@value CpImageLabels#TESTING}{@code
+ * =true} (what {@code cp-image:clean} removes), reachable on its network as its host name. Its
+ * ports are not published: the smoke test checks it from inside, with {@code exec}.
  */
 final class SmokeContainer implements AutoCloseable {
-  static final String TESTING_LABEL = "io.cpimage.testing";
   private static final Duration LOG_POLL = Duration.ofMillis(500);
   private static final int STOP_SECONDS = 10;
 
@@ -44,7 +44,7 @@ final class SmokeContainer implements AutoCloseable {
       String id =
           docker
               .createContainerCmd(image)
-              .withLabels(Map.of(TESTING_LABEL, "true"))
+              .withLabels(Map.of(CpImageLabels.TESTING, "true"))
               .withHostName(host)
               .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network))
               .withAliases(host)

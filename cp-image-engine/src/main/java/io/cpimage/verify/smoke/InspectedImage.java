@@ -13,9 +13,9 @@ import com.github.dockerjava.api.model.ContainerConfig;
  * @param component the value of {@code COMPONENT}, e.g. {@code kafka-connect}
  * @param user the declared user ({@code USER}), {@code root} when none
  */
-record ImageUnderTest(String name, String component, String user) {
+record InspectedImage(String name, String component, String user) {
 
-  static ImageUnderTest inspect(DockerClient docker, String name) throws SmokeException {
+  static InspectedImage inspect(DockerClient docker, String name) throws SmokeException {
     InspectImageResponse image;
     try {
       image = docker.inspectImageCmd(name).exec();
@@ -47,7 +47,7 @@ record ImageUnderTest(String name, String component, String user) {
     }
     String user =
         config.getUser() == null || config.getUser().isBlank() ? "root" : config.getUser();
-    return new ImageUnderTest(name, component, user);
+    return new InspectedImage(name, component, user);
   }
 
   /** The user part of {@code user[:group]}. */

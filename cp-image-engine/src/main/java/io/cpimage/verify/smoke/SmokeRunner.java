@@ -2,6 +2,7 @@ package io.cpimage.verify.smoke;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
+import io.cpimage.CpImageLabels;
 import io.cpimage.belt.ready.ConnectPluginListing;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,14 +18,13 @@ import java.util.regex.Pattern;
  * Starts an image this project built beside a single-node KRaft broker, on a Docker network of its
  * own, and asserts that (a) its component becomes ready, (b) a Connect worker lists every declared
  * plugin class, (c) it runs as the user the image declares. Every container is labelled {@value
- * SmokeContainer#TESTING_LABEL}{@code =true} (what {@code cp-image:clean} removes) and always
- * removed, with the network.
+ * CpImageLabels#TESTING}{@code =true} (what {@code cp-image:clean} removes) and always removed,
+ * with the network.
  *
  * <p>Each check runs inside a container ({@code cub}, {@code curl}), so no port is published and
  * the Docker host's address never matters; nothing is pulled (see {@link DockerEngine}).
  */
-public final class SmokeTest {
-  private static final String CLUSTER_ID = "MkU3OEVBNTcwNTJENDM2Qk";
+public final class SmokeRunner {
   private static final String BROKER_HOST = "kafka";
   private static final String CONNECT_HOST = "connect";
   private static final int CONNECT_PORT = 8083;
@@ -37,13 +37,12 @@ public final class SmokeTest {
 
   private static final Duration PLUGIN_LISTING_RETRY = Duration.ofSeconds(1);
 
-  private static final Pattern SERVER_STARTED =
-      Pattern.compile(".*\\[KafkaRaftServer nodeId=\\d+\\] Kafka Server started.*");
+  private static final Pattern SERVER_STARTED = Pattern.compile(SingleNodeKRaft.SERVER_STARTED);
 
   private final SmokeSettings settings;
   private final Consumer<String> log;
 
-  public SmokeTest(SmokeSettings settings, Consumer<String> log) {
+  public SmokeRunner(SmokeSettings settings, Consumer<String> log) {
     this.settings = settings;
     this.log = log;
   }
@@ -51,7 +50,7 @@ public final class SmokeTest {
   /** Runs the smoke test; returns normally only when every assertion held. */
   public void run() throws SmokeException {
     DockerClient docker = DockerEngine.connect();
-    ImageUnderTest image = ImageUnderTest.inspect(docker, settings.image());
+    InspectedImage image = InspectedImage.inspect(docker, settings.image());
     log.accept(
         "smoke test of "
             + image.name()
@@ -67,7 +66,7 @@ public final class SmokeTest {
           docker
               .createNetworkCmd()
               .withName(network)
-              .withLabels(Map.of(SmokeContainer.TESTING_LABEL, "true"))
+              .withLabels(Map.of(CpImageLabels.TESTING, "true"))
               .exec()
               .getId();
     } catch (DockerException e) {
@@ -99,7 +98,7 @@ public final class SmokeTest {
   }
 
   private void smokeConnect(
-      DockerClient docker, ImageUnderTest image, String network, List<SmokeContainer> created)
+      DockerClient docker, InspectedImage image, String network, List<SmokeContainer> created)
       throws SmokeException, InterruptedException {
     SmokeContainer broker = kraftNode(docker, settings.brokerImage(), network, created);
     awaitServerStarted(broker, "the broker " + broker.image());
@@ -174,7 +173,7 @@ public final class SmokeTest {
   }
 
   private void smokeKafka(
-      DockerClient docker, ImageUnderTest image, String network, List<SmokeContainer> created)
+      DockerClient docker, InspectedImage image, String network, List<SmokeContainer> created)
       throws SmokeException, InterruptedException {
     SmokeContainer broker = kraftNode(docker, image.name(), network, created);
     SmokeContainer.Exec ready =
@@ -201,24 +200,12 @@ public final class SmokeTest {
     expectDeclaredUser(image, broker);
   }
 
-  /** Starts a combined broker and controller, reachable as {@value #BROKER_HOST}:9092. */
+  /** Starts the {@link SingleNodeKRaft} test broker, reachable as {@value #BROKER_HOST}:9092. */
   private SmokeContainer kraftNode(
       DockerClient docker, String imageName, String network, List<SmokeContainer> created)
       throws SmokeException {
     Map<String, String> env = heap();
-    env.put("KAFKA_PROCESS_ROLES", "broker,controller");
-    env.put("KAFKA_NODE_ID", "1");
-    env.put("CLUSTER_ID", CLUSTER_ID);
-    env.put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@" + BROKER_HOST + ":9093");
-    env.put("KAFKA_LISTENERS", "PLAINTEXT://0.0.0.0:9092,CONTROLLER://0.0.0.0:9093");
-    env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + BROKER_HOST + ":9092");
-    env.put("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
-    env.put("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER");
-    env.put("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT");
-    env.put("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1");
-    env.put("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1");
-    env.put("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1");
-    env.put("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+    env.putAll(SingleNodeKRaft.environment("0.0.0.0", BROKER_HOST, 9092, 9093));
     return start(docker, imageName, network, BROKER_HOST, env, created);
   }
 
@@ -259,7 +246,7 @@ public final class SmokeTest {
    * (c) The server process (PID 1, which the image's run script replaces with the JVM) runs as the
    * declared user's uid.
    */
-  private void expectDeclaredUser(ImageUnderTest image, SmokeContainer container)
+  private void expectDeclaredUser(InspectedImage image, SmokeContainer container)
       throws SmokeException, InterruptedException {
     String name = image.userName();
     String expected = name.matches("\\d+") ? name : output(container, "id", "-u", name);

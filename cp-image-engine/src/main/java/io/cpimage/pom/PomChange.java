@@ -5,7 +5,7 @@ import com.github.difflib.UnifiedDiffUtils;
 import java.util.List;
 
 /** The result of one edit: the pom's new text, whether it differs, and what was done. */
-public final class PomEdit {
+public final class PomChange {
 
   private static final int CONTEXT_LINES = 3;
 
@@ -13,7 +13,7 @@ public final class PomEdit {
   private final String after;
   private final String summary;
 
-  PomEdit(PomFile file, String after, String summary) {
+  PomChange(PomFile file, String after, String summary) {
     this.file = file;
     this.after = after;
     this.summary = summary;

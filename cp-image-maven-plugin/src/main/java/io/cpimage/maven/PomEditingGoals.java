@@ -1,7 +1,7 @@
 package io.cpimage.maven;
 
 import io.cpimage.pom.PluginCoordinates;
-import io.cpimage.pom.PomEdit;
+import io.cpimage.pom.PomChange;
 import io.cpimage.pom.PomEditException;
 import io.cpimage.pom.PomEditor;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -9,9 +9,9 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
 /** What add-connector and add-volume share: which plugin they configure and how an edit ends. */
-final class PomEditing {
+final class PomEditingGoals {
 
-  private PomEditing() {}
+  private PomEditingGoals() {}
 
   /**
    * Whether the goal edits this project's pom: only the pom Maven was started on is edited, so a
@@ -35,7 +35,7 @@ final class PomEditing {
   }
 
   /** Writes the edit, or with {@code dryRun} prints it as a unified diff and writes nothing. */
-  static void finish(PomEdit edit, boolean dryRun, Log log) throws PomEditException {
+  static void finish(PomChange edit, boolean dryRun, Log log) throws PomEditException {
     if (!edit.changed()) {
       log.info(edit.summary());
       return;
