@@ -11,7 +11,6 @@ import io.cpimage.verify.smoke.DefaultBrokerImage;
 import io.cpimage.verify.smoke.SmokeException;
 import io.cpimage.verify.smoke.SmokeRunner;
 import io.cpimage.verify.smoke.SmokeSettings;
-import io.cpimage.verify.smoke.SmokeRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
