@@ -28,7 +28,8 @@ measure_here() {
   local bin=${BELT_BIN:-$PWD/utility-belt/src/main/bin}
   local work
   work=$(mktemp -d)
-  trap 'rm -rf "$work"' RETURN
+  # EXIT, not RETURN: a failing step ends the script through errexit, which skips RETURN traps.
+  trap 'rm -rf "$work"' EXIT
   # The env_to_props input: 5 settings, the size of a minimal broker's.
   export KAFKA_PROCESS_ROLES=broker,controller KAFKA_NODE_ID=1 KAFKA_LISTENERS=PLAINTEXT://0.0.0.0:9092
   export KAFKA_ADVERTISED_LISTENERS=PLAINTEXT://kafka:9092 KAFKA_LOG_DIRS=/var/lib/kafka/data
@@ -91,6 +92,8 @@ measure_here() {
     row "ub path" "$bin/ub" path "$work" writable
     row "ub render-template" "$bin/ub" render-template "$work/kafka.properties.gotemplate"
   fi
+  rm -rf "$work"
+  trap - EXIT
 }
 
 # Runs the command RUNS times; prints the median wall time and the median CPU time (user + system,
@@ -112,7 +115,7 @@ measure_in_image() {
   local image=$1 id
   id=$(docker run -d --rm --user root --label io.cpimage.testing=true --entrypoint sleep \
     -v "$PWD/bench:/bench:ro" "$image" infinity)
-  trap "docker rm -f $id > /dev/null" RETURN
+  trap "docker rm -f $id > /dev/null" EXIT
   docker exec -e DEBIAN_FRONTEND=noninteractive "$id" \
     bash -c 'apt-get update -qq && apt-get install -y -qq python3-jinja2' > /dev/null 2>&1 \
     || { echo "could not install python3-jinja2 in $image" >&2; return 1; }
@@ -120,6 +123,8 @@ measure_in_image() {
   echo "== in $image"
   docker exec --user appuser -e RUNS="$runs" -e BELT_BIN=/usr/local/bin -w /tmp "$id" \
     bash -c 'UTILITY_BELT_JAR=/usr/share/java/cp-image-utility-belt/utility-belt.jar bash /bench/utility-belt.sh --here'
+  docker rm -f "$id" > /dev/null
+  trap - EXIT
 }
 
 if [[ ${1:-} == --here ]]; then
