@@ -1,35 +1,49 @@
 #!/usr/bin/env bash
-# Makes the utility belt's AppCDS archive with the image's own JVM, so that dub and cub start faster
-# inside the images (each boot calls them several times).
+# Makes the utility belt's start-up archive with the image's own JVM, so that dub, cub and ub start
+# faster inside the images (each boot calls them several times): on JDK 25 and later an AOT cache
+# (JEP 483/514/515: classes loaded and linked, method profiles), on older JDKs an AppCDS archive.
 #
 #   make-cds-archive.sh <os.tar> <utility-belt.jar> <output root>
 #
-# A JDK 17 archive only works for the JVM build that dumped it and for a jar at the same path, size
-# and modification time. So the dump runs in a chroot of the image's OS layer (its java), on the jar
-# placed where images have it, with the time jib gives every file (1 s after the epoch). The result
-# goes to <output root>/usr/share/java/cp-image-utility-belt/utility-belt.jsa, which the image build
-# lays over the root. It is cached by its inputs; making it needs root (chroot, mount), and without
-# root or cache the image is built without it: dub and cub then just start slower.
+# Both only work for the JVM build that made them and for the jar on the class path they were
+# trained with. So the training runs in a chroot of the image's OS layer (its java), on the jar placed
+# where images have it, with the time jib gives every file (1 s after the epoch), and with the
+# launchers' JVM options. JDK 17 checks an AppCDS archive's jar by size and time; JDK 25 does not check
+# an AOT cache's jars at all, so the cache's name carries the CRC of the jar's central directory (which
+# lists every entry's CRC), and the launchers use it only when the jar in the image has that CRC
+# (an extension image built with another plugin version brings another jar).
+#
+# The result goes to <output root>/usr/share/java/cp-image-utility-belt/ (utility-belt.jsa, or
+# utility-belt.<profile>.<crc>.aot for each group of verbs), which the image build lays over the root. It is cached by its inputs;
+# making it needs root (chroot, mount), and without root or cache the image is built without it:
+# dub, cub and ub then just start slower.
 set -o errexit -o nounset -o pipefail
 
 [ $# -eq 3 ] || { echo "usage: make-cds-archive.sh <os.tar> <utility-belt.jar> <output root>" >&2; exit 2; }
 os_tar=$1 jar=$2 out_root=$3
 readonly JAR_IN_IMAGE=/usr/share/java/cp-image-utility-belt/utility-belt.jar
 readonly JIB_FILE_TIME=@1
+# As the launchers run the belt: an archive trained with other GC or JIT options serves less.
+readonly BELT_JVM_OPTIONS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 
 log() { echo "make-cds-archive: $*"; }
 for input in "$os_tar" "$jar"; do
   [ -f "$input" ] || { echo "make-cds-archive: ERROR: $input is missing; build base-images/os and utility-belt first (./mvnw -pl base-images/cp-base -am install)" >&2; exit 1; }
 done
 
+# The launchers' fingerprint of the jar: the CRC of its central directory and end record (the last
+# 22 bytes give the directory's size).
+directory_size=$(tail -c 22 "$jar" | od -An -tu4 -j12 -N4 | tr -d ' ')
+jar_crc=$(tail -c $((directory_size + 22)) "$jar" | cksum | cut -d' ' -f1)
+
 key=$(cat "${BASH_SOURCE[0]}" "$os_tar" "$jar" | sha256sum | cut -c1-16)
-cached="${XDG_CACHE_HOME:-$HOME/.cache}/cp-image/cds/$key/utility-belt.jsa"
-target="$out_root${JAR_IN_IMAGE%.jar}.jsa"
+cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/cp-image/cds/$key"
+target_dir="$out_root$(dirname "$JAR_IN_IMAGE")"
 rm -rf "$out_root"
 
-if [ ! -f "$cached" ]; then
+if [ ! -f "$cache_dir/done" ]; then
   if [ "$(id -u)" -ne 0 ]; then
-    log "WARNING: not root and no cached archive: images get no AppCDS archive (dub/cub start slower)"
+    log "WARNING: not root and no cached archive: images get no start-up archive (dub/cub/ub start slower)"
     exit 0
   fi
   rootfs=$(mktemp -d "${TMPDIR:-/tmp}/cp-image-cds.XXXXXX")
@@ -39,14 +53,35 @@ if [ ! -f "$cached" ]; then
   install -D -m 644 "$jar" "$rootfs$JAR_IN_IMAGE"
   touch -d "$JIB_FILE_TIME" "$rootfs$JAR_IN_IMAGE"
   mount -t proc proc "$rootfs/proc"
-  chroot "$rootfs" java -XX:DumpLoadedClassList=/tmp/utility-belt.classlist \
-    -cp "$JAR_IN_IMAGE" io.cpimage.belt.CdsTraining /tmp/cds-training >/dev/null
-  chroot "$rootfs" java -Xshare:dump -XX:SharedClassListFile=/tmp/utility-belt.classlist \
-    -XX:SharedArchiveFile=/tmp/utility-belt.jsa -Xlog:cds=off -cp "$JAR_IN_IMAGE" >/dev/null
-  mkdir -p "$(dirname "$cached")"
-  cp "$rootfs/tmp/utility-belt.jsa" "$cached.partial"
-  mv "$cached.partial" "$cached"
-  log "cached $cached"
+  java_release=$(chroot "$rootfs" java -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java.specification.version = //p')
+  mkdir -p "$rootfs/tmp/archive"
+  if [ "$java_release" -ge 25 ]; then
+    # One cache per group of verbs (CdsTraining.Profile): the JVM loads all of a cache's classes at
+    # start, so one cache for everything would make `dub ensure` load the Kafka client. None for the
+    # checks (ensure, path, listeners): they ran no faster with one. JEP 514's one step: train, then
+    # a child JVM writes the cache.
+    for profile in template gotemplate ready; do
+      chroot "$rootfs" java "${BELT_JVM_OPTIONS[@]}" -XX:AOTCacheOutput="/tmp/archive/utility-belt.$profile.$jar_crc.aot" \
+        -Xlog:aot=warning -Xlog:cds=warning -cp "$JAR_IN_IMAGE" io.cpimage.belt.CdsTraining /tmp/cds-training "$profile" \
+        >/dev/null
+    done
+  else
+    chroot "$rootfs" java "${BELT_JVM_OPTIONS[@]}" -XX:DumpLoadedClassList=/tmp/utility-belt.classlist \
+      -cp "$JAR_IN_IMAGE" io.cpimage.belt.CdsTraining /tmp/cds-training >/dev/null
+    chroot "$rootfs" java "${BELT_JVM_OPTIONS[@]}" -Xshare:dump -XX:SharedClassListFile=/tmp/utility-belt.classlist \
+      -XX:SharedArchiveFile=/tmp/archive/utility-belt.jsa -Xlog:cds=off -cp "$JAR_IN_IMAGE" >/dev/null
+  fi
+  rm -rf "$cache_dir.partial"
+  mkdir -p "$cache_dir.partial"
+  cp "$rootfs"/tmp/archive/* "$cache_dir.partial/"
+  touch "$cache_dir.partial/done"
+  rm -rf "$cache_dir"
+  mv "$cache_dir.partial" "$cache_dir"
+  log "cached $cache_dir (JDK $java_release)"
 fi
-install -D -m 644 "$cached" "$target"
-log "archive for the image: $target"
+mkdir -p "$target_dir"
+for archive in "$cache_dir"/utility-belt.*; do
+  install -m 644 "$archive" "$target_dir/"
+  log "archive for the image: $target_dir/$(basename "$archive")"
+done

@@ -11,18 +11,36 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The training run behind {@code utility-belt.jsa}, the AppCDS archive built with the jar: runs
- * every dub command and the cub and ub commands boot scripts use once in one JVM so that the
- * classes they load are listed, then archived. The build (and an image build, for the jar's
- * installed path) runs {@code java -XX:DumpLoadedClassList=<list> -cp utility-belt.jar
+ * The training run behind the start-up archives: runs the dub, cub and ub commands that boot
+ * scripts use, so that the classes they load are archived. The build (and an image build, for the
+ * jar's installed path) runs {@code java -XX:DumpLoadedClassList=<list> -cp utility-belt.jar
  * io.cpimage.belt.CdsTraining <scratch-dir>}, then {@code java -Xshare:dump
- * -XX:SharedClassListFile=<list> -XX:SharedArchiveFile=<jsa> -cp utility-belt.jar}. It is not part
- * of the CLI.
+ * -XX:SharedClassListFile=<list> -XX:SharedArchiveFile=<jsa> -cp utility-belt.jar}: one AppCDS
+ * archive for every command. On JDK 25 an image gets one AOT cache per {@link Profile} instead
+ * ({@code -XX:AOTCacheOutput}), because a JVM loads every class of an AOT cache at start: a cache
+ * holding the Kafka client would make {@code dub ensure} load it. It is not part of the CLI.
  */
 public final class CdsTraining {
+
+  /** The groups of verbs that share an AOT cache; the launchers pick one by the verb. */
+  enum Profile {
+    /**
+     * Checks that need no library: ensure, path, listeners (the shortcut paths). In the AppCDS
+     * archive only: with an AOT cache of their own they started no faster than with the JDK's.
+     */
+    checks,
+    /** dub template: jinjava. */
+    template,
+    /** ub render-template: the Go template engine. */
+    gotemplate,
+    /** Waits and readiness checks: sockets, HTTP, the ZooKeeper and Kafka clients. */
+    ready
+  }
 
   /** A template that uses every feature Confluent's templates use. */
   private static final String TEMPLATE = "cds-training.properties.template";
@@ -32,16 +50,45 @@ public final class CdsTraining {
 
   private CdsTraining() {}
 
-  /** Argument: a scratch directory. Throws (exit 1) if a command failed. */
+  /**
+   * Arguments: a scratch directory, then optionally one profile's name (default: every command).
+   * Throws (exit 1) if a command failed.
+   */
   public static void main(String[] args) throws IOException {
     Path scratch = Files.createDirectories(Path.of(args[0]));
-    Path template = copy(TEMPLATE, scratch.resolve("training.properties.template"));
-    Path goTemplate = copy(GO_TEMPLATE, scratch.resolve("training.properties.gotemplate"));
+    Set<Profile> profiles =
+        args.length > 1 ? EnumSet.of(Profile.valueOf(args[1])) : EnumSet.allOf(Profile.class);
     Map<String, String> env =
         Map.of(
             "KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181",
             "KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092",
             "KAFKA_LOG4J_LOGGERS", "kafka.controller=INFO,state.change.logger=WARN");
+    String output = scratch.resolve("training.properties").toString();
+    Files.writeString(Path.of(output), "");
+    if (profiles.contains(Profile.template)) {
+      Path template = copy(TEMPLATE, scratch.resolve("training.properties.template"));
+      run(env, "dub", "template", template.toString(), output);
+    }
+    if (profiles.contains(Profile.gotemplate)) {
+      Path goTemplate = copy(GO_TEMPLATE, scratch.resolve("training.properties.gotemplate"));
+      run(env, "ub", "render-template", goTemplate.toString());
+    }
+    if (profiles.contains(Profile.checks)) {
+      run(env, "dub", "ensure", "KAFKA_ZOOKEEPER_CONNECT");
+      run(env, "dub", "ensure-atleast-one", "KAFKA_ADVERTISED_LISTENERS", "KAFKA_LISTENERS");
+      run(env, "dub", "path", output, "writable");
+      run(env, "dub", "path-wait", output, "1");
+      run(env, "cub", "listeners", "PLAINTEXT://kafka:9092,SSL://[::1]:9093");
+      run(env, "ub", "ensure", "KAFKA_ADVERTISED_LISTENERS");
+      run(env, "ub", "path", output, "writable");
+      run(env, "ub", "listeners", "PLAINTEXT://kafka:9092");
+    }
+    if (profiles.contains(Profile.ready)) {
+      trainReadiness(env);
+    }
+  }
+
+  private static void trainReadiness(Map<String, String> env) throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
@@ -53,19 +100,8 @@ public final class CdsTraining {
     server.start();
     try {
       String port = Integer.toString(server.getAddress().getPort());
-      String output = scratch.resolve("training.properties").toString();
-      run(env, "dub", "template", template.toString(), output);
-      run(env, "dub", "ensure", "KAFKA_ZOOKEEPER_CONNECT");
-      run(env, "dub", "ensure-atleast-one", "KAFKA_ADVERTISED_LISTENERS", "KAFKA_LISTENERS");
-      run(env, "dub", "path", output, "writable");
-      run(env, "dub", "path-wait", output, "1");
       run(env, "dub", "wait", "127.0.0.1", port, "5");
       run(env, "dub", "http-ready", "http://127.0.0.1:" + port + "/", "5");
-      run(env, "cub", "listeners", "PLAINTEXT://kafka:9092,SSL://[::1]:9093");
-      run(env, "ub", "render-template", goTemplate.toString());
-      run(env, "ub", "ensure", "KAFKA_ADVERTISED_LISTENERS");
-      run(env, "ub", "path", output, "writable");
-      run(env, "ub", "listeners", "PLAINTEXT://kafka:9092");
       // Nothing listens there: these only load the ZooKeeper and Kafka clients' classes.
       String closed = "127.0.0.1:" + closedPort();
       runFailing(env, "cub", "zk-ready", closed, "1");

@@ -76,6 +76,63 @@ class LaunchersIT {
   }
 
   @Test
+  void aBootScriptsEnsureLoadsNoPicocliClass() throws Exception {
+    Process process =
+        new ProcessBuilder("java", "-verbose:class", "-jar", JAR.toString(), "dub", "ensure", "X")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("classes").toFile())
+            .start();
+    process.getOutputStream().close();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "java did not finish");
+    String classes = Files.readString(dir.resolve("classes"));
+    assertTrue(classes.contains("io.cpimage.belt.dub.EnsureCommand"), "no verb ran");
+    assertFalse(classes.contains("picocli."), "picocli was loaded for a plain dub ensure");
+  }
+
+  /**
+   * Which AOT cache the launcher passes to java. A stub java on the PATH prints its arguments: a
+   * JDK 25 is not guaranteed where the tests run, and only the launcher's choice is under test here
+   * (the images' tests run the real caches).
+   */
+  @Test
+  void anAotCacheIsUsedOnlyForTheJarWhoseCentralDirectoryItWasMadeFor() throws Exception {
+    Path jar = Files.copy(JAR, dir.resolve("utility-belt.jar"));
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
+    java.toFile().setExecutable(true);
+    Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin");
+    Path stale = Files.writeString(dir.resolve("utility-belt.template.123.aot"), "");
+    assertFalse(launch(jar, env, "dub", "template", "a", "b").out().contains("AOTCache"));
+
+    Path cache = dir.resolve("utility-belt.template." + centralDirectoryCrc(jar) + ".aot");
+    Files.move(stale, cache);
+    assertTrue(
+        launch(jar, env, "dub", "template", "a", "b").out().contains("-XX:AOTCache=" + cache),
+        "the matching cache is not used");
+    // Other verb groups have no cache here.
+    assertFalse(launch(jar, env, "ub", "render-template", "t").out().contains("AOTCache"));
+    assertFalse(launch(jar, env, "dub", "ensure", "X").out().contains("AOTCache"));
+  }
+
+  /** POSIX cksum of the jar's central directory and end record, located from the end record. */
+  private String centralDirectoryCrc(Path jar) throws Exception {
+    byte[] bytes = Files.readAllBytes(jar);
+    java.nio.ByteBuffer end =
+        java.nio.ByteBuffer.wrap(bytes, bytes.length - 22, 22)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    long directorySize = Integer.toUnsignedLong(end.getInt(bytes.length - 22 + 12));
+    Path tail = dir.resolve("directory");
+    Files.write(
+        tail,
+        java.util.Arrays.copyOfRange(
+            bytes, (int) (bytes.length - 22 - directorySize), bytes.length));
+    Process cksum = new ProcessBuilder("cksum", tail.toString()).start();
+    String line = new String(cksum.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+    assertEquals(0, cksum.waitFor());
+    return line.split(" ")[0];
+  }
+
+  @Test
   void cubLauncherRunsTheCubTool() throws Exception {
     Result result = launch(JAR, Map.of(), "cub");
     assertFalse(result.err().contains("Unknown tool"), result.err());

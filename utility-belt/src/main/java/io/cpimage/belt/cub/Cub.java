@@ -39,6 +39,13 @@ public final class Cub implements Callable<Integer> {
 
   public static int execute(
       Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+    if (isPlainListenersCall(args)) {
+      // Confluent's broker scripts run it at every start: without picocli's model, which costs
+      // more.
+      int code = ListenersCommand.print(args[1], out);
+      out.flush();
+      return code;
+    }
     CommandLine commandLine =
         new CommandLine(new Cub(env))
             .setOut(out)
@@ -54,6 +61,14 @@ public final class Cub implements Callable<Integer> {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** {@code listeners <advertised>} with nothing picocli would read as an option or a file. */
+  private static boolean isPlainListenersCall(String[] args) {
+    return args.length == 2
+        && args[0].equals("listeners")
+        && !args[1].startsWith("-")
+        && !args[1].startsWith("@");
   }
 
   /** Without a command, print the help on stdout and fail, as Confluent's cub does. */

@@ -1,5 +1,6 @@
 package io.cpimage.belt.cub;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,11 +44,16 @@ final class ListenersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return print(advertised, spec.commandLine().getOut());
+  }
+
+  /** Prints the listeners for {@code advertised}; nothing to print fails. */
+  static int print(String advertised, PrintWriter out) {
     String listeners = bindToAllInterfaces(advertised);
     if (listeners.isEmpty()) {
       return 1;
     }
-    spec.commandLine().getOut().println(listeners);
+    out.println(listeners);
     return 0;
   }
 }

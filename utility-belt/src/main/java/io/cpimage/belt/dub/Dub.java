@@ -58,6 +58,20 @@ public final class Dub implements Callable<Integer> {
   /** Runs {@code dub <args>} and returns its exit code. */
   public static int execute(
       Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+    int code = Shortcut.run(env, err, args);
+    if (code == Shortcut.NOT_TAKEN) {
+      code = parseAndRun(env, out, err, args);
+    }
+    if (code == FAILED) {
+      err.println("Command [dub " + String.join(" ", args) + "] FAILED !");
+    }
+    err.flush();
+    out.flush();
+    return code;
+  }
+
+  private static int parseAndRun(
+      Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new Dub(env));
     addCommands(commandLine, args.length > 0 ? args[0] : "");
     commandLine
@@ -70,13 +84,7 @@ public final class Dub implements Callable<Integer> {
               failedCommand.getErr().println(message != null ? message : exception.toString());
               return FAILED;
             });
-    int code = commandLine.execute(args);
-    if (code == FAILED) {
-      err.println("Command [dub " + String.join(" ", args) + "] FAILED !");
-    }
-    err.flush();
-    out.flush();
-    return code;
+    return commandLine.execute(args);
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.cpimage.belt.dub;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,11 +29,16 @@ final class EnsureCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return check(dub.env(), names, spec.commandLine().getErr());
+  }
+
+  /** Names every variable of {@code names} that is unset or empty in {@code env}. */
+  static int check(Map<String, String> env, List<String> names, PrintWriter err) {
     int result = Dub.OK;
     for (String name : names) {
-      String value = dub.env().get(name);
+      String value = env.get(name);
       if (value == null || value.isEmpty()) {
-        spec.commandLine().getErr().println(name + " is required.");
+        err.println(name + " is required.");
         result = Dub.FAILED;
       }
     }

@@ -4,9 +4,11 @@ import io.cpimage.belt.template.AtomicFileWriter;
 import io.cpimage.belt.template.TemplateException;
 import io.cpimage.belt.template.TemplateRenderer;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,14 +49,22 @@ final class TemplateCommand implements Callable<Integer> {
           spec.commandLine(),
           "expected INPUT OUTPUT pairs, but " + files.get(files.size() - 1) + " has no OUTPUT");
     }
-    TemplateRenderer renderer = TemplateRenderer.forEnvironment(dub.env());
+    return render(dub.env(), files, spec.commandLine().getErr());
+  }
+
+  /**
+   * Renders every input of {@code files} (input, output, input, output, ...) with {@code env}, then
+   * writes the outputs; a failure is reported on {@code err} and leaves every output as it was.
+   */
+  static int render(Map<String, String> env, List<Path> files, PrintWriter err) {
+    TemplateRenderer renderer = TemplateRenderer.forEnvironment(env);
     List<String> rendered = new ArrayList<>();
     try {
       for (int i = 0; i < files.size(); i += 2) {
         rendered.add(renderer.render(files.get(i)));
       }
     } catch (TemplateException e) {
-      spec.commandLine().getErr().println(ERROR_PREFIX + e.getMessage());
+      err.println(ERROR_PREFIX + e.getMessage());
       return Dub.FAILED;
     }
     for (int i = 0; i < files.size(); i += 2) {
@@ -62,9 +72,7 @@ final class TemplateCommand implements Callable<Integer> {
       try {
         AtomicFileWriter.write(output, rendered.get(i / 2));
       } catch (IOException e) {
-        spec.commandLine()
-            .getErr()
-            .println(ERROR_PREFIX + output + ": cannot write the rendered template: " + e);
+        err.println(ERROR_PREFIX + output + ": cannot write the rendered template: " + e);
         return Dub.FAILED;
       }
     }

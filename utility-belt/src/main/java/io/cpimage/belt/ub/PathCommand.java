@@ -1,6 +1,7 @@
 package io.cpimage.belt.ub;
 
 import io.cpimage.belt.dub.PathProperty;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,16 +39,19 @@ final class PathCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return check(path, operation, spec.commandLine().getErr());
+  }
+
+  /** Tests {@code path} for the operation named as ub names it; says on {@code err} why not. */
+  static int check(Path path, String operation, PrintWriter err) {
     PathProperty property = OPERATIONS.get(operation);
     if (property == null) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "Error: unknown operation "
-                  + operation
-                  + " for "
-                  + path
-                  + ": use readable, writable, executable or existence.");
+      err.println(
+          "Error: unknown operation "
+              + operation
+              + " for "
+              + path
+              + ": use readable, writable, executable or existence.");
       return Ub.FAILED;
     }
     if (property.test(path)) {
@@ -55,7 +59,7 @@ final class PathCommand implements Callable<Integer> {
     }
     String failure =
         property == PathProperty.exists ? " does not exist." : " is not " + operation + ".";
-    spec.commandLine().getErr().println("Error: " + path + failure);
+    err.println("Error: " + path + failure);
     return Ub.FAILED;
   }
 }

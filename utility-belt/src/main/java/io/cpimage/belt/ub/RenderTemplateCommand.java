@@ -3,10 +3,12 @@ package io.cpimage.belt.ub;
 import io.cpimage.belt.gotemplate.GoTemplate;
 import io.cpimage.belt.gotemplate.GoTemplateException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,21 +35,26 @@ final class RenderTemplateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    return render(ub.env(), file, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** Renders {@code file} with {@code env} to {@code out}, all or nothing. */
+  static int render(Map<String, String> env, Path file, PrintWriter out, PrintWriter err)
+      throws IOException {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      spec.commandLine().getErr().println("Error: " + file + ": template not found");
+      err.println("Error: " + file + ": template not found");
       return Ub.FAILED;
     }
     try {
       String output =
-          GoTemplate.parse(file.toString(), text, TemplateFunctions.over(ub.env()))
-              .execute(ub.env());
-      spec.commandLine().getOut().print(output);
+          GoTemplate.parse(file.toString(), text, TemplateFunctions.over(env)).execute(env);
+      out.print(output);
       return Ub.OK;
     } catch (GoTemplateException e) {
-      spec.commandLine().getErr().println("Error: " + e.getMessage());
+      err.println("Error: " + e.getMessage());
       return Ub.FAILED;
     }
   }

@@ -65,32 +65,38 @@ public final class Ub implements Callable<Integer> {
   /** Runs {@code ub <args>} and returns its exit code. */
   public static int execute(
       Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-    int code;
-    if (args.length > 0 && CUB_VERBS.contains(args[0])) {
-      code = runAsCub(env, out, err, args);
-    } else {
-      CommandLine commandLine =
-          new CommandLine(new Ub(env))
-              .setOut(out)
-              .setErr(err)
-              .setParameterExceptionHandler(
-                  (exception, arguments) -> {
-                    CommandLine failed = exception.getCommandLine();
-                    failed.getErr().println("Error: " + exception.getMessage());
-                    failed.usage(failed.getErr());
-                    return FAILED;
-                  })
-              .setExecutionExceptionHandler(
-                  (exception, failed, parseResult) -> {
-                    String reason = exception.getMessage();
-                    failed.getErr().println("Error: " + (reason != null ? reason : exception));
-                    return FAILED;
-                  });
-      code = commandLine.execute(args);
+    int code = Shortcut.run(env, out, err, args);
+    if (code == Shortcut.NOT_TAKEN) {
+      code =
+          args.length > 0 && CUB_VERBS.contains(args[0])
+              ? runAsCub(env, out, err, args)
+              : parseAndRun(env, out, err, args);
     }
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static int parseAndRun(
+      Map<String, String> env, PrintWriter out, PrintWriter err, String[] args) {
+    CommandLine commandLine =
+        new CommandLine(new Ub(env))
+            .setOut(out)
+            .setErr(err)
+            .setParameterExceptionHandler(
+                (exception, arguments) -> {
+                  CommandLine failed = exception.getCommandLine();
+                  failed.getErr().println("Error: " + exception.getMessage());
+                  failed.usage(failed.getErr());
+                  return FAILED;
+                })
+            .setExecutionExceptionHandler(
+                (exception, failed, parseResult) -> {
+                  String reason = exception.getMessage();
+                  failed.getErr().println("Error: " + (reason != null ? reason : exception));
+                  return FAILED;
+                });
+    return commandLine.execute(args);
   }
 
   /** cub's verb with ub's exit codes: cub's usage error (2) is ub's failure (1). */
