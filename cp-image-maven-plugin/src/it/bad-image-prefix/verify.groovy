@@ -1,9 +1,4 @@
 // Bad input: the build failed with a message naming the parameter and the fix, and wrote nothing.
-def log = new File(basedir, 'build.log').text
-assert log.contains('<from><image> \'ftp://example.com/cp-kafka:7.9.0\' has the unknown prefix \'ftp://\'')
-assert log.contains('use a bare registry name, docker://name:tag or tar://path')
-def target = new File(basedir, 'target')
-def written = target.exists() ? target.listFiles().findAll { it.name.contains('.tar') }*.name : []
-assert written.isEmpty() : "files written despite the failure: $written"
-assert !new File(basedir, 'target/cp-image/report.json').exists()
-true
+def failedBuild = evaluate(new File(itSupport, 'failed-build.groovy'))
+failedBuild(basedir, ['<from><image> \'ftp://example.com/cp-kafka:7.9.0\' has the unknown prefix \'ftp://\'',
+    'use a bare registry name, docker://name:tag or tar://path'])

@@ -29,39 +29,42 @@ public final class DockerCleanup {
 
   /** Lists what would be removed for {@code project} ({@code groupId:artifactId}). */
   public static Plan find(String project) throws ImageBuildException {
-    List<Item> containers = new ArrayList<>();
-    for (String line :
-        DockerCli.lines(
-            List.of(
-                "ps",
-                "--all",
-                "--filter",
-                "label=" + CpImageLabels.TESTING + "=true",
-                "--filter",
-                "label=" + CpImageLabels.PROJECT + "=" + project,
-                "--format",
-                "{{.ID}} {{.Names}} ({{.Image}}, {{.Status}})"),
-            "listing the test containers of " + project)) {
-      String[] parts = line.split(" ", 2);
-      containers.add(new Item(parts[0], parts.length > 1 ? parts[1] : ""));
-    }
+    String ofProject = "label=" + CpImageLabels.PROJECT + "=" + project;
+    List<Item> containers =
+        listed(
+            List.of("ps", "--all", "--filter", "label=" + CpImageLabels.TESTING + "=true"),
+            ofProject,
+            "{{.ID}} {{.Names}} ({{.Image}}, {{.Status}})",
+            "listing the test containers of " + project);
     // One row per tag; one item per image, with all its tags.
     Map<String, List<String>> tagsById = new LinkedHashMap<>();
-    for (String line :
-        DockerCli.lines(
-            List.of(
-                "images",
-                "--filter",
-                "label=" + CpImageLabels.PROJECT + "=" + project,
-                "--format",
-                "{{.ID}} {{.Repository}}:{{.Tag}}"),
+    for (Item tag :
+        listed(
+            List.of("images"),
+            ofProject,
+            "{{.ID}} {{.Repository}}:{{.Tag}}",
             "listing the images of " + project)) {
-      String[] parts = line.split(" ", 2);
-      tagsById.computeIfAbsent(parts[0], id -> new ArrayList<>()).add(parts[1]);
+      tagsById.computeIfAbsent(tag.id(), id -> new ArrayList<>()).add(tag.description());
     }
     List<Item> images = new ArrayList<>();
     tagsById.forEach((id, tags) -> images.add(new Item(id, String.join(", ", tags))));
     return new Plan(containers, images);
+  }
+
+  /**
+   * The rows {@code docker <command>} lists for {@code filter}, each formatted as {@code format}:
+   * its first word is the ID, the rest describes it.
+   */
+  private static List<Item> listed(List<String> command, String filter, String format, String doing)
+      throws ImageBuildException {
+    List<String> arguments = new ArrayList<>(command);
+    arguments.addAll(List.of("--filter", filter, "--format", format));
+    List<Item> items = new ArrayList<>();
+    for (String line : DockerCli.lines(arguments, doing)) {
+      String[] parts = line.split(" ", 2);
+      items.add(new Item(parts[0], parts.length > 1 ? parts[1] : ""));
+    }
+    return items;
   }
 
   /** Removes the containers first (they hold their images), then the images with all their tags. */

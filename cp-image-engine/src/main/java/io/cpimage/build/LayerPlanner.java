@@ -100,13 +100,8 @@ final class LayerPlanner {
       addParents(path, where);
       Node existing = existing(path);
       if (existing != null && existing.type() != Type.DIRECTORY) {
-        throw new ImageBuildException(
-            where
-                + " '"
-                + imagePath
-                + "' is a "
-                + existing.type().name().toLowerCase(java.util.Locale.ROOT)
-                + " in the base image, not a directory; choose another path");
+        throw notADirectory(
+            where + " '" + imagePath + "'", existing, "not a directory; choose another path");
       }
       String[] owner = ownership.split(":");
       planned.put(
@@ -178,15 +173,22 @@ final class LayerPlanner {
         existing = new Node(Type.DIRECTORY, 0, 0, DIRECTORY_MODE, null);
         planned.put(path, existing);
       } else if (existing.type() != Type.DIRECTORY) {
-        throw new ImageBuildException(
-            where
-                + ": "
-                + path
-                + " is a "
-                + existing.type().name().toLowerCase(java.util.Locale.ROOT)
-                + " in the base image, so nothing can be placed under it; choose another target path");
+        throw notADirectory(
+            where + ": " + path,
+            existing,
+            "so nothing can be placed under it; choose another target path");
       }
       entries.put(path, entry(emptyDirectory, path, existing.mode(), existing.ownership()));
+    }
+
+    /** {@code path} (as a message names it) must be a directory but is {@code existing}. */
+    private static ImageBuildException notADirectory(String path, Node existing, String fix) {
+      return new ImageBuildException(
+          path
+              + " is a "
+              + existing.type().name().toLowerCase(java.util.Locale.ROOT)
+              + " in the base image, "
+              + fix);
     }
 
     private void checkNotDirectory(String path, String where) throws ImageBuildException {

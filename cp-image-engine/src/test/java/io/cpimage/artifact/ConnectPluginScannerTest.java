@@ -63,6 +63,16 @@ class ConnectPluginScannerTest {
           public interface AcmeConverterApi extends org.apache.kafka.connect.storage.Converter {}
           """);
 
+  /** Every plugin class the acme sources define, found when the base class can be read too. */
+  private static final List<String> EVERY_ACME_PLUGIN =
+      List.of(
+          "com.example.acme.AcmeConverter",
+          "com.example.acme.AcmeSourceConnector",
+          "com.example.acme.Transforms$Always",
+          "com.example.acme.Transforms$Drop",
+          "com.example.acme.UpperCaseConverter",
+          "com.example.acme.VaultConfigProvider");
+
   /** The plugins themselves, in acme-connector.jar. */
   private static final Map<String, String> PLUGIN_SOURCES =
       Map.of(
@@ -201,13 +211,7 @@ import java.util.List;
     Files.copy(pluginJar, connector.resolve(pluginJar.getFileName()));
     Files.copy(baseJar, connector.resolve(baseJar.getFileName()));
     assertEquals(
-        List.of(
-            "com.example.acme.AcmeConverter",
-            "com.example.acme.AcmeSourceConnector",
-            "com.example.acme.Transforms$Always",
-            "com.example.acme.Transforms$Drop",
-            "com.example.acme.UpperCaseConverter",
-            "com.example.acme.VaultConfigProvider"),
+        EVERY_ACME_PLUGIN,
         ConnectPluginScanner.findPluginClasses(work.resolve("acme")));
   }
 
@@ -227,13 +231,7 @@ import java.util.List;
   @Test
   void readsLooseClassFiles() throws Exception {
     assertEquals(
-        List.of(
-            "com.example.acme.AcmeConverter",
-            "com.example.acme.AcmeSourceConnector",
-            "com.example.acme.Transforms$Always",
-            "com.example.acme.Transforms$Drop",
-            "com.example.acme.UpperCaseConverter",
-            "com.example.acme.VaultConfigProvider"),
+        EVERY_ACME_PLUGIN,
         ConnectPluginScanner.findPluginClasses(pluginClasses));
   }
 

@@ -95,13 +95,8 @@ record ImageSpecReader(
       boolean named = connector.name != null && !connector.name.isBlank();
       ConnectorSource source =
           source(
-              connector.artifact,
+              connector,
               false,
-              connector.url,
-              connector.file,
-              connector.sha256,
-              connector.sha512,
-              connector.insecure,
               named ? connectorWhere(connector.name.trim()) : "<connectors><connector>");
       String name = named ? connector.name.trim() : defaultName(connector, source);
       String where = connectorWhere(name);
@@ -124,11 +119,9 @@ record ImageSpecReader(
    */
   private String defaultName(Connector connector, ConnectorSource source) {
     String name = source.defaultName();
-    String declared =
-        connector.artifact != null
-            ? connector.artifact
-            : connector.url != null ? connector.url : connector.file;
-    log.accept(LogEvent.lifecycle("Connector " + name + " (name from " + declared.trim() + ")"));
+    log.accept(
+        LogEvent.lifecycle(
+            "Connector " + name + " (name from " + connector.declared().trim() + ")"));
     return name;
   }
 
@@ -143,25 +136,25 @@ record ImageSpecReader(
   private ImageSpec.LibrarySpec library(Library library, String where) throws ArtifactException {
     String described = where.replace("<library>", "<library " + describe(library) + ">");
     return new ImageSpec.LibrarySpec(
-        source(
-            library.artifact,
-            library.transitive,
-            library.url,
-            library.file,
-            library.sha256,
-            library.sha512,
-            library.insecure,
-            described),
-        library.into,
-        described);
+        source(library, library.transitive, described), library.into, described);
   }
 
   private static String describe(Library library) {
-    String name =
-        library.artifact != null
-            ? library.artifact
-            : library.url != null ? library.url : library.file;
-    return "\"" + name + "\"";
+    return "\"" + library.declared() + "\"";
+  }
+
+  /** A {@code <connector>}'s or {@code <library>}'s source, parsed. */
+  private ConnectorSource source(SourceParameter declared, boolean transitive, String where)
+      throws ArtifactException {
+    return source(
+        declared.artifact,
+        transitive,
+        declared.url,
+        declared.file,
+        declared.sha256,
+        declared.sha512,
+        declared.insecure,
+        where);
   }
 
   /** One {@code <artifact>}, {@code <url>} or {@code <file>} with its checksum, parsed. */

@@ -156,16 +156,10 @@ class KafkaConfigurationIT {
     OneShot.Result result =
         OneShot.of(Images.KAFKA, Line.KAFKA_3).env(ZOOKEEPER_MODE).bash(CONFIGURE_AND_PRINT).run();
 
-    assertEquals(0, result.exitCode(), result.output());
-    RenderedFiles files = RenderedFiles.parse(result.output());
-    assertEquals(
-        RenderedFiles.golden("kafka-default.properties"), files.of("/etc/kafka/kafka.properties"));
-    assertEquals(
-        RenderedFiles.golden("kafka-default-log4j.properties"),
-        files.of("/etc/kafka/log4j.properties"));
-    assertEquals(
-        RenderedFiles.golden("tools-default-log4j.properties"),
-        files.of("/etc/kafka/tools-log4j.properties"));
+    RenderedFiles files = RenderedFiles.printedBy(result);
+    files.assertGolden("/etc/kafka/kafka.properties", "kafka-default.properties");
+    files.assertGolden("/etc/kafka/log4j.properties", "kafka-default-log4j.properties");
+    files.assertGolden("/etc/kafka/tools-log4j.properties", "tools-default-log4j.properties");
   }
 
   /** Every variable the image itself reads is set: none of them may reach kafka.properties. */
@@ -193,16 +187,10 @@ class KafkaConfigurationIT {
             .bash(CONFIGURE_AND_PRINT)
             .run();
 
-    assertEquals(0, result.exitCode(), result.output());
-    RenderedFiles files = RenderedFiles.parse(result.output());
-    assertEquals(
-        RenderedFiles.golden("kafka-full.properties"), files.of("/etc/kafka/kafka.properties"));
-    assertEquals(
-        RenderedFiles.golden("kafka-full-log4j.properties"),
-        files.of("/etc/kafka/log4j.properties"));
-    assertEquals(
-        RenderedFiles.golden("tools-full-log4j.properties"),
-        files.of("/etc/kafka/tools-log4j.properties"));
+    RenderedFiles files = RenderedFiles.printedBy(result);
+    files.assertGolden("/etc/kafka/kafka.properties", "kafka-full.properties");
+    files.assertGolden("/etc/kafka/log4j.properties", "kafka-full-log4j.properties");
+    files.assertGolden("/etc/kafka/tools-log4j.properties", "tools-full-log4j.properties");
   }
 
   /** The SSL helpers become locations and passwords; the helpers themselves are not rendered. */
@@ -227,10 +215,8 @@ class KafkaConfigurationIT {
             .bash(CONFIGURE_AND_PRINT)
             .run();
 
-    assertEquals(0, result.exitCode(), result.output());
-    assertEquals(
-        RenderedFiles.golden("kafka-ssl.properties"),
-        RenderedFiles.parse(result.output()).of("/etc/kafka/kafka.properties"));
+    RenderedFiles.printedBy(result)
+        .assertGolden("/etc/kafka/kafka.properties", "kafka-ssl.properties");
   }
 
   @Test
@@ -246,11 +232,9 @@ class KafkaConfigurationIT {
             .bash(CONFIGURE_AND_PRINT)
             .run();
 
-    assertEquals(0, result.exitCode(), result.output());
+    RenderedFiles files = RenderedFiles.printedBy(result);
     assertTrue(result.output().contains("===> Running in KRaft mode..."), result.output());
-    assertEquals(
-        RenderedFiles.golden("kafka-kraft-controller.properties"),
-        RenderedFiles.parse(result.output()).of("/etc/kafka/kafka.properties"));
+    files.assertGolden("/etc/kafka/kafka.properties", "kafka-kraft-controller.properties");
   }
 
   private static Map<String, String> with(Map<String, String> env, String name, String value) {

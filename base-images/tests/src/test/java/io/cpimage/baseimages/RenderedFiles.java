@@ -1,5 +1,7 @@
 package io.cpimage.baseimages;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +24,12 @@ final class RenderedFiles {
   /** The shell command that prints the files in the format {@link #parse} reads. */
   static String printCommand(String... paths) {
     return "head -v -n 100000 " + String.join(" ", paths);
+  }
+
+  /** The files a one-shot run printed; fails, showing its output, unless the run exited 0. */
+  static RenderedFiles printedBy(OneShot.Result result) {
+    assertEquals(0, result.exitCode(), result.output());
+    return parse(result.output());
   }
 
   static RenderedFiles parse(String output) {
@@ -53,6 +61,11 @@ final class RenderedFiles {
           "the container printed no " + path + "; it printed " + files.keySet());
     }
     return lines;
+  }
+
+  /** Fails unless the container printed {@code path} as the golden file {@code name} has it. */
+  void assertGolden(String path, String name) {
+    assertEquals(golden(name), of(path));
   }
 
   /** The lines of a golden file under {@code src/test/resources/golden/}, read as {@link #of}. */

@@ -60,17 +60,10 @@ class ZooKeeperIT {
             .bash(CONFIGURE_AND_PRINT)
             .run();
 
-    assertEquals(0, result.exitCode(), result.output());
-    RenderedFiles files = RenderedFiles.parse(result.output());
-    assertEquals(
-        RenderedFiles.golden("zookeeper-default.properties"),
-        files.of("/etc/kafka/zookeeper.properties"));
-    assertEquals(
-        RenderedFiles.golden("zookeeper-default-log4j.properties"),
-        files.of("/etc/kafka/log4j.properties"));
-    assertEquals(
-        RenderedFiles.golden("tools-default-log4j.properties"),
-        files.of("/etc/kafka/tools-log4j.properties"));
+    RenderedFiles files = RenderedFiles.printedBy(result);
+    files.assertGolden("/etc/kafka/zookeeper.properties", "zookeeper-default.properties");
+    files.assertGolden("/etc/kafka/log4j.properties", "zookeeper-default-log4j.properties");
+    files.assertGolden("/etc/kafka/tools-log4j.properties", "tools-default-log4j.properties");
   }
 
   /** Confluent's full config plus its kitchen-sink's unknown variables, which render nothing. */
@@ -94,17 +87,10 @@ class ZooKeeperIT {
             .bash(CONFIGURE_AND_PRINT + " /var/lib/zookeeper/data/myid")
             .run();
 
-    assertEquals(0, result.exitCode(), result.output());
-    RenderedFiles files = RenderedFiles.parse(result.output());
-    assertEquals(
-        RenderedFiles.golden("zookeeper-full.properties"),
-        files.of("/etc/kafka/zookeeper.properties"));
-    assertEquals(
-        RenderedFiles.golden("zookeeper-full-log4j.properties"),
-        files.of("/etc/kafka/log4j.properties"));
-    assertEquals(
-        RenderedFiles.golden("tools-full-log4j.properties"),
-        files.of("/etc/kafka/tools-log4j.properties"));
+    RenderedFiles files = RenderedFiles.printedBy(result);
+    files.assertGolden("/etc/kafka/zookeeper.properties", "zookeeper-full.properties");
+    files.assertGolden("/etc/kafka/log4j.properties", "zookeeper-full-log4j.properties");
+    files.assertGolden("/etc/kafka/tools-log4j.properties", "tools-full-log4j.properties");
     assertEquals(List.of("1"), files.of("/var/lib/zookeeper/data/myid"));
   }
 
