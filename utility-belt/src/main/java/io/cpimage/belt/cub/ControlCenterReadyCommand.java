@@ -1,11 +1,7 @@
 package io.cpimage.belt.cub;
 
 import io.cpimage.belt.ready.HttpReadiness;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code cub control-center-ready <host> <port> <timeout>}: waits for Control Center. */
 @Command(
@@ -14,15 +10,10 @@ import picocli.CommandLine.Spec;
       "Waits until Control Center is ready: the port accepts connections and GET / answers 2xx with Control Center in the body.",
       "Example: cub control-center-ready control-center 9021 60"
     })
-final class ControlCenterReadyCommand implements Callable<Integer> {
-
-  @Spec private CommandSpec spec;
-  @Mixin private HttpReadyOptions options;
+final class ControlCenterReadyCommand extends HttpServiceReadyCommand {
 
   @Override
-  public Integer call() {
-    HttpReadiness check =
-        options.configure(HttpReadiness.forControlCenter(options.host, options.port));
-    return Outcome.exitCode(check.await(), spec.commandLine().getErr());
+  HttpReadiness check(String host, int port) {
+    return HttpReadiness.forControlCenter(host, port);
   }
 }

@@ -1,11 +1,7 @@
 package io.cpimage.belt.cub;
 
 import io.cpimage.belt.ready.HttpReadiness;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code cub kr-ready <host> <port> <timeout>}: waits for REST Proxy. */
 @Command(
@@ -14,14 +10,10 @@ import picocli.CommandLine.Spec;
       "Waits until REST Proxy is ready: the port accepts connections and GET /topics answers 2xx.",
       "Example: cub kr-ready kafka-rest 8082 20"
     })
-final class KrReadyCommand implements Callable<Integer> {
-
-  @Spec private CommandSpec spec;
-  @Mixin private HttpReadyOptions options;
+final class KrReadyCommand extends HttpServiceReadyCommand {
 
   @Override
-  public Integer call() {
-    HttpReadiness check = options.configure(HttpReadiness.forRestProxy(options.host, options.port));
-    return Outcome.exitCode(check.await(), spec.commandLine().getErr());
+  HttpReadiness check(String host, int port) {
+    return HttpReadiness.forRestProxy(host, port);
   }
 }
