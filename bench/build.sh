@@ -88,6 +88,8 @@ cat >"$work/project/pom.xml" <<POM
           <from><image>tar://$work/base/base.tar</image></from>
           <allowInsecureRegistries>true</allowInsecureRegistries>
           <utilityBelt><skip>true</skip></utilityBelt>
+          <!-- The three connectors carry the same plugin classes on purpose: warn, do not fail. -->
+          <strictPlugins>false</strictPlugins>
           <connectors>
             <connector><name>c1</name><file>connectors/c1</file></connector>
             <connector><name>c2</name><file>connectors/c2</file></connector>

@@ -22,7 +22,7 @@ try {
   def own = inImage('ls /usr/share/confluent-hub-components/connector-project').readLines()
   assert own == ['connector-project-1.0.jar', 'jackson-core-2.20.1.jar']
   def file = inImage('ls /usr/share/confluent-hub-components/file').readLines()
-  assert file == ['connect-file-3.9.1.jar', 'slf4j-api-2.0.16.jar']
+  assert file == ['connect-file-3.9.1.jar', 'jackson-core-2.20.1.jar']
   assert inImage('ls /usr/share/java/kafka') == 'connect-json-3.9.1.jar'
 
   // The utility belt.

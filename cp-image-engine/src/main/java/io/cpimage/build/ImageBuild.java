@@ -7,6 +7,7 @@ import io.cpimage.artifact.JarIdentity;
 import io.cpimage.artifact.JdkSource;
 import io.cpimage.connector.ConnectorPipeline;
 import io.cpimage.connector.DirectoryName;
+import io.cpimage.connector.PluginIsolation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public final class ImageBuild {
   private final Consumer<LogEvent> log;
   private final Path work;
   private final List<BuildReport.ConnectorRecord> connectorRecords = new ArrayList<>();
+  private final List<PluginIsolation.ConnectorContents> connectorContents = new ArrayList<>();
 
   private ImageBuild(ImageSpec spec, Consumer<LogEvent> log) {
     this.spec = spec;
@@ -75,6 +77,7 @@ public final class ImageBuild {
     for (ImageSpec.ConnectorSpec connector : spec.connectors()) {
       addConnector(planner, pipeline, connector);
     }
+    checkPluginIsolation();
     String user = spec.container().user() != null ? spec.container().user() : base.user();
     List<String> volumes = volumes();
     LayerPlanner.Layer volumeLayer = planner.layer("volumes");
@@ -197,11 +200,14 @@ public final class ImageBuild {
     String directory = spec.settings().pluginPath() + "/" + connector.name();
     LayerPlanner.Layer layer = planner.layer("connector:" + connector.name());
     layer.addTree(staged, directory, List.of(), connector.where());
+    // The jars the connector's directory will hold, for the plugin isolation check.
+    List<Path> jars = new ArrayList<>(PluginIsolation.jarsUnder(staged, connector.where()));
     // Only the declared libraries replace bundled jars: a dependency they bring along may well be
     // older than the connector's own copy.
     List<Path> declared = new ArrayList<>();
     for (ImageSpec.LibrarySpec library : connector.libraries()) {
       List<Path> files = pipeline.libraryFiles(library.source(), library.where());
+      jars.addAll(files);
       for (Path file : files) {
         layer.addFile(
             file, directory + "/" + file.getFileName(), LayerPlanner.FILE_MODE, library.where());
@@ -211,6 +217,7 @@ public final class ImageBuild {
       }
     }
     for (Map.Entry<Path, Path> superseded : JarIdentity.supersededBy(staged, declared).entrySet()) {
+      jars.remove(superseded.getKey());
       String bundled = staged.relativize(superseded.getKey()).toString();
       layer.remove(directory + "/" + bundled);
       log.accept(
@@ -223,10 +230,36 @@ public final class ImageBuild {
                   + bundled));
     }
     List<String> plugins = connectorFiles.pluginClasses();
+    connectorContents.add(
+        new PluginIsolation.ConnectorContents(
+            connector.name(), connector.where(), staged, jars, plugins));
     log.accept(
         LogEvent.lifecycle("Connector " + connector.name() + ": " + String.join(", ", plugins)));
     connectorRecords.add(new BuildReport.ConnectorRecord(connector.name(), directory, plugins));
     layer.finish();
+  }
+
+  /**
+   * Fails on the connectors' plugin isolation problems, before anything is written; with {@code
+   * <strictPlugins>false</strictPlugins>} logs each as a warning instead.
+   */
+  private void checkPluginIsolation() throws ImageBuildException, ArtifactException {
+    List<String> problems = PluginIsolation.problemsOf(connectorContents);
+    if (problems.isEmpty()) {
+      return;
+    }
+    if (spec.strictPlugins()) {
+      throw new ImageBuildException(
+          "the connectors would not load as declared ("
+              + problems.size()
+              + (problems.size() == 1 ? " problem" : " problems")
+              + "):\n  "
+              + String.join("\n  ", problems)
+              + "\nFix them, or set <strictPlugins>false</strictPlugins> to build with warnings.");
+    }
+    for (String problem : problems) {
+      log.accept(LogEvent.warn(problem + " (a warning: <strictPlugins>false</strictPlugins>)"));
+    }
   }
 
   private List<String> volumes() throws ImageBuildException {

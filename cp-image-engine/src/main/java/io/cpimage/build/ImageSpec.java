@@ -25,6 +25,7 @@ public record ImageSpec(
     JvmSpec jvm,
     JdkSpec jdk,
     boolean utilityBelt,
+    boolean strictPlugins,
     Settings settings) {
 
   /** The image directory connectors go into, as in Confluent's images. */
@@ -93,8 +94,9 @@ public record ImageSpec(
   /**
    * Collects a spec's values; unset ones keep the plugin's defaults: no tags, extra tar, container
    * changes, connectors, libraries, extra directories, JVM settings or JDK; the utility belt added;
-   * the report in the work directory; downloads cached in its {@code downloads}; the epoch as the
-   * creation time; online; connectors under {@link #DEFAULT_PLUGIN_PATH}.
+   * plugin isolation problems failing the build; the report in the work directory; downloads cached
+   * in its {@code downloads}; the epoch as the creation time; online; connectors under {@link
+   * #DEFAULT_PLUGIN_PATH}.
    */
   public static final class Builder {
     private final ImageLocation from;
@@ -119,6 +121,7 @@ public record ImageSpec(
     private JvmSpec jvm;
     private JdkSpec jdk;
     private boolean utilityBelt = true;
+    private boolean strictPlugins = true;
     private Path reportFile;
     private Path downloadCache;
     private Instant creationTime = Instant.EPOCH;
@@ -228,6 +231,15 @@ public record ImageSpec(
       return this;
     }
 
+    /**
+     * Whether a plugin isolation problem ({@link io.cpimage.connector.PluginIsolation}) fails the
+     * build (the default) or is logged as a warning.
+     */
+    public Builder strictPlugins(boolean strictPlugins) {
+      this.strictPlugins = strictPlugins;
+      return this;
+    }
+
     public Builder reportFile(Path reportFile) {
       this.reportFile = reportFile;
       return this;
@@ -276,6 +288,7 @@ public record ImageSpec(
           jvm,
           jdk,
           utilityBelt,
+          strictPlugins,
           new Settings(
               workDirectory,
               reportFile != null ? reportFile : workDirectory.resolve("report.json"),

@@ -123,6 +123,76 @@ class ImageBuildTest {
     return ImageLocation.parse(image, "<image>", temp);
   }
 
+  /**
+   * A connector carrying kafka-clients fails the build before anything is written; with {@code
+   * strictPlugins(false)} the image is built and the problem logged as a warning.
+   */
+  @Test
+  void pluginIsolationProblemsFailTheBuildUnlessNotStrict() throws Exception {
+    Path base = baseTar();
+    Path connector = Files.createDirectories(temp.resolve("connector-with-clients"));
+    for (Class<?> type :
+        List.of(
+            org.apache.kafka.connect.file.FileStreamSourceConnector.class,
+            org.apache.kafka.clients.producer.KafkaProducer.class)) {
+      Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Files.copy(jar, connector.resolve(jar.getFileName()));
+    }
+    java.util.function.Function<Boolean, ImageSpec> spec =
+        strict -> {
+          try {
+            String name = strict ? "strict" : "lenient";
+            return ImageSpec.builder(
+                    location("tar://" + base),
+                    location("tar://" + temp.resolve(name + ".tar")),
+                    temp.resolve("work-" + name))
+                .tarImageName("test/image:1")
+                .connectors(
+                    List.of(
+                        new ImageSpec.ConnectorSpec(
+                            "file",
+                            new ConnectorSource.LocalFile(connector, null),
+                            List.of(),
+                            "<connectors><connector name=\"file\">")))
+                .utilityBelt(false)
+                .strictPlugins(strict)
+                .build();
+          } catch (ImageBuildException e) {
+            throw new AssertionError(e);
+          }
+        };
+
+    ImageBuildException refused =
+        assertThrows(ImageBuildException.class, () -> ImageBuild.run(spec.apply(true), e -> {}));
+    List<com.google.cloud.tools.jib.api.LogEvent> events = new ArrayList<>();
+    ImageBuild.run(spec.apply(false), events::add);
+
+    assertTrue(
+        refused
+            .getMessage()
+            .startsWith(
+                "the connectors would not load as declared (1 problem):\n"
+                    + "  <connectors><connector name=\"file\">: kafka-clients-"),
+        refused.getMessage());
+    assertTrue(
+        refused
+            .getMessage()
+            .endsWith(
+                "\nFix them, or set <strictPlugins>false</strictPlugins> to build with warnings."),
+        refused.getMessage());
+    assertFalse(Files.exists(temp.resolve("strict.tar")));
+    assertTrue(Files.exists(temp.resolve("lenient.tar")));
+    assertTrue(
+        events.stream()
+            .anyMatch(
+                e ->
+                    e.getLevel() == com.google.cloud.tools.jib.api.LogEvent.Level.WARN
+                        && e.getMessage().contains("kafka-clients-")
+                        && e.getMessage()
+                            .endsWith("(a warning: <strictPlugins>false</strictPlugins>)")),
+        events.toString());
+  }
+
   @Test
   void buildsReproduciblyAndTheResultKeepsOwnershipAsTheNextBase() throws Exception {
     Path base = baseTar();

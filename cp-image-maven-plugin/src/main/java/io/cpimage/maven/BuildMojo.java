@@ -147,6 +147,14 @@ public class BuildMojo extends ProjectMojo {
    */
   @Parameter String buildNumber;
 
+  /**
+   * Whether a connector that Kafka Connect's plugin isolation would not load as declared (a jar the
+   * worker provides, such as kafka-clients; a test jar; a plugin class in two connectors) fails the
+   * build; false logs a warning instead. -Dcp-image.strictPlugins.
+   */
+  @Parameter(defaultValue = "true")
+  boolean strictPlugins = true;
+
   /** Skip the goal. -Dcp-image.skip. */
   @Parameter boolean skip;
 

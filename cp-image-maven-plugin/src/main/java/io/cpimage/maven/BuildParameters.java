@@ -42,6 +42,7 @@ final class BuildParameters {
   final Jdk jdk;
   final boolean utilityBeltSkip;
   final String buildNumber;
+  final boolean strictPlugins;
   final boolean skip;
   final File reportFile;
   final String downloadCache;
@@ -112,6 +113,7 @@ final class BuildParameters {
             PropertyNames.UTILITY_BELT_SKIP,
             configured.utilityBelt != null && configured.utilityBelt.skip);
     buildNumber = overrides.string(PropertyNames.BUILD_NUMBER, configured.buildNumber);
+    strictPlugins = overrides.bool(PropertyNames.STRICT_PLUGINS, configured.strictPlugins);
     skip = overrides.bool(PropertyNames.SKIP, configured.skip);
     reportFile =
         new File(overrides.string(PropertyNames.REPORT_FILE, configured.reportFile.getPath()));

@@ -64,6 +64,7 @@ record ImageSpecReader(
         .jvm(jvm())
         .jdk(jdk())
         .utilityBelt(!parameters.utilityBeltSkip)
+        .strictPlugins(parameters.strictPlugins)
         .reportFile(settings.reportFile())
         .downloadCache(settings.downloadCache())
         .creationTime(settings.creationTime())

@@ -46,6 +46,7 @@ final class PropertyNames {
   static final String BUILD_NUMBER = "cp-image.buildNumber";
   static final String REPORT_FILE = "cp-image.reportFile";
   static final String DOWNLOAD_CACHE = "cp-image.downloadCache";
+  static final String STRICT_PLUGINS = "cp-image.strictPlugins";
   static final String SKIP = "cp-image.skip";
 
   static final String ZOOKEEPER = "cp-image.zookeeper";
