@@ -210,9 +210,7 @@ import java.util.List;
     Path connector = Files.createDirectories(work.resolve("acme/lib"));
     Files.copy(pluginJar, connector.resolve(pluginJar.getFileName()));
     Files.copy(baseJar, connector.resolve(baseJar.getFileName()));
-    assertEquals(
-        EVERY_ACME_PLUGIN,
-        ConnectPluginScanner.findPluginClasses(work.resolve("acme")));
+    assertEquals(EVERY_ACME_PLUGIN, ConnectPluginScanner.findPluginClasses(work.resolve("acme")));
   }
 
   @Test
@@ -230,9 +228,7 @@ import java.util.List;
 
   @Test
   void readsLooseClassFiles() throws Exception {
-    assertEquals(
-        EVERY_ACME_PLUGIN,
-        ConnectPluginScanner.findPluginClasses(pluginClasses));
+    assertEquals(EVERY_ACME_PLUGIN, ConnectPluginScanner.findPluginClasses(pluginClasses));
   }
 
   @Test

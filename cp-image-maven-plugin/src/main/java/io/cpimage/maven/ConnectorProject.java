@@ -15,7 +15,9 @@ import org.apache.maven.project.MavenProject;
 /**
  * A project that builds a connector (packaging {@code jar}): its jar and runtime dependencies form
  * a connector named after the artifactId. What the Connect runtime provides stays out: provided
- * scope, {@code org.apache.kafka:connect-*} and {@code kafka-clients}.
+ * scope, {@code org.apache.kafka:connect-*}, {@code kafka-clients} and {@code slf4j-api} (which
+ * connect-api brings at compile scope; the worker loads {@code org.slf4j} classes from its own
+ * class path, so a copy would only trip the build's plugin-isolation check).
  */
 final class ConnectorProject {
   private ConnectorProject() {}
@@ -69,6 +71,9 @@ final class ConnectorProject {
         "org.apache.kafka".equals(dependency.getGroupId())
             && (dependency.getArtifactId().startsWith("connect-")
                 || "kafka-clients".equals(dependency.getArtifactId()));
-    return !kafkaProvided && dependency.getFile() != null;
+    boolean loggingApi =
+        "org.slf4j".equals(dependency.getGroupId())
+            && "slf4j-api".equals(dependency.getArtifactId());
+    return !kafkaProvided && !loggingApi && dependency.getFile() != null;
   }
 }

@@ -32,6 +32,7 @@ class ConnectorProjectTest {
     assertFalse(
         ConnectorProject.isPackaged(dependency("org.apache.kafka", "kafka-clients", "compile")));
     assertFalse(ConnectorProject.isPackaged(dependency("org.slf4j", "slf4j-api", "provided")));
+    assertFalse(ConnectorProject.isPackaged(dependency("org.slf4j", "slf4j-api", "compile")));
     assertFalse(
         ConnectorProject.isPackaged(dependency("org.junit.jupiter", "junit-jupiter", "test")));
   }
