@@ -140,9 +140,19 @@ record ContainerBuild(
         return run(Containerizer.to(tarImage(partial, targetName)), "writing " + to);
       }
       case DOCKER -> {
-        return run(
-            Containerizer.to(DockerDaemonImage.named(daemonReference(to))),
-            "loading " + to + " into Docker");
+        // The daemon may hold the base (by its ID) and the last build of this target.
+        DaemonLoad load = new DaemonLoad(List.of(base.imageId(), to.reference()), log);
+        JibContainer loaded =
+            run(
+                Containerizer.to(load, DockerDaemonImage.named(daemonReference(to))),
+                "loading " + to + " into Docker");
+        List<String> added = plan.layers().stream().map(LayerPlan.Layer::name).toList();
+        if (load.layers().size() >= added.size()) {
+          for (String line : LayerTable.lines(LayerTable.rows(load.layers(), added))) {
+            log.accept(LogEvent.lifecycle(line));
+          }
+        }
+        return loaded;
       }
       default -> {
         return run(Containerizer.to(RegistryCredentials.registryImage(to, log)), "pushing " + to);
