@@ -10,7 +10,6 @@ import com.google.cloud.tools.jib.image.ImageTarball;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,13 +26,20 @@ import java.util.function.Consumer;
 final class DaemonLoad implements DockerClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final Set<String> CAPTURED = Set.of("manifest.json", "config.json");
+
   private final List<String> candidates;
+  private final List<String> diffIds;
   private final Consumer<LogEvent> log;
   private List<LoadedLayer> layers = List.of();
 
-  /** {@code candidates}: images the daemon may hold whose layers begin ours (base, last build). */
-  DaemonLoad(List<String> candidates, Consumer<LogEvent> log) {
+  /**
+   * {@code candidates}: images the daemon may hold whose layers begin ours (base, last build);
+   * {@code diffIds}: the image's layers, bottom first (the base's, then the planned ones).
+   */
+  DaemonLoad(List<String> candidates, List<String> diffIds, Consumer<LogEvent> log) {
     this.candidates = candidates;
+    this.diffIds = diffIds;
     this.log = log;
   }
 
@@ -53,52 +59,27 @@ final class DaemonLoad implements DockerClient {
   @Override
   public String load(ImageTarball tarball, Consumer<Long> written)
       throws InterruptedException, IOException {
-    // First pass: the manifest and config (written after the layers) and each layer file's size.
-    TarEntryFilter index =
-        new TarEntryFilter(null, Set.of(), Set.of("manifest.json", "config.json"));
-    tarball.writeTo(index);
-    JsonNode manifest = JSON.readTree(index.captured().get("manifest.json")).get(0);
-    byte[] configBytes = index.captured().get(manifest.get("Config").asText());
-    if (configBytes == null) {
-      throw new IOException("jib's image tar has no " + manifest.get("Config").asText());
-    }
-    List<String> diffIds = new ArrayList<>();
-    JSON.readTree(configBytes)
-        .path("rootfs")
-        .path("diff_ids")
-        .forEach(d -> diffIds.add(d.asText()));
-    List<String> files = new ArrayList<>();
-    manifest.get("Layers").forEach(file -> files.add(file.asText()));
-
-    int held = heldPrefix(diffIds);
-    Set<String> skipped = new HashSet<>(files.subList(0, held));
-    DockerCli.Loaded loaded = null;
+    int held = heldPrefix();
     if (held > 0) {
-      TarEntryFilter[] sent = new TarEntryFilter[1];
-      loaded =
-          DockerCli.load(
-              out -> {
-                sent[0] = new TarEntryFilter(out, skipped, Set.of());
-                tarball.writeTo(sent[0]);
-              });
-      if (loaded.succeeded()) {
-        record(diffIds, files, index.sizes(), held);
+      Sent sent = send(tarball, held);
+      if (sent.loaded().succeeded()) {
+        record(sent.tar(), held);
         log.accept(LogEvent.lifecycle(summary("Loaded only the layers the engine lacks", held)));
-        written.accept(sent[0].passed());
-        return loaded.output();
+        written.accept(sent.tar().passed());
+        return sent.loaded().output();
       }
       log.accept(
           LogEvent.lifecycle(
-              "The engine refused an image without the layers it holds ("
-                  + loaded.output()
-                  + "); its image store does not skip them (Docker's containerd store does not), "
-                  + "so the whole image is loaded"));
+              "The engine refused the image without the layers it holds ("
+                  + sent.loaded().output()
+                  + "): its image store does not skip held layers (as Docker's containerd store"
+                  + " does not), or one was removed meanwhile; loading the whole image"));
     }
-    loaded = DockerCli.load(tarball::writeTo);
-    if (!loaded.succeeded()) {
-      throw new IOException("docker load failed: " + loaded.output());
+    Sent sent = send(tarball, 0);
+    if (!sent.loaded().succeeded()) {
+      throw new IOException("docker load failed: " + sent.loaded().output());
     }
-    record(diffIds, files, index.sizes(), 0);
+    record(sent.tar(), 0);
     log.accept(
         LogEvent.lifecycle(
             summary(
@@ -106,12 +87,31 @@ final class DaemonLoad implements DockerClient {
                     ? "Loaded the whole image"
                     : "Loaded the whole image (the engine holds none of its layers)",
                 0)));
-    written.accept(index.sizes().values().stream().mapToLong(Long::longValue).sum());
-    return loaded.output();
+    written.accept(sent.tar().passed());
+    return sent.loaded().output();
   }
 
-  /** How many of our bottom layers some image in the daemon has, as the same chain. */
-  private int heldPrefix(List<String> diffIds) {
+  /** One {@code docker load}: what the daemon said, and the tar as it went. */
+  private record Sent(DockerCli.Loaded loaded, TarEntryFilter tar) {}
+
+  /** Streams jib's tar into {@code docker load} without its {@code dropped} bottom layers. */
+  private static Sent send(ImageTarball tarball, int dropped)
+      throws IOException, InterruptedException {
+    List<TarEntryFilter> tar = new ArrayList<>();
+    DockerCli.Loaded loaded =
+        DockerCli.load(
+            out -> {
+              tar.add(new TarEntryFilter(out, dropped, CAPTURED));
+              tarball.writeTo(tar.get(0));
+            });
+    return new Sent(loaded, tar.get(0));
+  }
+
+  /**
+   * How many of the image's bottom layers some image in the daemon has, as the same chain: the
+   * daemon holds each prefix of an image's layers.
+   */
+  private int heldPrefix() {
     int held = 0;
     for (String candidate : candidates) {
       List<String> theirs = DockerCli.layers(candidate);
@@ -126,10 +126,20 @@ final class DaemonLoad implements DockerClient {
     return held;
   }
 
-  private void record(List<String> diffIds, List<String> files, Map<String, Long> sizes, int held) {
+  /** The loaded image's layers, from the manifest and config that went to the daemon. */
+  private void record(TarEntryFilter tar, int held) throws IOException {
+    JsonNode manifest = JSON.readTree(tar.captured().get("manifest.json")).get(0);
+    byte[] config = tar.captured().get(manifest.get("Config").asText());
+    if (config == null) {
+      throw new IOException("jib's image tar has no " + manifest.get("Config").asText());
+    }
+    List<String> diffIds = new ArrayList<>();
+    JSON.readTree(config).path("rootfs").path("diff_ids").forEach(d -> diffIds.add(d.asText()));
     List<LoadedLayer> loaded = new ArrayList<>();
+    JsonNode files = manifest.get("Layers");
     for (int i = 0; i < files.size(); i++) {
-      loaded.add(new LoadedLayer(diffIds.get(i), sizes.getOrDefault(files.get(i), 0L), i >= held));
+      long size = tar.sizes().getOrDefault(files.get(i).asText(), 0L);
+      loaded.add(new LoadedLayer(diffIds.get(i), size, i >= held));
     }
     layers = List.copyOf(loaded);
   }

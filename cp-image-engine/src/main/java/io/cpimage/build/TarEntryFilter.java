@@ -4,21 +4,26 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A tar stream written into it is passed on to {@code downstream} without the entries named in
- * {@code dropped}; on the way it keeps the bytes of the entries named in {@code captured} and every
- * entry's size. It reads only the tar headers, so filtering costs no more than copying.
+ * A tar stream written into it is passed on to {@code downstream} without its first {@code dropped}
+ * entries (jib's image tar begins with the layer files, bottom first); on the way it keeps the
+ * bytes of the entries named in {@code captured} and every entry's name and size. It reads only the
+ * tar headers, so filtering costs no more than copying.
  */
 final class TarEntryFilter extends OutputStream {
   private static final int BLOCK = 512;
 
   private final OutputStream downstream;
-  private final Set<String> dropped;
+  private final int dropped;
+  private int entries;
+  private final List<String> droppedNames = new ArrayList<>();
   private final Set<String> captured;
   private final Map<String, byte[]> capturedBytes = new HashMap<>();
   private final Map<String, Long> sizes = new LinkedHashMap<>();
@@ -37,7 +42,7 @@ final class TarEntryFilter extends OutputStream {
   private long heldDataSize;
   private long passed;
 
-  TarEntryFilter(OutputStream downstream, Set<String> dropped, Set<String> captured) {
+  TarEntryFilter(OutputStream downstream, int dropped, Set<String> captured) {
     this.downstream = downstream;
     this.dropped = dropped;
     this.captured = captured;
@@ -46,6 +51,11 @@ final class TarEntryFilter extends OutputStream {
   /** The bytes of each captured entry the stream held. */
   Map<String, byte[]> captured() {
     return capturedBytes;
+  }
+
+  /** The names of the entries left out, in stream order. */
+  List<String> droppedNames() {
+    return droppedNames;
   }
 
   /** Each entry's name and data size, in stream order. */
@@ -105,9 +115,13 @@ final class TarEntryFilter extends OutputStream {
     }
     current = holding ? longName() : name(header);
     remaining = padded;
-    dropping = dropped.contains(current);
+    dropping = false;
     if (!current.isEmpty()) {
       sizes.put(current, size);
+      dropping = entries++ < dropped;
+    }
+    if (dropping) {
+      droppedNames.add(current);
     }
     capturing = captured.contains(current) ? new ByteArrayOutputStream() : null;
     if (holding) {
