@@ -10,6 +10,8 @@ import com.google.cloud.tools.jib.image.ImageTarball;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +63,7 @@ final class DaemonLoad implements DockerClient {
       throws InterruptedException, IOException {
     int held = heldPrefix();
     if (held > 0) {
-      Sent sent = send(tarball, held);
+      Sent sent = send(tarball, droppedEntries(diffIds, held));
       if (sent.loaded().succeeded()) {
         record(sent.tar(), held);
         log.accept(LogEvent.lifecycle(summary("Loaded only the layers the engine lacks", held)));
@@ -75,7 +77,7 @@ final class DaemonLoad implements DockerClient {
                   + "): its image store does not skip held layers (as Docker's containerd store"
                   + " does not), or one was removed meanwhile; loading the whole image"));
     }
-    Sent sent = send(tarball, 0);
+    Sent sent = send(tarball, Set.of());
     if (!sent.loaded().succeeded()) {
       throw new IOException("docker load failed: " + sent.loaded().output());
     }
@@ -94,8 +96,25 @@ final class DaemonLoad implements DockerClient {
   /** One {@code docker load}: what the daemon said, and the tar as it went. */
   private record Sent(DockerCli.Loaded loaded, TarEntryFilter tar) {}
 
-  /** Streams jib's tar into {@code docker load} without its {@code dropped} bottom layers. */
-  private static Sent send(ImageTarball tarball, int dropped)
+  /**
+   * Which entries of jib's image tar to leave out when the daemon holds the image's bottom {@code
+   * held} layers. The tar begins with one file per distinct layer, in the order the layers first
+   * occur (a layer the image has twice, such as a base's repeated one, is written once); a file can
+   * go only when no layer above {@code held} needs it.
+   */
+  static Set<Integer> droppedEntries(List<String> diffIds, int held) {
+    List<String> files = new ArrayList<>(new LinkedHashSet<>(diffIds));
+    Set<Integer> dropped = new HashSet<>();
+    for (int file = 0; file < files.size(); file++) {
+      if (diffIds.lastIndexOf(files.get(file)) < held) {
+        dropped.add(file);
+      }
+    }
+    return dropped;
+  }
+
+  /** Streams jib's tar into {@code docker load} without the {@code dropped} entries. */
+  private static Sent send(ImageTarball tarball, Set<Integer> dropped)
       throws IOException, InterruptedException {
     List<TarEntryFilter> tar = new ArrayList<>();
     DockerCli.Loaded loaded =
@@ -156,14 +175,18 @@ final class DaemonLoad implements DockerClient {
     }
     return what
         + ": sent "
-        + (layers.size() - held)
-        + " layers ("
+        + layerCount(layers.size() - held)
+        + " ("
         + LayerTable.size(sentBytes)
         + "), skipped "
-        + held
-        + " layers ("
+        + layerCount(held)
+        + " ("
         + LayerTable.size(skippedBytes)
         + ") the engine holds";
+  }
+
+  private static String layerCount(int count) {
+    return count == 1 ? "1 layer" : count + " layers";
   }
 
   // jib asks a daemon for these only when the base comes from it; ours is always a tar.

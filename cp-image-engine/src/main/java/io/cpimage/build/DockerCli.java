@@ -98,6 +98,10 @@ final class DockerCli {
     if (exit == 0 && writeFailure != null) {
       throw writeFailure;
     }
+    if (exit != 0 && writeFailure != null) {
+      // The daemon's message first: a daemon that stops reading makes the write fail too.
+      output += " (writing the tar: " + writeFailure + ")";
+    }
     return new Loaded(exit == 0, output.strip());
   }
 

@@ -21,7 +21,7 @@ final class TarEntryFilter extends OutputStream {
   private static final int BLOCK = 512;
 
   private final OutputStream downstream;
-  private final int dropped;
+  private final Set<Integer> dropped;
   private int entries;
   private final List<String> droppedNames = new ArrayList<>();
   private final Set<String> captured;
@@ -42,7 +42,7 @@ final class TarEntryFilter extends OutputStream {
   private long heldDataSize;
   private long passed;
 
-  TarEntryFilter(OutputStream downstream, int dropped, Set<String> captured) {
+  TarEntryFilter(OutputStream downstream, Set<Integer> dropped, Set<String> captured) {
     this.downstream = downstream;
     this.dropped = dropped;
     this.captured = captured;
@@ -118,7 +118,7 @@ final class TarEntryFilter extends OutputStream {
     dropping = false;
     if (!current.isEmpty()) {
       sizes.put(current, size);
-      dropping = entries++ < dropped;
+      dropping = dropped.contains(entries++);
     }
     if (dropping) {
       droppedNames.add(current);

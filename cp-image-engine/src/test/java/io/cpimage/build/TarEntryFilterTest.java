@@ -65,10 +65,10 @@ class TarEntryFilterTest {
   }
 
   @Test
-  void dropsTheFirstEntriesWithTheirHeadersAndPassesTheRest() throws IOException {
+  void dropsTheEntriesAtTheGivenPositionsWithTheirHeadersAndPassesTheRest() throws IOException {
     byte[] tar = tar(sample());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TarEntryFilter filter = new TarEntryFilter(out, 2, Set.of("config.json"));
+    TarEntryFilter filter = new TarEntryFilter(out, Set.of(0, 1), Set.of("config.json"));
     writeInPieces(tar, filter);
 
     Map<String, String> left = entries(out.toByteArray());
@@ -83,7 +83,7 @@ class TarEntryFilterTest {
   @Test
   void keepsAPaxHeaderWithTheEntryItBelongsTo() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TarEntryFilter filter = new TarEntryFilter(out, 1, Set.of());
+    TarEntryFilter filter = new TarEntryFilter(out, Set.of(0), Set.of());
     writeInPieces(tar(sample()), filter);
 
     Map<String, String> left = entries(out.toByteArray());
@@ -98,7 +98,7 @@ class TarEntryFilterTest {
   void withNothingDroppedTheStreamIsUnchanged() throws IOException {
     byte[] tar = tar(sample());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    writeInPieces(tar, new TarEntryFilter(out, 0, Set.of()));
+    writeInPieces(tar, new TarEntryFilter(out, Set.of(), Set.of()));
     assertArrayEquals(tar, out.toByteArray());
   }
 }
