@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -29,7 +31,8 @@ public record BaseImage(
     String imageId,
     Map<String, String> environment,
     String user,
-    BaseFilesystem filesystem) {
+    BaseFilesystem filesystem,
+    List<String> diffIds) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -94,7 +97,8 @@ public record BaseImage(
             "sha256:" + sha256(configBytes),
             environment(config),
             config.path("User").asText(""),
-            filesystem);
+            filesystem,
+            diffIds(configBytes));
       }
     } catch (IOException e) {
       throw new ImageBuildException(
@@ -125,6 +129,16 @@ public record BaseImage(
     try (InputStream in = file.getInputStream(entry)) {
       return in.readAllBytes();
     }
+  }
+
+  /** The layers' diff IDs, bottom first, as the config lists them. */
+  private static List<String> diffIds(byte[] configBytes) throws IOException {
+    List<String> diffIds = new ArrayList<>();
+    JSON.readTree(configBytes)
+        .path("rootfs")
+        .path("diff_ids")
+        .forEach(d -> diffIds.add(d.asText()));
+    return List.copyOf(diffIds);
   }
 
   private static Map<String, String> environment(JsonNode config) {

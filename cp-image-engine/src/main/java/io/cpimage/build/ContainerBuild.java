@@ -66,8 +66,12 @@ record ContainerBuild(
     return records;
   }
 
-  /** Builds to {@code to} (and {@code <outputTar>}); names what was written in {@code outputs}. */
-  JibContainer containerize(ImageLocation to, List<String> outputs)
+  /**
+   * Builds to {@code to} (and {@code <outputTar>}); names what was written in {@code outputs}.
+   * {@code layers} are {@link #layerRecords()}: a load into Docker skips those the daemon holds.
+   */
+  JibContainer containerize(
+      ImageLocation to, List<BuildReport.LayerRecord> layers, List<String> outputs)
       throws ImageBuildException, IOException, InterruptedException {
     ImageSpec.Target target = spec.target();
     if (to.kind() == ImageLocation.Kind.REGISTRY && spec.settings().offline()) {
@@ -110,7 +114,7 @@ record ContainerBuild(
             run(Containerizer.to(tarImage(partial, targetName)), "writing " + target.outputTar());
       }
       if (to != null) {
-        result = runTo(to, targetName, partials);
+        result = runTo(to, targetName, layers, partials);
         outputs.add(to.toString());
       }
       for (Map.Entry<Path, Path> partial : partials.entrySet()) {
@@ -131,7 +135,11 @@ record ContainerBuild(
     return result;
   }
 
-  private JibContainer runTo(ImageLocation to, String targetName, Map<Path, Path> partials)
+  private JibContainer runTo(
+      ImageLocation to,
+      String targetName,
+      List<BuildReport.LayerRecord> layers,
+      Map<Path, Path> partials)
       throws ImageBuildException, IOException, InterruptedException {
     switch (to.kind()) {
       case TAR -> {
@@ -140,9 +148,21 @@ record ContainerBuild(
         return run(Containerizer.to(tarImage(partial, targetName)), "writing " + to);
       }
       case DOCKER -> {
-        return run(
-            Containerizer.to(DockerDaemonImage.named(daemonReference(to))),
-            "loading " + to + " into Docker");
+        // The daemon may hold the base (by its ID) and the last build of this target.
+        List<String> diffIds = new ArrayList<>(base.diffIds());
+        layers.forEach(layer -> diffIds.add(layer.diffId()));
+        DaemonLoad load = new DaemonLoad(List.of(base.imageId(), to.reference()), diffIds, log);
+        JibContainer loaded =
+            run(
+                Containerizer.to(load, DockerDaemonImage.named(daemonReference(to))),
+                "loading " + to + " into Docker");
+        List<String> added = plan.layers().stream().map(LayerPlan.Layer::name).toList();
+        if (load.layers().size() >= added.size()) {
+          for (String line : LayerTable.lines(LayerTable.rows(load.layers(), added))) {
+            log.accept(LogEvent.lifecycle(line));
+          }
+        }
+        return loaded;
       }
       default -> {
         return run(Containerizer.to(RegistryCredentials.registryImage(to, log)), "pushing " + to);

@@ -1,6 +1,7 @@
 package io.cpimage.build;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +58,56 @@ final class DockerCli {
     } catch (IOException e) {
       return java.util.Optional.empty();
     }
+  }
+
+  /**
+   * The diff IDs of the image's layers ({@code RootFS.Layers}), or empty when the daemon has no
+   * such image: the daemon holds each prefix of them as a layer chain.
+   */
+  static List<String> layers(String image) {
+    try {
+      Result result =
+          run(
+              List.of(
+                  "image", "inspect", "--format", "{{range .RootFS.Layers}}{{.}} {{end}}", image),
+              60);
+      return result.exitCode() == 0 ? List.of(result.output().strip().split("\\s+")) : List.of();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** What {@code docker load} said, and whether it loaded the image. */
+  record Loaded(boolean succeeded, String output) {}
+
+  /**
+   * {@code docker load} of the tar {@code writer} writes into its standard input. A load the daemon
+   * stops early (it may close the pipe) is reported with the daemon's own message.
+   */
+  static Loaded load(TarWriter writer) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder("docker", "load", "--quiet").redirectErrorStream(true).start();
+    IOException writeFailure = null;
+    try (OutputStream stdin = process.getOutputStream()) {
+      writer.writeTo(stdin);
+    } catch (IOException e) {
+      writeFailure = e;
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exit = process.waitFor();
+    if (exit == 0 && writeFailure != null) {
+      throw writeFailure;
+    }
+    if (exit != 0 && writeFailure != null) {
+      // The daemon's message first: a daemon that stops reading makes the write fail too.
+      output += " (writing the tar: " + writeFailure + ")";
+    }
+    return new Loaded(exit == 0, output.strip());
+  }
+
+  /** Writes a tar into a stream. */
+  interface TarWriter {
+    void writeTo(OutputStream out) throws IOException;
   }
 
   /**

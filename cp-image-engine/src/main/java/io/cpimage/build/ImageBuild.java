@@ -110,7 +110,8 @@ public final class ImageBuild {
     ContainerBuild build =
         new ContainerBuild(spec, base, plan, environment, labels, volumes, user, log);
     List<String> outputs = new ArrayList<>();
-    JibContainer result = build.containerize(to, outputs);
+    List<BuildReport.LayerRecord> layers = build.layerRecords();
+    JibContainer result = build.containerize(to, layers, outputs);
     BuildReport report =
         new BuildReport(
             from.toString(),
@@ -120,7 +121,7 @@ public final class ImageBuild {
             result.getImageId().toString(),
             List.copyOf(spec.target().tags()),
             outputs,
-            build.layerRecords(),
+            layers,
             pipeline.fetched().stream()
                 .map(
                     file ->

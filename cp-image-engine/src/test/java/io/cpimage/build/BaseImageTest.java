@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -95,7 +96,7 @@ class BaseImageTest {
             Map.of(
                 "/etc/passwd",
                 "root:x:0:0::/root:/bin/sh\nappuser:x:1000:1000::/home/appuser:/bin/sh\n"));
-    BaseImage base = new BaseImage(null, null, "sha256:x", Map.of(), "appuser", fs);
+    BaseImage base = new BaseImage(null, null, "sha256:x", Map.of(), "appuser", fs, List.of());
     assertEquals(1000, base.uidOf("appuser", "<user>"));
     assertEquals(1234, base.uidOf("1234:0", "<user>"));
     assertEquals(0, base.uidOf("", "<user>"));

@@ -1,0 +1,202 @@
+package io.cpimage.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.tools.jib.api.DockerClient;
+import com.google.cloud.tools.jib.api.ImageDetails;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.image.ImageTarball;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Loads jib's image into the Docker daemon sending only the layers the daemon lacks, as bazel's
+ * rules_docker "incremental load" does: the tar keeps the config and the full manifest but leaves
+ * out the files of the layers the daemon already holds. Which layers those are is read from the
+ * images it has ({@code RootFS.Layers} of the base and of the previous build); that the store skips
+ * them is found out by the load itself: a store that wants every file (Docker's containerd image
+ * store refuses such a tar, and tags nothing) gets the whole image right after.
+ */
+final class DaemonLoad implements DockerClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final Set<String> CAPTURED = Set.of("manifest.json", "config.json");
+
+  private final List<String> candidates;
+  private final List<String> diffIds;
+  private final Consumer<LogEvent> log;
+  private List<LoadedLayer> layers = List.of();
+
+  /**
+   * {@code candidates}: images the daemon may hold whose layers begin ours (base, last build);
+   * {@code diffIds}: the image's layers, bottom first (the base's, then the planned ones).
+   */
+  DaemonLoad(List<String> candidates, List<String> diffIds, Consumer<LogEvent> log) {
+    this.candidates = candidates;
+    this.diffIds = diffIds;
+    this.log = log;
+  }
+
+  /** One layer of the loaded image: its diff ID, its size in the tar, whether it was sent. */
+  record LoadedLayer(String diffId, long size, boolean sent) {}
+
+  /** The loaded image's layers, bottom first; empty before {@link #load}. */
+  List<LoadedLayer> layers() {
+    return layers;
+  }
+
+  @Override
+  public boolean supported(Map<String, String> parameters) {
+    return true;
+  }
+
+  @Override
+  public String load(ImageTarball tarball, Consumer<Long> written)
+      throws InterruptedException, IOException {
+    int held = heldPrefix();
+    if (held > 0) {
+      Sent sent = send(tarball, droppedEntries(diffIds, held));
+      if (sent.loaded().succeeded()) {
+        record(sent.tar(), held);
+        log.accept(LogEvent.lifecycle(summary("Loaded only the layers the engine lacks", held)));
+        written.accept(sent.tar().passed());
+        return sent.loaded().output();
+      }
+      log.accept(
+          LogEvent.lifecycle(
+              "The engine refused the image without the layers it holds ("
+                  + sent.loaded().output()
+                  + "): its image store does not skip held layers (as Docker's containerd store"
+                  + " does not), or one was removed meanwhile; loading the whole image"));
+    }
+    Sent sent = send(tarball, Set.of());
+    if (!sent.loaded().succeeded()) {
+      throw new IOException("docker load failed: " + sent.loaded().output());
+    }
+    record(sent.tar(), 0);
+    log.accept(
+        LogEvent.lifecycle(
+            summary(
+                held > 0
+                    ? "Loaded the whole image"
+                    : "Loaded the whole image (the engine holds none of its layers)",
+                0)));
+    written.accept(sent.tar().passed());
+    return sent.loaded().output();
+  }
+
+  /** One {@code docker load}: what the daemon said, and the tar as it went. */
+  private record Sent(DockerCli.Loaded loaded, TarEntryFilter tar) {}
+
+  /**
+   * Which entries of jib's image tar to leave out when the daemon holds the image's bottom {@code
+   * held} layers. The tar begins with one file per distinct layer, in the order the layers first
+   * occur (a layer the image has twice, such as a base's repeated one, is written once); a file can
+   * go only when no layer above {@code held} needs it.
+   */
+  static Set<Integer> droppedEntries(List<String> diffIds, int held) {
+    List<String> files = new ArrayList<>(new LinkedHashSet<>(diffIds));
+    Set<Integer> dropped = new HashSet<>();
+    for (int file = 0; file < files.size(); file++) {
+      if (diffIds.lastIndexOf(files.get(file)) < held) {
+        dropped.add(file);
+      }
+    }
+    return dropped;
+  }
+
+  /** Streams jib's tar into {@code docker load} without the {@code dropped} entries. */
+  private static Sent send(ImageTarball tarball, Set<Integer> dropped)
+      throws IOException, InterruptedException {
+    List<TarEntryFilter> tar = new ArrayList<>();
+    DockerCli.Loaded loaded =
+        DockerCli.load(
+            out -> {
+              tar.add(new TarEntryFilter(out, dropped, CAPTURED));
+              tarball.writeTo(tar.get(0));
+            });
+    return new Sent(loaded, tar.get(0));
+  }
+
+  /**
+   * How many of the image's bottom layers some image in the daemon has, as the same chain: the
+   * daemon holds each prefix of an image's layers.
+   */
+  private int heldPrefix() {
+    int held = 0;
+    for (String candidate : candidates) {
+      List<String> theirs = DockerCli.layers(candidate);
+      int common = 0;
+      while (common < theirs.size()
+          && common < diffIds.size()
+          && theirs.get(common).equals(diffIds.get(common))) {
+        common++;
+      }
+      held = Math.max(held, common);
+    }
+    return held;
+  }
+
+  /** The loaded image's layers, from the manifest and config that went to the daemon. */
+  private void record(TarEntryFilter tar, int held) throws IOException {
+    JsonNode manifest = JSON.readTree(tar.captured().get("manifest.json")).get(0);
+    byte[] config = tar.captured().get(manifest.get("Config").asText());
+    if (config == null) {
+      throw new IOException("jib's image tar has no " + manifest.get("Config").asText());
+    }
+    List<String> diffIds = new ArrayList<>();
+    JSON.readTree(config).path("rootfs").path("diff_ids").forEach(d -> diffIds.add(d.asText()));
+    List<LoadedLayer> loaded = new ArrayList<>();
+    JsonNode files = manifest.get("Layers");
+    for (int i = 0; i < files.size(); i++) {
+      long size = tar.sizes().getOrDefault(files.get(i).asText(), 0L);
+      loaded.add(new LoadedLayer(diffIds.get(i), size, i >= held));
+    }
+    layers = List.copyOf(loaded);
+  }
+
+  private String summary(String what, int held) {
+    long sentBytes = 0;
+    long skippedBytes = 0;
+    for (LoadedLayer layer : layers) {
+      if (layer.sent()) {
+        sentBytes += layer.size();
+      } else {
+        skippedBytes += layer.size();
+      }
+    }
+    return what
+        + ": sent "
+        + layerCount(layers.size() - held)
+        + " ("
+        + LayerTable.size(sentBytes)
+        + "), skipped "
+        + layerCount(held)
+        + " ("
+        + LayerTable.size(skippedBytes)
+        + ") the engine holds";
+  }
+
+  private static String layerCount(int count) {
+    return count == 1 ? "1 layer" : count + " layers";
+  }
+
+  // jib asks a daemon for these only when the base comes from it; ours is always a tar.
+  @Override
+  public void save(ImageReference image, Path out, Consumer<Long> written) {
+    throw new UnsupportedOperationException("the base is read from a tar");
+  }
+
+  @Override
+  public ImageDetails inspect(ImageReference image) {
+    throw new UnsupportedOperationException("the base is read from a tar");
+  }
+}

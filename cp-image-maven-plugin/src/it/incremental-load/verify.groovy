@@ -1,0 +1,37 @@
+import groovy.json.JsonSlurper
+
+def sh(String command) {
+  def process = ['bash', '-c', command].execute()
+  def out = process.text
+  process.waitFor()
+  return out.trim()
+}
+def image = 'cp-image-it/incremental-load:1'
+try {
+  def log = new File(basedir, 'build.log').text
+  def report = new JsonSlurper().parse(new File(basedir, 'target/cp-image/report.json'))
+  def baseLayers = sh("docker image inspect --format '{{len .RootFS.Layers}}' cp-image-it/incremental-load-base:1") as int
+
+  // First build: the base's layers are in the daemon, only the extra-directories layer is sent.
+  assert log =~ /Loaded only the layers the engine lacks: sent 1 layer \([0-9.]+ [kM]?B\), skipped ${baseLayers} layers? \([0-9.]+ [kMG]?B\) the engine holds/
+  // Second build, nothing changed: every layer is in the daemon.
+  assert log =~ /Loaded only the layers the engine lacks: sent 0 layers \(0 B\), skipped ${baseLayers + 1} layers/
+  // The layer table: the base's layers reused, ours new, then reused from the daemon.
+  assert log =~ /base layer 1\/${baseLayers} +[0-9.]+ [kMG]?B +reused \(base\)/
+  assert log =~ /extra-directories +[0-9.]+ [kM]?B +new/
+  assert log =~ /extra-directories +[0-9.]+ [kM]?B +reused \(daemon\)/
+
+  // The image runs, with the file of the layer that was sent.
+  assert sh("docker run --rm --entrypoint cat ${image} /opt/hello.txt") == 'hello from a new layer'
+
+  // Same image ID as the whole image loaded by docker load (jib's own tar of the same build).
+  assert sh("docker image inspect --format '{{.Id}}' ${image}") == report.imageId
+  sh("docker rmi -f ${image}")
+  assert sh("docker load -i '${new File(basedir, 'target/full.tar').path}'").contains("Loaded image: ${image}")
+  assert sh("docker image inspect --format '{{.Id}}' ${image}") == report.imageId
+  def again = new JsonSlurper().parse(new File(basedir, 'target/cp-image/report-again.json'))
+  assert again.imageId == report.imageId
+  return true
+} finally {
+  sh("docker rmi -f ${image} cp-image-it/incremental-load-base:1")
+}
