@@ -95,7 +95,12 @@ public final class ConnectorPipeline {
    * are packed), that directory is returned as the root. A local directory is used in place.
    */
   public Path stage(ConnectorSource source, Path directory, String where) throws ArtifactException {
-    List<Path> files = fetch(source, where);
+    return stageFiles(fetch(source, where), source, directory, where);
+  }
+
+  private static Path stageFiles(
+      List<Path> files, ConnectorSource source, Path directory, String where)
+      throws ArtifactException {
     if (files.size() == 1 && Files.isDirectory(files.get(0))) {
       return files.get(0);
     }
@@ -108,9 +113,15 @@ public final class ConnectorPipeline {
   }
 
   /**
-   * A connector laid out on this machine: the directory its image directory holds, and its plugins.
+   * A connector laid out on this machine: the directory its image directory holds, its plugins, and
+   * the files it was fetched as (what the SBOM lists its checksums of).
    */
-  public record StagedConnector(Path directory, List<String> pluginClasses) {}
+  public record StagedConnector(Path directory, List<String> pluginClasses, List<Path> fetched) {
+    public StagedConnector {
+      pluginClasses = List.copyOf(pluginClasses);
+      fetched = List.copyOf(fetched);
+    }
+  }
 
   /**
    * Stages a connector where the build lays it out ({@code <work>/connectors/<name>}) and scans it.
@@ -119,8 +130,9 @@ public final class ConnectorPipeline {
    */
   public StagedConnector stageConnector(
       String name, ConnectorSource source, Path work, String where) throws ArtifactException {
-    Path directory = stage(source, work.resolve("connectors").resolve(name), where);
-    return new StagedConnector(directory, pluginClasses(directory, source, where));
+    List<Path> files = fetch(source, where);
+    Path directory = stageFiles(files, source, work.resolve("connectors").resolve(name), where);
+    return new StagedConnector(directory, pluginClasses(directory, source, where), files);
   }
 
   /** The jar files of a library (libraries are placed as they are, never unpacked). */
