@@ -158,12 +158,25 @@ public final class ConnectorPipeline {
   }
 
   /**
-   * The plugin classes of a connector's fetched {@code file}, laid out as the build would lay it
-   * out, in a scratch directory that is deleted afterwards.
-   *
-   * @throws NotAConnectorException when there are none
+   * What {@code cp-image:add-connector} checks before declaring a connector: its plugin classes and
+   * its plugin isolation problems (see {@link PluginIsolation}), the problems empty when there is
+   * none.
    */
-  public static List<String> pluginClassesOf(Path file, ConnectorSource source, String where)
+  public record CheckedConnector(List<String> pluginClasses, List<String> isolationProblems) {
+    public CheckedConnector {
+      pluginClasses = List.copyOf(pluginClasses);
+      isolationProblems = List.copyOf(isolationProblems);
+    }
+  }
+
+  /**
+   * Checks the connector {@code name}, fetched as {@code file}, laid out as the build would lay it
+   * out with {@code libraries} beside it, in a scratch directory that is deleted afterwards.
+   *
+   * @throws NotAConnectorException when it holds no plugin class
+   */
+  public static CheckedConnector check(
+      String name, Path file, ConnectorSource source, List<Path> libraries, String where)
       throws ArtifactException {
     Path scratch;
     try {
@@ -172,8 +185,14 @@ public final class ConnectorPipeline {
       throw new ArtifactException(where + ": cannot create a scratch directory: " + e, e);
     }
     try {
-      return pluginClasses(
-          layOut(List.of(file), scratch.resolve("connector"), where), source, where);
+      Path staged = layOut(List.of(file), scratch.resolve("connector"), where);
+      List<String> plugins = pluginClasses(staged, source, where);
+      List<Path> jars = new ArrayList<>(PluginIsolation.jarsUnder(staged, where));
+      jars.addAll(libraries);
+      List<String> problems =
+          PluginIsolation.problemsOf(
+              List.of(new PluginIsolation.ConnectorContents(name, where, staged, jars, plugins)));
+      return new CheckedConnector(plugins, problems);
     } catch (IOException e) {
       throw new ArtifactException(where + ": cannot copy " + file + ": " + e, e);
     } finally {
