@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 
 /**
  * Where the build meets its SBOM: what the base holds goes in first, the SBOM then becomes the
@@ -66,13 +67,42 @@ final class BuildSbom {
     return file;
   }
 
-  /** Copies the SBOM beside {@code reportFile}; returns the copy. */
+  /**
+   * Lists the jars of an {@code <extraDirectories>} tree {@code from}, laid in under {@code into}.
+   */
+  static void addExtraJars(ImageSbom sbom, Path from, String into) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        if (file.getFileName().toString().endsWith(".jar")) {
+          sbom.extraJar(file, LayerPlanner.join(into, from.relativize(file).toString()));
+        }
+      }
+    }
+  }
+
+  /**
+   * Copies the SBOM beside {@code reportFile}, named after it so that two builds of one module
+   * (base-images' lines, {@code report-kafka4.json}) keep one each: {@code report.json} gets {@code
+   * sbom.cdx.json}, {@code report-kafka4.json} {@code sbom-kafka4.cdx.json}, another name {@code
+   * <name>.sbom.cdx.json}. Returns the copy.
+   */
   static Path copyBeside(Path sbomFile, Path reportFile) throws IOException {
     Path directory = Files.createDirectories(reportFile.toAbsolutePath().getParent());
-    Path copy = directory.resolve(ImageSbom.FILE_NAME);
-    Path partial = directory.resolve(ImageSbom.FILE_NAME + ".partial");
+    Path copy = directory.resolve(besideName(reportFile.getFileName().toString()));
+    Path partial = directory.resolve(copy.getFileName() + ".partial");
     Files.copy(sbomFile, partial, StandardCopyOption.REPLACE_EXISTING);
     Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return copy;
+  }
+
+  static String besideName(String reportName) {
+    String base =
+        reportName.endsWith(".json")
+            ? reportName.substring(0, reportName.length() - 5)
+            : reportName;
+    if (base.startsWith("report")) {
+      return "sbom" + base.substring("report".length()) + ".cdx.json";
+    }
+    return base + "." + ImageSbom.FILE_NAME;
   }
 }

@@ -101,6 +101,7 @@ public final class ImageBuild {
             directory.into(),
             spec.permissions(),
             "<extraDirectories> " + directory.from());
+        BuildSbom.addExtraJars(sbom, directory.from(), directory.into());
       }
     }
     extras.finish();

@@ -174,6 +174,15 @@ public final class ImageSbom {
     }
   }
 
+  /** A jar laid in by {@code <extraDirectories>} at {@code path} (cp-kafka's Kafka jars). */
+  public void extraJar(Path file, String path) throws IOException {
+    Component jar = jar(file, path);
+    jar.setHashes(hashes(file));
+    jar.addProperty(new Property(PATH, path));
+    addedPaths.add(path);
+    components.add(jar);
+  }
+
   /**
    * A connector in {@code directory}: the declared source with the checksums of its {@code fetched}
    * file, and, nested, every jar its directory holds ({@code jars}, those of {@code staged} at

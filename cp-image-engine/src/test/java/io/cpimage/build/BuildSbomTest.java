@@ -50,6 +50,10 @@ class BuildSbomTest {
     Path connector = Files.createDirectories(temp.resolve("file-connector"));
     Path connectFile = jarOf(org.apache.kafka.connect.file.FileStreamSourceConnector.class);
     Files.copy(connectFile, connector.resolve(connectFile.getFileName()));
+    // As cp-kafka lays in Kafka's jars: an <extraDirectories> tree into /usr/share/java/kafka.
+    Path extra = Files.createDirectories(temp.resolve("jars"));
+    Path connectJson = jarOf(org.apache.kafka.connect.json.JsonConverter.class);
+    Files.copy(connectJson, extra.resolve(connectJson.getFileName()));
 
     BuildReport first = ImageBuild.run(spec(base, "first", connector), e -> {});
     BuildReport second = ImageBuild.run(spec(base, "second", connector), e -> {});
@@ -89,6 +93,12 @@ class BuildSbomTest {
     Component jdk = only(bom, c -> c.getType() == Component.Type.PLATFORM);
     assertEquals(System.getProperty("java.version"), jdk.getVersion());
 
+    Component extraJar = only(bom, c -> "connect-json".equals(c.getName()));
+    assertEquals(sha256(connectJson), hash(extraJar, Hash.Algorithm.SHA_256));
+    assertEquals(
+        "/usr/share/java/kafka/" + connectJson.getFileName(),
+        extraJar.getProperties().get(0).getValue());
+
     Component file = only(bom, c -> "file-connector".equals(c.getName()));
     Component nested = file.getComponents().get(0);
     // Kafka's jars are built by Gradle and carry no pom.properties: named by their file name.
@@ -96,6 +106,14 @@ class BuildSbomTest {
     assertEquals(versionOf(connectFile), nested.getVersion());
     assertEquals(sha256(connectFile), hash(nested, Hash.Algorithm.SHA_256));
     assertFalse(hash(nested, Hash.Algorithm.SHA_512).isEmpty());
+  }
+
+  /** Two builds of one module (base-images' two lines) keep one SBOM each beside their reports. */
+  @Test
+  void theCopyBesideIsNamedAfterTheReport() {
+    assertEquals("sbom.cdx.json", BuildSbom.besideName("report.json"));
+    assertEquals("sbom-kafka4.cdx.json", BuildSbom.besideName("report-kafka4.json"));
+    assertEquals("build.sbom.cdx.json", BuildSbom.besideName("build.json"));
   }
 
   private ImageSpec spec(Path base, String name, Path connector) throws ImageBuildException {
@@ -111,6 +129,8 @@ class BuildSbomTest {
                     new ConnectorSource.LocalFile(connector, null),
                     List.of(),
                     "<connectors><connector name=\"file-connector\">")))
+        .extraDirectories(
+            List.of(new ImageSpec.ExtraDirectory(temp.resolve("jars"), "/usr/share/java/kafka")))
         .utilityBelt(false)
         .downloadCache(temp.resolve("downloads"))
         .build();
