@@ -15,7 +15,7 @@ def sbom = new JsonSlurper().parse(beside)
 assert sbom.bomFormat == 'CycloneDX' && sbom.specVersion == '1.6'
 assert sbom.metadata.timestamp == null : 'a timestamp would change the SBOM layer of an unchanged build'
 
-def repo = new File(localRepositoryPath)
+def repo = localRepositoryPath as File
 def connectFile = new File(repo, 'org/apache/kafka/connect-file/3.9.1/connect-file-3.9.1.jar')
 def connector = sbom.components.find { it.purl == 'pkg:maven/org.apache.kafka/connect-file@3.9.1' }
 assert connector : sbom.components*.purl

@@ -73,8 +73,8 @@ public class AddConnectorMojo extends AbstractMojo {
 
   /**
    * A connector carrying jars the Connect worker provides fails the goal (the pom unchanged); false
-   * declares it with a warning. The pom's plugin-level {@code <strictPlugins>} applies, as to the
-   * build.
+   * declares it with a warning. The pom's plugin-level strictPlugins applies, as to the build.
+   * -Dcp-image.strictPlugins.
    */
   @Parameter(property = PropertyNames.STRICT_PLUGINS, defaultValue = "true")
   private boolean strictPlugins = true;
