@@ -7,6 +7,7 @@ import io.cpimage.connector.ConnectorSource;
 import io.cpimage.connector.MavenCoordinates;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import org.cyclonedx.model.Hash;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Property;
 import org.cyclonedx.model.metadata.ToolInformation;
+import org.cyclonedx.parsers.JsonParser;
 
 /**
  * The CycloneDX SBOM of one image, filled in as the build goes: the base image and its operating
@@ -72,7 +74,7 @@ public final class ImageSbom {
       }
     } catch (IOException e) {
       // A class path resource of our own jar: unreadable only if the jar is broken.
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return properties.getProperty("version", "unknown");
   }
@@ -251,7 +253,7 @@ public final class ImageSbom {
           BomGeneratorFactory.createJson(SPEC_VERSION, bom)
               .toJsonString()
               .getBytes(StandardCharsets.UTF_8);
-      List<?> problems = new org.cyclonedx.parsers.JsonParser().validate(json, SPEC_VERSION);
+      List<?> problems = new JsonParser().validate(json, SPEC_VERSION);
       if (!problems.isEmpty()) {
         throw new IllegalStateException("the SBOM does not validate: " + problems);
       }
