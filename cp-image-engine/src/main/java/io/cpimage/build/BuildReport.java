@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * What a build produced, as written to {@code target/cp-image/report.json}: base and result
  * digests, each layer's digest and contents, each artifact's source and checksum, and the effective
- * environment, volumes and user. The file's only writer and reader: {@code cp-image:verify-ready}
- * reads the connectors' plugin classes and the loaded image from it.
+ * environment, volumes and user, and where the build wrote the image's SBOM ({@code sbom.cdx.json}
+ * beside it). The file's only writer and reader: {@code cp-image:verify-ready} reads the
+ * connectors' plugin classes and the loaded image from it.
  */
 public record BuildReport(
     String baseImage,
@@ -31,7 +32,8 @@ public record BuildReport(
     Map<String, String> environment,
     List<String> volumes,
     String user,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    String sbom) {
 
   /** Where an image loaded into the local Docker daemon is named, in {@code image} and outputs. */
   private static final String DAEMON = "docker://";

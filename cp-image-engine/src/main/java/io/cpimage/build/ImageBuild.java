@@ -8,6 +8,7 @@ import io.cpimage.artifact.JdkSource;
 import io.cpimage.connector.ConnectorPipeline;
 import io.cpimage.connector.DirectoryName;
 import io.cpimage.connector.PluginIsolation;
+import io.cpimage.sbom.ImageSbom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ public final class ImageBuild {
   private final Path work;
   private final List<BuildReport.ConnectorRecord> connectorRecords = new ArrayList<>();
   private final List<PluginIsolation.ConnectorContents> connectorContents = new ArrayList<>();
+  private ImageSbom sbom;
 
   private ImageBuild(ImageSpec spec, Consumer<LogEvent> log) {
     this.spec = spec;
@@ -62,6 +64,7 @@ public final class ImageBuild {
 
     BaseImage base = BaseImages.load(from, spec.settings(), log);
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
+    sbom = BuildSbom.start(spec, base);
     ConnectorPipeline pipeline = pipeline(spec.settings());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
     LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory);
@@ -71,6 +74,10 @@ public final class ImageBuild {
       LayerPlanner.Layer belt = planner.layer("utility-belt");
       BundledUtilityBelt.addTo(belt, work.resolve("utility-belt"));
       belt.finish();
+      sbom.utilityBelt(
+          ImageSbom.toolVersion(),
+          work.resolve("utility-belt").resolve("utility-belt.jar"),
+          BundledUtilityBelt.JAR_DIRECTORY + "/utility-belt.jar");
     }
     Integer javaVersion = addJdk(planner, pipeline, environment);
     addLibraries(planner, pipeline);
@@ -94,6 +101,7 @@ public final class ImageBuild {
             directory.into(),
             spec.permissions(),
             "<extraDirectories> " + directory.from());
+        BuildSbom.addExtraJars(sbom, directory.from(), directory.into());
       }
     }
     extras.finish();
@@ -105,6 +113,8 @@ public final class ImageBuild {
     Map<String, String> labels = new LinkedHashMap<>(spec.container().labels());
     labels.put("org.opencontainers.image.base.name", from.toString());
     labels.put("org.opencontainers.image.base.digest", base.imageId());
+    labels.put(ImageSbom.LABEL, ImageSbom.IMAGE_PATH);
+    Path sbomFile = BuildSbom.addLayer(planner, sbom, work);
 
     LayerPlan plan = planner.plan();
     ContainerBuild build =
@@ -112,6 +122,9 @@ public final class ImageBuild {
     List<String> outputs = new ArrayList<>();
     List<BuildReport.LayerRecord> layers = build.layerRecords();
     JibContainer result = build.containerize(to, layers, outputs);
+    Path sbomCopy = BuildSbom.copyBeside(sbomFile, spec.settings().reportFile());
+    log.accept(
+        LogEvent.lifecycle("SBOM: " + sbomCopy + ", in the image at " + ImageSbom.IMAGE_PATH));
     BuildReport report =
         new BuildReport(
             from.toString(),
@@ -132,7 +145,8 @@ public final class ImageBuild {
             environment,
             volumes,
             user,
-            labels);
+            labels,
+            sbomCopy.toString());
     report.write(spec.settings().reportFile());
     return report;
   }
@@ -173,9 +187,9 @@ public final class ImageBuild {
     environment.put("JAVA_HOME", javaHome);
     environment.put("PATH", String.join(":", path));
     Path release = home.resolve("release");
-    return Files.isRegularFile(release)
-        ? JvmFlags.featureVersion(Files.readString(release)).orElse(null)
-        : null;
+    String releaseText = Files.isRegularFile(release) ? Files.readString(release) : "";
+    sbom.jdk(javaHome, releaseText, BuildSbom.sourceOf(jdk.source()));
+    return JvmFlags.featureVersion(releaseText).orElse(null);
   }
 
   private void addLibraries(LayerPlanner planner, ConnectorPipeline pipeline)
@@ -184,10 +198,12 @@ public final class ImageBuild {
     for (ImageSpec.LibrarySpec library : spec.libraries()) {
       String into = library.into() == null ? DEFAULT_LIBRARY_DIRECTORY : library.into();
       checkAbsolute(into, library.where() + "<into>");
-      for (Path file : pipeline.libraryFiles(library.source(), library.where())) {
+      List<Path> files = pipeline.libraryFiles(library.source(), library.where());
+      for (Path file : files) {
         layer.addFile(
             file, into + "/" + file.getFileName(), LayerPlanner.modeOf(file), library.where());
       }
+      sbom.library(into, library.source(), files);
     }
     layer.finish();
   }
@@ -230,6 +246,8 @@ public final class ImageBuild {
                   + " replaces the bundled "
                   + bundled));
     }
+    sbom.connector(
+        connector.name(), directory, connector.source(), connectorFiles.fetched(), staged, jars);
     List<String> plugins = connectorFiles.pluginClasses();
     connectorContents.add(
         new PluginIsolation.ConnectorContents(

@@ -30,7 +30,8 @@ class BuildReportTest {
         Map.of("COMPONENT", "kafka-connect"),
         List.of("/data"),
         "appuser",
-        Map.of("io.cpimage.project", "g:a"));
+        Map.of("io.cpimage.project", "g:a"),
+        "/project/target/cp-image/sbom.cdx.json");
   }
 
   @Test

@@ -208,7 +208,7 @@ class ImageBuildTest {
         Files.readAllBytes(temp.resolve("first.tar")),
         Files.readAllBytes(temp.resolve("second.tar")));
     assertEquals(
-        List.of("libraries", "volumes"),
+        List.of("libraries", "volumes", "sbom"),
         first.layers().stream().map(BuildReport.LayerRecord::name).toList());
     assertEquals("/opt/tools/bin:/usr/bin:/bin", first.environment().get("PATH"));
     assertTrue(Files.isRegularFile(temp.resolve("work-first/report.json")));
