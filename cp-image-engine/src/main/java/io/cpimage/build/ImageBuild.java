@@ -55,12 +55,79 @@ public final class ImageBuild {
 
   private BuildReport run()
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
-    ImageLocation from = spec.from();
-    ImageLocation to = spec.target().image();
+    if (spec.multiPlatform()) {
+      return PlatformBuild.run(spec, log);
+    }
+    checkNames();
+    BaseImage base = BaseImages.load(spec.from(), spec.settings(), log);
+    Planned planned = plan(base, null);
+    List<String> outputs = new ArrayList<>();
+    JibContainer result =
+        planned.build().containerize(spec.target().image(), planned.layers(), outputs);
+    BuildReport report =
+        planned.report(
+            spec.target().image().toString(),
+            result.getDigest().toString(),
+            result.getImageId().toString(),
+            outputs,
+            List.of());
+    report.write(spec.settings().reportFile());
+    return report;
+  }
+
+  /** Checks what needs no base and makes the work directory. */
+  private void checkNames() throws ImageBuildException, IOException {
     ConnectorPlugins.checkNames(spec.connectors(), spec.settings().pluginPath());
     Files.createDirectories(work);
+  }
 
-    BaseImage base = BaseImages.load(from, spec.settings(), log);
+  /**
+   * The image planned on {@code base}, for {@code platform} (null: jib's default), ready for jib:
+   * what every target of one platform's image is built from.
+   */
+  record Planned(
+      ContainerBuild build,
+      List<BuildReport.LayerRecord> layers,
+      List<BuildReport.ArtifactRecord> artifacts,
+      List<BuildReport.ConnectorRecord> connectors) {
+
+    /** The report of this image, built as {@code image} with the given results. */
+    BuildReport report(
+        String image,
+        String digest,
+        String imageId,
+        List<String> outputs,
+        List<BuildReport.PlatformRecord> platforms) {
+      return new BuildReport(
+          build.spec().from().toString(),
+          build.base().imageId(),
+          image,
+          digest,
+          imageId,
+          List.copyOf(build.spec().target().tags()),
+          outputs,
+          layers,
+          artifacts,
+          connectors,
+          build.environment(),
+          build.volumes(),
+          build.user(),
+          build.labels(),
+          platforms);
+    }
+  }
+
+  /** Plans one platform's image of a multi-platform build on that platform's base. */
+  static Planned plan(ImageSpec spec, BaseImage base, Platform platform, Consumer<LogEvent> log)
+      throws ImageBuildException, ArtifactException, IOException {
+    ImageBuild build = new ImageBuild(spec, log);
+    build.checkNames();
+    return build.plan(base, platform);
+  }
+
+  private Planned plan(BaseImage base, Platform platform)
+      throws ImageBuildException, ArtifactException, IOException {
+    ImageLocation from = spec.from();
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
     ConnectorPipeline pipeline = pipeline(spec.settings());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
@@ -108,33 +175,17 @@ public final class ImageBuild {
 
     LayerPlan plan = planner.plan();
     ContainerBuild build =
-        new ContainerBuild(spec, base, plan, environment, labels, volumes, user, log);
-    List<String> outputs = new ArrayList<>();
-    List<BuildReport.LayerRecord> layers = build.layerRecords();
-    JibContainer result = build.containerize(to, layers, outputs);
-    BuildReport report =
-        new BuildReport(
-            from.toString(),
-            base.imageId(),
-            to.toString(),
-            result.getDigest().toString(),
-            result.getImageId().toString(),
-            List.copyOf(spec.target().tags()),
-            outputs,
-            layers,
-            pipeline.fetched().stream()
-                .map(
-                    file ->
-                        new BuildReport.ArtifactRecord(
-                            file.where(), file.source(), file.file(), file.sha256()))
-                .toList(),
-            List.copyOf(connectorRecords),
-            environment,
-            volumes,
-            user,
-            labels);
-    report.write(spec.settings().reportFile());
-    return report;
+        new ContainerBuild(spec, base, plan, environment, labels, volumes, user, platform, log);
+    return new Planned(
+        build,
+        build.layerRecords(),
+        pipeline.fetched().stream()
+            .map(
+                file ->
+                    new BuildReport.ArtifactRecord(
+                        file.where(), file.source(), file.file(), file.sha256()))
+            .toList(),
+        List.copyOf(connectorRecords));
   }
 
   private Integer addJdk(

@@ -30,7 +30,8 @@ class BuildReportTest {
         Map.of("COMPONENT", "kafka-connect"),
         List.of("/data"),
         "appuser",
-        Map.of("io.cpimage.project", "g:a"));
+        Map.of("io.cpimage.project", "g:a"),
+        List.of(new BuildReport.PlatformRecord("linux/arm64", "sha256:arm", "sha256:armbase")));
   }
 
   @Test
