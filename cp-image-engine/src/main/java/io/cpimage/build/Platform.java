@@ -12,9 +12,6 @@ import java.util.regex.Pattern;
  */
 public record Platform(String os, String architecture) {
 
-  /** The one platform the images of this project are built for when none is declared. */
-  public static final Platform LINUX_AMD64 = new Platform("linux", "amd64");
-
   // What GOOS and GOARCH values look like; a typo such as "arm 64" or "linux/" fails here.
   private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
 
@@ -24,8 +21,18 @@ public record Platform(String os, String architecture) {
    */
   public static Platform of(String os, String architecture, String where)
       throws ImageBuildException {
-    String osName = checked(os, "os", where);
-    String architectureName = checked(architecture, "architecture", where);
+    String osName = normalized(os);
+    String architectureName = normalized(architecture);
+    if (!NAME.matcher(osName).matches() || !NAME.matcher(architectureName).matches()) {
+      throw new ImageBuildException(
+          where
+              + " '"
+              + (os == null ? "" : os)
+              + "/"
+              + (architecture == null ? "" : architecture)
+              + "' is not a platform; write e.g. <platform><os>linux</os><architecture>arm64"
+              + "</architecture></platform> or -Dcp-image.platforms=linux/amd64,linux/arm64");
+    }
     return new Platform(osName, architectureName);
   }
 
@@ -51,19 +58,8 @@ public record Platform(String os, String architecture) {
     return List.copyOf(platforms);
   }
 
-  private static String checked(String name, String element, String where)
-      throws ImageBuildException {
-    String trimmed = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-    if (!NAME.matcher(trimmed).matches()) {
-      throw new ImageBuildException(
-          where
-              + "<"
-              + element
-              + "> '"
-              + (name == null ? "" : name)
-              + "' is not a platform name; write e.g. <os>linux</os><architecture>arm64</architecture>");
-    }
-    return trimmed;
+  private static String normalized(String name) {
+    return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
   }
 
   /** jib's type for the same platform. */

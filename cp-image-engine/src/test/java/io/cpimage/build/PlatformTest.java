@@ -21,8 +21,9 @@ class PlatformTest {
   @Test
   void aMalformedPlatformNamesTheElementAndTheFix() {
     assertEquals(
-        "<platforms><platform><architecture> '' is not a platform name; write e.g."
-            + " <os>linux</os><architecture>arm64</architecture>",
+        "<platforms><platform> 'linux/' is not a platform; write e.g. <platform><os>linux</os>"
+            + "<architecture>arm64</architecture></platform> or"
+            + " -Dcp-image.platforms=linux/amd64,linux/arm64",
         assertThrows(
                 ImageBuildException.class,
                 () -> Platform.of("linux", null, "<platforms><platform>"))
