@@ -60,10 +60,13 @@ final class RegistryIndex {
                 reference.getRepository(),
                 http)
             .setUserAgent("cp-image");
-    credential(location, log).ifPresent(factory::setCredential);
+    java.util.Optional<Credential> credential = credential(location, log);
+    credential.ifPresent(factory::setCredential);
     RegistryClient client = factory.newRegistryClient();
     try {
-      if (!(push ? client.doPushBearerAuth() : client.doPullBearerAuth())) {
+      // As jib: without a bearer token, the credential (if any) goes as basic auth.
+      if (!(push ? client.doPushBearerAuth() : client.doPullBearerAuth())
+          && credential.isPresent()) {
         client.configureBasicAuth();
       }
     } catch (RegistryException e) {

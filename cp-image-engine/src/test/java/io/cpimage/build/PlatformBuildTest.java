@@ -119,7 +119,40 @@ class PlatformBuildTest {
         List.of("linux/arm64"), report.platforms().stream().map(p -> p.platform()).toList());
   }
 
+  @Test
+  void anOutputTarOrAJdkForMoreThanOnePlatformIsRefusedBeforeTheBaseIsRead() throws Exception {
+    Path missingBase = temp.resolve("no-such-layout.tar");
+    ImageSpec withOutputTar =
+        builder(missingBase, BOTH, "output-tar").outputTar(temp.resolve("x.tar")).build();
+    assertEquals(
+        "<outputTar> is a docker-save tar of one image, but <platforms> builds an image index to"
+            + " 'tar://"
+            + temp.resolve("output-tar.tar")
+            + "'; drop <outputTar>, or build one platform to tar:// or docker://",
+        assertThrows(ImageBuildException.class, () -> ImageBuild.run(withOutputTar, e -> {}))
+            .getMessage());
+    ImageSpec withJdk =
+        builder(missingBase, BOTH, "jdk")
+            .jdk(
+                new ImageSpec.JdkSpec(
+                    "temurin-21", new ConnectorSource.LocalFile(temp, null), "<jdk>"))
+            .build();
+    assertEquals(
+        "<jdk> is one JDK build, made for one architecture, but <platforms> lists linux/amd64,"
+            + " linux/arm64; drop <jdk>, or build one platform at a time (-Dcp-image.platforms=...)"
+            + " with that platform's JDK",
+        assertThrows(ImageBuildException.class, () -> ImageBuild.run(withJdk, e -> {}))
+            .getMessage());
+    assertFalse(Files.exists(temp.resolve("output-tar.tar")));
+    assertFalse(Files.exists(temp.resolve("jdk.tar")));
+  }
+
   private ImageSpec spec(Path base, List<Platform> platforms, String name)
+      throws IOException, ImageBuildException {
+    return builder(base, platforms, name).build();
+  }
+
+  private ImageSpec.Builder builder(Path base, List<Platform> platforms, String name)
       throws IOException, ImageBuildException {
     Path jar = Files.writeString(temp.resolve("driver.jar"), "not really a jar");
     return ImageSpec.builder(
@@ -133,8 +166,7 @@ class PlatformBuildTest {
                     new ConnectorSource.LocalFile(jar, null), null, "<libraries><library>")))
         .utilityBelt(false)
         .downloadCache(temp.resolve("downloads"))
-        .platforms(platforms)
-        .build();
+        .platforms(platforms);
   }
 
   /** A docker-save tar of a one-layer image whose files (and config) name {@code architecture}. */
