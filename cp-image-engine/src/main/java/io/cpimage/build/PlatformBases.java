@@ -46,21 +46,21 @@ final class PlatformBases {
         }
       }
       case TAR -> {
-        Path tar = from.tarPath();
-        // BaseImage.read names a missing or unreadable file; an OCI layout is read here.
-        if (!Files.isRegularFile(tar)) {
-          BaseImage.read(from, tar, directory(settings, platforms.get(0)), WHERE);
+        if (!isOciLayout(from.tarPath())) {
+          // A docker-save tar, gzipped or not; BaseImage.read names a missing or damaged file.
+          Path directory = directory(settings, platforms.get(0));
+          bases.put(
+              platforms.get(0),
+              single(from, BaseImage.read(from, from.tarPath(), directory, WHERE), platforms));
+          return bases;
         }
-        try (OciLayoutBase layout = OciLayoutBase.open(tar)) {
+        try (OciLayoutBase layout = OciLayoutBase.open(from.tarPath())) {
           Map<Platform, String> held = layout.platforms();
           check(from, platforms, held.keySet());
           for (Platform platform : platforms) {
             Path directory = directory(settings, platform);
-            Path image = tar;
-            if (layout.isOciLayout()) {
-              image = directory.resolve("base-image.tar");
-              layout.writeDockerSave(held.get(platform), image);
-            }
+            Path image = directory.resolve("base-image.tar");
+            layout.writeDockerSave(held.get(platform), image);
             bases.put(platform, BaseImage.read(from, image, directory, WHERE));
           }
         } catch (IOException e) {
@@ -68,23 +68,38 @@ final class PlatformBases {
               WHERE
                   + " '"
                   + from
-                  + "': cannot read "
-                  + tar
-                  + " as an OCI image layout or docker-save tar ("
+                  + "': cannot read it as an OCI image layout ("
                   + e.getMessage()
-                  + "); write it again (docker save, or an OCI layout with index.json)",
+                  + "); write it again (an OCI layout tar with index.json and its blobs)",
               e);
         }
       }
-      default -> {
-        BaseImage base = BaseImages.load(from, settings, log);
-        try (OciLayoutBase saved = OciLayoutBase.open(base.tar())) {
-          check(from, platforms, saved.platforms().keySet());
-        }
-        bases.put(platforms.get(0), base);
-      }
+      default ->
+          bases.put(
+              platforms.get(0), single(from, BaseImages.load(from, settings, log), platforms));
     }
     return bases;
+  }
+
+  /** True for a readable plain tar holding an OCI image layout and no docker-save manifest. */
+  private static boolean isOciLayout(Path tar) {
+    if (!Files.isRegularFile(tar)) {
+      return false;
+    }
+    try (OciLayoutBase layout = OciLayoutBase.open(tar)) {
+      return layout.isOciLayout();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A one-platform base (docker-save), checked against the declared platforms. */
+  private static BaseImage single(ImageLocation from, BaseImage base, List<Platform> platforms)
+      throws ImageBuildException, IOException {
+    try (OciLayoutBase saved = OciLayoutBase.open(base.tar())) {
+      check(from, platforms, saved.platforms().keySet());
+    }
+    return base;
   }
 
   private static Path directory(ImageSpec.Settings settings, Platform platform) throws IOException {
