@@ -169,8 +169,20 @@ class PlatformBuildTest {
         .platforms(platforms);
   }
 
-  /** A docker-save tar of a one-layer image whose files (and config) name {@code architecture}. */
+  @Test
+  void aGzippedDockerSaveTarIsReadAsWithoutPlatforms() throws Exception {
+    Path gzipped = dockerSave("arm64", temp.resolve("arm64.tar.gz"), true);
+    BuildReport report =
+        ImageBuild.run(spec(gzipped, List.of(new Platform("linux", "arm64")), "gzipped"), e -> {});
+    assertEquals("linux/arm64", report.platforms().get(0).platform());
+  }
+
   private Path dockerSave(String architecture, Path tar) throws IOException {
+    return dockerSave(architecture, tar, false);
+  }
+
+  /** A docker-save tar of a one-layer image whose files (and config) name {@code architecture}. */
+  private Path dockerSave(String architecture, Path tar, boolean gzip) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     byte[] layer = layer(architecture);
     files.put("layer.tar", layer);
@@ -179,7 +191,7 @@ class PlatformBuildTest {
         "manifest.json",
         "[{\"Config\":\"config.json\",\"RepoTags\":[],\"Layers\":[\"layer.tar\"]}]"
             .getBytes(StandardCharsets.UTF_8));
-    return BaseImageTest.imageTar(tar, false, files);
+    return BaseImageTest.imageTar(tar, gzip, files);
   }
 
   private static byte[] layer(String architecture) throws IOException {
