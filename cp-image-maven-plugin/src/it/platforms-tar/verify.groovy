@@ -27,6 +27,6 @@ manifests.each { m -> m.layers.each { assert entries.containsKey('blobs/' + it.d
 assert manifests[0].layers[-1].digest == manifests[1].layers[-1].digest
 assert manifests[0].layers[0].digest != manifests[1].layers[0].digest
 def log = new File(basedir, 'build.log').text
-assert log.contains('an OCI image layout of 2 platforms, which `docker load` before Docker 25 cannot read')
+assert log.contains("an OCI image layout of 2 platforms, which `docker load` cannot read with Docker's classic image store")
 assert log.contains('-Dcp-image.platforms=linux/<arch>')
 true

@@ -24,7 +24,8 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  * jib writes one per platform): every blob once (the layers the platforms share are stored once),
  * the index as a blob with each image's platform, and {@code index.json} naming that index with the
  * image's name, as {@code docker buildx} lays it out. jib cannot write it (jib #4318); {@code
- * docker load} before Docker 25 cannot read it.
+ * docker load} cannot read it with Docker's classic image store, which wants docker-save's {@code
+ * manifest.json}.
  */
 final class OciLayoutIndex {
   static final String INDEX_MEDIA_TYPE = "application/vnd.oci.image.index.v1+json";

@@ -165,7 +165,7 @@ final class PlatformBuild {
                   + to
                   + ": an OCI image layout of "
                   + platforms.size()
-                  + " platforms, which `docker load` before Docker 25 cannot read; load one"
+                  + " platforms, which `docker load` cannot read with Docker's classic image store; load one"
                   + " platform with -Dcp-image.platforms=linux/<arch> and a docker:// or"
                   + " single-platform tar:// target, or copy it to a registry (skopeo copy"
                   + " --all oci-archive:... docker://...)"));

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -60,7 +61,7 @@ final class RegistryIndex {
                 reference.getRepository(),
                 http)
             .setUserAgent("cp-image");
-    java.util.Optional<Credential> credential = credential(location, log);
+    Optional<Credential> credential = credential(location, log);
     credential.ifPresent(factory::setCredential);
     RegistryClient client = factory.newRegistryClient();
     try {
@@ -75,11 +76,11 @@ final class RegistryIndex {
     return new RegistryIndex(location, client);
   }
 
-  private static java.util.Optional<Credential> credential(
-      ImageLocation location, Consumer<LogEvent> log) throws ImageBuildException {
+  private static Optional<Credential> credential(ImageLocation location, Consumer<LogEvent> log)
+      throws ImageBuildException {
     for (CredentialRetriever retriever : RegistryCredentials.retrievers(location, log)) {
       try {
-        java.util.Optional<Credential> credential = retriever.retrieve();
+        Optional<Credential> credential = retriever.retrieve();
         if (credential.isPresent()) {
           return credential;
         }
@@ -87,7 +88,7 @@ final class RegistryIndex {
         throw ContainerBuild.failure("reading the credentials of " + location, e);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /**
