@@ -54,12 +54,17 @@ final class BuildSbom {
   }
 
   /**
-   * Writes the SBOM into the work directory and adds it as the layer {@code sbom}; returns the
+   * Writes the SBOM into the work directory (a directory of its own per platform, since every
+   * platform is planned before any is built) and adds it as the layer {@code sbom}; returns the
    * file.
    */
-  static Path addLayer(LayerPlanner planner, ImageSbom sbom, Path work)
+  static Path addLayer(LayerPlanner planner, ImageSbom sbom, Path work, Platform platform)
       throws ImageBuildException, IOException {
-    Path file = Files.createDirectories(work.resolve("sbom")).resolve(ImageSbom.FILE_NAME);
+    Path directory = work.resolve("sbom");
+    if (platform != null) {
+      directory = directory.resolve(platform.fileName());
+    }
+    Path file = Files.createDirectories(directory).resolve(ImageSbom.FILE_NAME);
     Files.write(file, sbom.toJson());
     LayerPlanner.Layer layer = planner.layer("sbom");
     layer.addFile(file, ImageSbom.IMAGE_PATH, LayerPlanner.FILE_MODE, "the SBOM");
@@ -84,11 +89,16 @@ final class BuildSbom {
    * Copies the SBOM beside {@code reportFile}, named after it so that two builds of one module
    * (base-images' lines, {@code report-kafka4.json}) keep one each: {@code report.json} gets {@code
    * sbom.cdx.json}, {@code report-kafka4.json} {@code sbom-kafka4.cdx.json}, another name {@code
-   * <name>.sbom.cdx.json}. Returns the copy.
+   * <name>.sbom.cdx.json}; one platform's of a multi-platform build has the platform before {@code
+   * .cdx.json} ({@code sbom.linux-arm64.cdx.json}). Returns the copy.
    */
-  static Path copyBeside(Path sbomFile, Path reportFile) throws IOException {
+  static Path copyBeside(Path sbomFile, Path reportFile, Platform platform) throws IOException {
     Path directory = Files.createDirectories(reportFile.toAbsolutePath().getParent());
-    Path copy = directory.resolve(besideName(reportFile.getFileName().toString()));
+    String name = besideName(reportFile.getFileName().toString());
+    if (platform != null) {
+      name = name.replace(".cdx.json", "." + platform.fileName() + ".cdx.json");
+    }
+    Path copy = directory.resolve(name);
     Path partial = directory.resolve(copy.getFileName() + ".partial");
     Files.copy(sbomFile, partial, StandardCopyOption.REPLACE_EXISTING);
     Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -57,12 +57,89 @@ public final class ImageBuild {
 
   private BuildReport run()
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
-    ImageLocation from = spec.from();
-    ImageLocation to = spec.target().image();
+    if (spec.multiPlatform()) {
+      return PlatformBuild.run(spec, log);
+    }
+    checkNames();
+    BaseImage base = BaseImages.load(spec.from(), spec.settings(), log);
+    Planned planned = plan(base, null);
+    List<String> outputs = new ArrayList<>();
+    JibContainer result =
+        planned.build().containerize(spec.target().image(), planned.layers(), outputs);
+    Path sbomCopy = BuildSbom.copyBeside(planned.sbomFile(), spec.settings().reportFile(), null);
+    log.accept(
+        LogEvent.lifecycle("SBOM: " + sbomCopy + ", in the image at " + ImageSbom.IMAGE_PATH));
+    BuildReport report =
+        planned.report(
+            spec.target().image().toString(),
+            result.getDigest().toString(),
+            result.getImageId().toString(),
+            outputs,
+            sbomCopy.toString(),
+            List.of());
+    report.write(spec.settings().reportFile());
+    return report;
+  }
+
+  /** Checks what needs no base and makes the work directory. */
+  private void checkNames() throws ImageBuildException, IOException {
     ConnectorPlugins.checkNames(spec.connectors(), spec.settings().pluginPath());
     Files.createDirectories(work);
+  }
 
-    BaseImage base = BaseImages.load(from, spec.settings(), log);
+  /**
+   * The image planned on {@code base}, for {@code platform} (null: jib's default), ready for jib:
+   * what every target of one platform's image is built from.
+   */
+  record Planned(
+      ContainerBuild build,
+      List<BuildReport.LayerRecord> layers,
+      List<BuildReport.ArtifactRecord> artifacts,
+      List<BuildReport.ConnectorRecord> connectors,
+      Path sbomFile) {
+
+    /**
+     * The report of this image, built as {@code image} with the given results; {@code sbom} is the
+     * SBOM's copy beside the report (null when each platform has its own).
+     */
+    BuildReport report(
+        String image,
+        String digest,
+        String imageId,
+        List<String> outputs,
+        String sbom,
+        List<BuildReport.PlatformRecord> platforms) {
+      return new BuildReport(
+          build.spec().from().toString(),
+          build.base().imageId(),
+          image,
+          digest,
+          imageId,
+          List.copyOf(build.spec().target().tags()),
+          outputs,
+          layers,
+          artifacts,
+          connectors,
+          build.environment(),
+          build.volumes(),
+          build.user(),
+          build.labels(),
+          sbom,
+          platforms);
+    }
+  }
+
+  /** Plans one platform's image of a multi-platform build on that platform's base. */
+  static Planned plan(ImageSpec spec, BaseImage base, Platform platform, Consumer<LogEvent> log)
+      throws ImageBuildException, ArtifactException, IOException {
+    ImageBuild build = new ImageBuild(spec, log);
+    build.checkNames();
+    return build.plan(base, platform);
+  }
+
+  private Planned plan(BaseImage base, Platform platform)
+      throws ImageBuildException, ArtifactException, IOException {
+    ImageLocation from = spec.from();
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
     sbom = BuildSbom.start(spec, base);
     ConnectorPipeline pipeline = pipeline(spec.settings());
@@ -114,41 +191,22 @@ public final class ImageBuild {
     labels.put("org.opencontainers.image.base.name", from.toString());
     labels.put("org.opencontainers.image.base.digest", base.imageId());
     labels.put(ImageSbom.LABEL, ImageSbom.IMAGE_PATH);
-    Path sbomFile = BuildSbom.addLayer(planner, sbom, work);
+    Path sbomFile = BuildSbom.addLayer(planner, sbom, work, platform);
 
     LayerPlan plan = planner.plan();
     ContainerBuild build =
-        new ContainerBuild(spec, base, plan, environment, labels, volumes, user, log);
-    List<String> outputs = new ArrayList<>();
-    List<BuildReport.LayerRecord> layers = build.layerRecords();
-    JibContainer result = build.containerize(to, layers, outputs);
-    Path sbomCopy = BuildSbom.copyBeside(sbomFile, spec.settings().reportFile());
-    log.accept(
-        LogEvent.lifecycle("SBOM: " + sbomCopy + ", in the image at " + ImageSbom.IMAGE_PATH));
-    BuildReport report =
-        new BuildReport(
-            from.toString(),
-            base.imageId(),
-            to.toString(),
-            result.getDigest().toString(),
-            result.getImageId().toString(),
-            List.copyOf(spec.target().tags()),
-            outputs,
-            layers,
-            pipeline.fetched().stream()
-                .map(
-                    file ->
-                        new BuildReport.ArtifactRecord(
-                            file.where(), file.source(), file.file(), file.sha256()))
-                .toList(),
-            List.copyOf(connectorRecords),
-            environment,
-            volumes,
-            user,
-            labels,
-            sbomCopy.toString());
-    report.write(spec.settings().reportFile());
-    return report;
+        new ContainerBuild(spec, base, plan, environment, labels, volumes, user, platform, log);
+    return new Planned(
+        build,
+        build.layerRecords(),
+        pipeline.fetched().stream()
+            .map(
+                file ->
+                    new BuildReport.ArtifactRecord(
+                        file.where(), file.source(), file.file(), file.sha256()))
+            .toList(),
+        List.copyOf(connectorRecords),
+        sbomFile);
   }
 
   private Integer addJdk(

@@ -31,7 +31,13 @@ class BuildReportTest {
         List.of("/data"),
         "appuser",
         Map.of("io.cpimage.project", "g:a"),
-        "/project/target/cp-image/sbom.cdx.json");
+        "/project/target/cp-image/sbom.cdx.json",
+        List.of(
+            new BuildReport.PlatformRecord(
+                "linux/arm64",
+                "sha256:arm",
+                "sha256:armbase",
+                "/project/target/cp-image/sbom.linux-arm64.cdx.json")));
   }
 
   @Test
