@@ -1,5 +1,6 @@
 package io.cpimage.build;
 
+import io.cpimage.belt.settings.SettingsCatalogue;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,8 +36,11 @@ public final class BaseFilesystem {
     }
   }
 
-  /** Small files whose content the plan needs: users, groups and a JDK's release file. */
-  private static final int MAX_CAPTURED_SIZE = 64 * 1024;
+  /**
+   * Small files whose content the build needs: users, groups, a JDK's release file, the settings
+   * catalogue (40 KB for Kafka 4.4).
+   */
+  private static final int MAX_CAPTURED_SIZE = 256 * 1024;
 
   private final Map<String, Node> nodes = new HashMap<>();
   private final Map<String, byte[]> contents = new HashMap<>();
@@ -98,7 +102,10 @@ public final class BaseFilesystem {
   }
 
   private static boolean isCaptured(String path) {
-    return path.equals("/etc/passwd") || path.equals("/etc/group") || path.endsWith("/release");
+    return path.equals("/etc/passwd")
+        || path.equals("/etc/group")
+        || path.endsWith("/release")
+        || path.equals(SettingsCatalogue.IMAGE_PATH);
   }
 
   private void removeChildren(String directory) {
@@ -160,7 +167,10 @@ public final class BaseFilesystem {
     return Optional.ofNullable(nodes.get(resolve(path)));
   }
 
-  /** The text of a small captured file ({@code /etc/passwd}, a {@code release} file). */
+  /**
+   * The text of a small captured file ({@code /etc/passwd}, a {@code release} file, the settings
+   * catalogue).
+   */
   public Optional<String> text(String path) {
     return Optional.ofNullable(contents.get(resolve(path)))
         .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
