@@ -58,7 +58,7 @@ final class EnvironmentSettings {
     Optional<String> text = base.text(SettingsCatalogue.IMAGE_PATH);
     if (text.isEmpty()) {
       log.accept(
-          LogEvent.info(
+          LogEvent.lifecycle(
               "Settings check skipped: the base has no "
                   + SettingsCatalogue.IMAGE_PATH
                   + " (not a cp-image base), so <environment>'s KAFKA_* and CONNECT_* entries"
