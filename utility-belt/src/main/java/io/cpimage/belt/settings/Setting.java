@@ -18,7 +18,9 @@ public record Setting(String name, String type, List<String> validValues, boolea
       case "INT":
       case "SHORT":
       case "LONG":
-        return whole(trimmed) ? null : "an " + type + " (a whole number)";
+        return whole(trimmed)
+            ? null
+            : (type.equals("INT") ? "an " : "a ") + type + " (a whole number)";
       case "DOUBLE":
         return decimal(trimmed) ? null : "a DOUBLE (a number)";
       case "BOOLEAN":

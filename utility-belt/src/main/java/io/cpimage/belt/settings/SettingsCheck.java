@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -169,26 +170,18 @@ public final class SettingsCheck {
   }
 
   private Resolution resolve(Section section, String property) {
-    if (section == Section.CONNECT) {
+    if (section == Section.CONNECT && catalogue.setting(section, property).isEmpty()) {
+      // admin.listeners.https.* is the worker's REST listener, not the admin client's.
+      for (String prefix : WORKER_LISTENER_PREFIXES) {
+        if (property.startsWith(prefix)) {
+          return prefixed(section, prefix, property);
+        }
+      }
       for (String prefix : CLIENT_PREFIXES) {
         if (property.startsWith(prefix)) {
           Section client =
-              Section.valueOf(
-                  prefix.substring(0, prefix.length() - 1).toUpperCase(java.util.Locale.ROOT));
-          Resolution inner = resolvePlain(client, property.substring(prefix.length()));
-          if (inner.known() || catalogue.setting(section, property).isEmpty()) {
-            return inner.known()
-                ? inner
-                : new Resolution(null, false, client, prefix, inner.unknownName());
-          }
-        }
-      }
-      for (String prefix : WORKER_LISTENER_PREFIXES) {
-        if (property.startsWith(prefix)) {
-          Resolution inner = resolvePlain(section, property.substring(prefix.length()));
-          return inner.known()
-              ? inner
-              : new Resolution(null, false, section, prefix, inner.unknownName());
+              Section.valueOf(prefix.substring(0, prefix.length() - 1).toUpperCase(Locale.ROOT));
+          return prefixed(client, prefix, property);
         }
       }
     }
@@ -212,6 +205,14 @@ public final class SettingsCheck {
       }
     }
     return resolvePlain(section, property);
+  }
+
+  /** {@code property} without {@code prefix}, as a setting of {@code section}. */
+  private Resolution prefixed(Section section, String prefix, String property) {
+    Resolution inner = resolvePlain(section, property.substring(prefix.length()));
+    return inner.known()
+        ? inner
+        : new Resolution(null, false, section, prefix, inner.unknownName());
   }
 
   private Resolution resolvePlain(Section section, String name) {

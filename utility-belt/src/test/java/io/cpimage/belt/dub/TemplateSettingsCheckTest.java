@@ -28,6 +28,10 @@ class TemplateSettingsCheckTest {
           "broker\tadvertised.listeners\tLIST\t\t",
           "broker\tnum.partitions\tINT\t\t",
           "broker\tprocess.roles\tLIST\tbroker,controller\t",
+          "broker\tsasl.jaas.config\tPASSWORD\t\t",
+          "broker\tssl.keystore.location\tSTRING\t\t",
+          "connect\tadmin.listeners\tLIST\t\t",
+          "connect\tssl.keystore.location\tSTRING\t\t",
           "connect\tgroup.id\tSTRING\t\t",
           "connect\tkey.converter\tCLASS\t\t",
           "producer\tcompression.type\tSTRING\tgzip,lz4,none,snappy,zstd\t",
@@ -67,6 +71,10 @@ class TemplateSettingsCheckTest {
     env.put("CONNECT_CONSUMER_MAX_POLL_RECORDS", "10");
     env.put("CONNECT_ADMIN_RETRIES", "1");
     env.put("CONNECT_KEY_CONVERTER_SCHEMAS_ENABLE", "false");
+    env.put("CONNECT_LISTENERS_HTTPS_SSL_KEYSTORE_LOCATION", "/etc/k.jks");
+    env.put("CONNECT_ADMIN_LISTENERS_HTTPS_SSL_KEYSTORE_LOCATION", "/etc/k.jks");
+    env.put("KAFKA_LISTENER_NAME_INTERNAL_SSL_KEYSTORE_LOCATION", "/etc/k.jks");
+    env.put("KAFKA_LISTENER_NAME_INTERNAL_SCRAM___SHA___256_SASL_JAAS_CONFIG", "x required;");
 
     assertEquals(new DubRun(0, "", ""), render());
     assertTrue(Files.readString(output).contains("num.partitions=3\n"));
@@ -84,6 +92,17 @@ class TemplateSettingsCheckTest {
             + " Kafka 4.4.0 does not know: did you mean `advertised.listeners`?\n",
         run.err());
     assertTrue(Files.readString(output).contains("advertised.listener=PLAINTEXT"));
+  }
+
+  @Test
+  void aListenersSettingIsCheckedWithoutItsListenerPrefix() {
+    env.put("KAFKA_LISTENER_NAME_INTERNAL_SSL_KEYSTORE_LOCATON", "/etc/k.jks");
+
+    assertEquals(
+        "dub template: warning: `KAFKA_LISTENER_NAME_INTERNAL_SSL_KEYSTORE_LOCATON` maps to"
+            + " `listener.name.internal.ssl.keystore.locaton`, which Kafka 4.4.0 does not know: did"
+            + " you mean `listener.name.internal.ssl.keystore.location`?\n",
+        render().err());
   }
 
   @Test
