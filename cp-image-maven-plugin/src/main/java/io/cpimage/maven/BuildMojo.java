@@ -156,9 +156,9 @@ public class BuildMojo extends ProjectMojo {
   boolean strictPlugins = true;
 
   /**
-   * Whether an {@code <environment>} KAFKA_* or CONNECT_* entry that the base's Kafka release does
-   * not define, or whose value its type refuses, fails the build; false logs a warning instead.
-   * -Dcp-image.strictSettings.
+   * Whether a KAFKA_* or CONNECT_* entry of the environment parameter that the base's Kafka release
+   * does not define, or whose value its type refuses, fails the build; false logs a warning
+   * instead. -Dcp-image.strictSettings.
    */
   @Parameter(defaultValue = "true")
   boolean strictSettings = true;
