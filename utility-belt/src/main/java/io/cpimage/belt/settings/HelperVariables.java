@@ -1,6 +1,7 @@
 package io.cpimage.belt.settings;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The {@code KAFKA_*} and {@code CONNECT_*} variables that the images' scripts and launchers read
@@ -28,6 +29,13 @@ public final class HelperVariables {
   /** Name parts that only the scripts' own variables have (readiness, logging, JMX). */
   private static final String[] PARTS = {"_CUB_", "_LOG4J_", "_JMX_"};
 
+  /**
+   * What Kubernetes puts into every container for a Service named {@code kafka} or {@code connect}
+   * (its service links): addresses, never settings.
+   */
+  private static final Pattern SERVICE_LINK =
+      Pattern.compile("(KAFKA|CONNECT)_(SERVICE_(HOST|PORT)\\w*|PORT_\\d+_(TCP|UDP|SCTP)\\w*)");
+
   private HelperVariables() {}
 
   /** Whether {@code variable} is read by the images' scripts rather than rendered as a setting. */
@@ -40,6 +48,6 @@ public final class HelperVariables {
         return true;
       }
     }
-    return false;
+    return SERVICE_LINK.matcher(variable).matches();
   }
 }

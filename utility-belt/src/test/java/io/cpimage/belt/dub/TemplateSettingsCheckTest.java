@@ -144,6 +144,9 @@ class TemplateSettingsCheckTest {
     env.put("KAFKA_HEAP_OPTS", "-Xmx1g");
     env.put("KAFKA_JMX_PORT", "9999");
     env.put("CONNECT_CUB_KAFKA_TIMEOUT", "40");
+    env.put("KAFKA_SERVICE_HOST", "10.0.0.7");
+    env.put("KAFKA_SERVICE_PORT_BROKER", "9092");
+    env.put("KAFKA_PORT_9092_TCP_ADDR", "10.0.0.7");
     env.put("KAFKA_CONFLUENT_BALANCER_ENABLE", "true");
     env.put("CP_SETTINGS_ALLOWED_PREFIXES", "authz.,confluent.");
 
