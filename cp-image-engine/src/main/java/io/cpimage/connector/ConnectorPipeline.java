@@ -2,8 +2,8 @@ package io.cpimage.connector;
 
 import io.cpimage.artifact.ArchiveUnpacker;
 import io.cpimage.artifact.ArtifactException;
-import io.cpimage.artifact.Checksum;
 import io.cpimage.artifact.ConnectPluginScanner;
+import io.cpimage.artifact.ContentHashes;
 import io.cpimage.artifact.Directories;
 import io.cpimage.artifact.UrlDownloader;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -25,21 +26,31 @@ import java.util.stream.Stream;
 public final class ConnectorPipeline {
   private final ArtifactResolver resolver;
   private final UrlDownloader downloader;
+  private final ScanCache scanCache;
+  private final ContentHashes hashes = new ContentHashes();
   private final List<FetchedFile> fetched = new ArrayList<>();
 
   /** One fetched file (or directory) and where it came from, as the build report lists it. */
   public record FetchedFile(String where, String source, String file, String sha256) {}
 
-  private ConnectorPipeline(ArtifactResolver resolver, UrlDownloader downloader) {
+  private ConnectorPipeline(
+      ArtifactResolver resolver, UrlDownloader downloader, ScanCache scanCache) {
     this.resolver = resolver;
     this.downloader = downloader;
+    this.scanCache = scanCache;
   }
 
-  /** With {@code offline} (Maven's -o), URLs come from the download cache only. */
+  /**
+   * With {@code offline} (Maven's -o), URLs come from the download cache only. Connectors unpacked
+   * and scanned are kept beside the downloads, in {@code <downloadCache>/connectors}.
+   */
   public static ConnectorPipeline create(
       ArtifactResolver resolver, Path downloadCache, boolean offline) {
     UrlDownloader downloader = new UrlDownloader(downloadCache);
-    return new ConnectorPipeline(resolver, offline ? downloader.offline() : downloader);
+    return new ConnectorPipeline(
+        resolver,
+        offline ? downloader.offline() : downloader,
+        new ScanCache(downloadCache.resolve("connectors")));
   }
 
   /** The files fetched so far, in order. */
@@ -47,8 +58,49 @@ public final class ConnectorPipeline {
     return List.copyOf(fetched);
   }
 
+  /**
+   * What identifies {@code source}'s content, for the build's fingerprint: a download's declared
+   * checksum, else the SHA-256 of each file (or directory tree) it resolves to, with its name;
+   * empty for a download without a checksum, whose content is known only once it is fetched.
+   */
+  public Optional<List<String>> contentIdentity(ConnectorSource source, String where)
+      throws ArtifactException {
+    if (source instanceof ConnectorSource.Download download) {
+      return download.checksum() == null
+          ? Optional.empty()
+          : Optional.of(List.of(download.uri() + " " + download.checksum()));
+    }
+    List<String> parts = new ArrayList<>();
+    for (Path file : files(source, where)) {
+      parts.add(file.getFileName() + " " + hash(file, source, where));
+    }
+    return Optional.of(parts);
+  }
+
   /** The files of {@code source} on this machine, verified against their checksum. */
   List<Path> fetch(ConnectorSource source, String where) throws ArtifactException {
+    List<Path> files = files(source, where);
+    for (Path file : files) {
+      fetched.add(
+          new FetchedFile(
+              where,
+              source.description(),
+              file.getFileName().toString(),
+              Files.isRegularFile(file) ? "sha256:" + hash(file, source, where) : "directory"));
+    }
+    return files;
+  }
+
+  private String hash(Path file, ConnectorSource source, String where) throws ArtifactException {
+    try {
+      return hashes.of(file);
+    } catch (IOException e) {
+      throw new ArtifactException(
+          where + ": cannot read " + source.description() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<Path> files(ConnectorSource source, String where) throws ArtifactException {
     List<Path> files = new ArrayList<>();
     if (source instanceof ConnectorSource.MavenArtifact artifact) {
       files.addAll(
@@ -70,21 +122,6 @@ public final class ConnectorPipeline {
         local.checksum().verify(local.path(), where);
       }
       files.add(local.path());
-    }
-    try {
-      for (Path file : files) {
-        fetched.add(
-            new FetchedFile(
-                where,
-                source.description(),
-                file.getFileName().toString(),
-                Files.isRegularFile(file)
-                    ? "sha256:" + Checksum.sha256Of(file).hex()
-                    : "directory"));
-      }
-    } catch (IOException e) {
-      throw new ArtifactException(
-          where + ": cannot read " + source.description() + ": " + e.getMessage(), e);
     }
     return files;
   }
@@ -113,14 +150,45 @@ public final class ConnectorPipeline {
   public record StagedConnector(Path directory, List<String> pluginClasses) {}
 
   /**
-   * Stages a connector where the build lays it out ({@code <work>/connectors/<name>}) and scans it.
+   * Stages a connector and scans it. A directory is used in place; files are unpacked (or copied)
+   * into the connector cache, where the same content is found unpacked and scanned next time.
    *
    * @throws NotAConnectorException when it holds no plugin class
    */
-  public StagedConnector stageConnector(
-      String name, ConnectorSource source, Path work, String where) throws ArtifactException {
-    Path directory = stage(source, work.resolve("connectors").resolve(name), where);
-    return new StagedConnector(directory, pluginClasses(directory, source, where));
+  public StagedConnector stageConnector(String name, ConnectorSource source, String where)
+      throws ArtifactException {
+    List<Path> files = fetch(source, where);
+    List<String> parts = new ArrayList<>();
+    for (Path file : files) {
+      parts.add(file.getFileName() + " " + hash(file, source, where));
+    }
+    String key = ScanCache.key(parts);
+    try {
+      if (files.size() == 1 && Files.isDirectory(files.get(0))) {
+        Path directory = files.get(0);
+        Optional<List<String>> kept = scanCache.scanned(key);
+        if (kept.isPresent()) {
+          return new StagedConnector(directory, kept.get());
+        }
+        List<String> plugins = pluginClasses(directory, source, where);
+        scanCache.keepScanned(key, plugins);
+        return new StagedConnector(directory, plugins);
+      }
+      Optional<StagedConnector> kept = scanCache.unpacked(key);
+      if (kept.isPresent()) {
+        return kept.get();
+      }
+      return scanCache.unpack(
+          key,
+          tree -> {
+            Path root = layOut(files, tree, where);
+            return new StagedConnector(root, pluginClasses(root, source, where));
+          });
+    } catch (IOException e) {
+      throw new ArtifactException(
+          where + ": cannot stage " + source.description() + " (" + name + "): " + e.getMessage(),
+          e);
+    }
   }
 
   /** The jar files of a library (libraries are placed as they are, never unpacked). */

@@ -1,0 +1,106 @@
+package io.cpimage.artifact;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * SHA-256 digests of what a build takes from this machine: a file's content, or a directory tree's
+ * (each entry's relative path, kind, executable bit, and content or link target), which is what the
+ * caches and the build's fingerprint are keyed by. One instance serves one build: a file it has
+ * hashed is not read again while its size and modification time stay the same.
+ */
+public final class ContentHashes {
+  private record Seen(long size, long modified, String hex) {}
+
+  private final Map<Path, Seen> seen = new HashMap<>();
+
+  /** The hex SHA-256 of the file's content, or of the tree under a directory. */
+  public synchronized String of(Path path) throws IOException {
+    BasicFileAttributes attributes =
+        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (attributes.isDirectory()) {
+      return tree(path);
+    }
+    Path key = path.toAbsolutePath().normalize();
+    long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    Seen known = seen.get(key);
+    if (known != null && known.size() == attributes.size() && known.modified() == modified) {
+      return known.hex();
+    }
+    String hex = Checksum.sha256Of(path).hex();
+    seen.put(key, new Seen(attributes.size(), modified, hex));
+    return hex;
+  }
+
+  /** The hex SHA-256 of the given strings, each ended by a newline: a key made of parts. */
+  public static String ofParts(List<String> parts) {
+    MessageDigest digest = sha256();
+    for (String part : parts) {
+      digest.update(part.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) '\n');
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The hex SHA-256 of {@code bytes}. */
+  public static String ofBytes(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  /** The hex SHA-256 of a class's bytecode: a cache written by older code is not read by newer. */
+  public static String ofClass(Class<?> type) {
+    String resource = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+    try (InputStream in = type.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no bytecode for " + type.getName());
+      }
+      return ofBytes(in.readAllBytes());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the bytecode of " + type.getName(), e);
+    }
+  }
+
+  private String tree(Path directory) throws IOException {
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(directory)) {
+      paths = walk.sorted().toList();
+    }
+    MessageDigest digest = sha256();
+    for (Path path : paths) {
+      String relative = directory.relativize(path).toString();
+      String entry;
+      if (Files.isSymbolicLink(path)) {
+        entry = "link " + relative + " " + Files.readSymbolicLink(path);
+      } else if (Files.isDirectory(path)) {
+        entry = "directory " + relative;
+      } else {
+        entry = (Files.isExecutable(path) ? "executable " : "file ") + relative + " " + of(path);
+      }
+      digest.update(entry.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) '\n');
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform must provide SHA-256 (MessageDigest's contract).
+      throw new IllegalStateException(e);
+    }
+  }
+}
