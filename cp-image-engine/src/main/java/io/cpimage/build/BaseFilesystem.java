@@ -166,6 +166,24 @@ public final class BaseFilesystem {
         .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
   }
 
+  /** Every path's metadata, for {@link BaseImageCache}. */
+  Map<String, Node> nodes() {
+    return java.util.Collections.unmodifiableMap(nodes);
+  }
+
+  /** The captured files' contents, for {@link BaseImageCache}. */
+  Map<String, byte[]> contents() {
+    return java.util.Collections.unmodifiableMap(contents);
+  }
+
+  /** The file system {@link BaseImageCache} kept. */
+  static BaseFilesystem restored(Map<String, Node> nodes, Map<String, byte[]> contents) {
+    BaseFilesystem fs = new BaseFilesystem();
+    fs.nodes.putAll(nodes);
+    fs.contents.putAll(contents);
+    return fs;
+  }
+
   /** Convenience for tests: a base built from one in-memory map. */
   static BaseFilesystem of(Map<String, Node> entries, Map<String, String> files) {
     BaseFilesystem fs = new BaseFilesystem();

@@ -220,7 +220,8 @@ class ImageBuildTest {
             ImageLocation.parse("tar://" + temp.resolve("first.tar"), "<from><image>", temp),
             temp.resolve("first.tar"),
             temp.resolve("next"),
-            "<from><image>");
+            "<from><image>",
+            BaseImageCache.in(temp.resolve("cache")));
     BaseFilesystem fs = next.filesystem();
     assertEquals(
         new Node(Type.DIRECTORY, 1000, 0, 0775, null),
