@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -58,11 +59,24 @@ public final class ImageBuild {
     ImageLocation from = spec.from();
     ImageLocation to = spec.target().image();
     ConnectorPlugins.checkNames(spec.connectors(), spec.settings().pluginPath());
+    ConnectorPipeline pipeline = pipeline(spec.settings());
+    BuildFingerprint fingerprint = BuildFingerprint.of(spec, pipeline);
+    Optional<BuildReport> current = fingerprint.upToDate();
+    if (current.isPresent()) {
+      log.accept(
+          LogEvent.lifecycle(
+              "Image "
+                  + to
+                  + " is up to date ("
+                  + current.get().imageId()
+                  + "): no input changed"));
+      return current.get();
+    }
+    fingerprint.forget();
     Files.createDirectories(work);
 
     BaseImage base = BaseImages.load(from, spec.settings(), log);
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
-    ConnectorPipeline pipeline = pipeline(spec.settings());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
     LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory);
     Map<String, String> environment = new LinkedHashMap<>(base.environment());
@@ -134,6 +148,7 @@ public final class ImageBuild {
             user,
             labels);
     report.write(spec.settings().reportFile());
+    fingerprint.keep();
     return report;
   }
 
@@ -196,7 +211,7 @@ public final class ImageBuild {
       LayerPlanner planner, ConnectorPipeline pipeline, ImageSpec.ConnectorSpec connector)
       throws ImageBuildException, ArtifactException, IOException {
     ConnectorPipeline.StagedConnector connectorFiles =
-        pipeline.stageConnector(connector.name(), connector.source(), work, connector.where());
+        pipeline.stageConnector(connector.name(), connector.source(), connector.where());
     Path staged = connectorFiles.directory();
     String directory = spec.settings().pluginPath() + "/" + connector.name();
     LayerPlanner.Layer layer = planner.layer("connector:" + connector.name());

@@ -29,6 +29,11 @@ class ImageBuildTest {
   @TempDir Path temp;
 
   private Path baseTar() throws IOException {
+    return baseTar(temp);
+  }
+
+  /** A two-layer docker-save base in {@code temp}: users, and a plugin path owned by appuser. */
+  static Path baseTar(Path temp) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(
         "layer.tar",
