@@ -2,9 +2,7 @@ package io.cpimage.artifact;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -73,11 +71,13 @@ public final class CacheFiles {
     try {
       Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE);
       return true;
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+    } catch (FileSystemException e) {
+      // rename(2) onto a directory another build published: Java reports it as "Directory not
+      // empty", a plain FileSystemException.
       Directories.deleteRecursively(temporary);
-      return false;
-    } catch (AtomicMoveNotSupportedException e) {
-      Directories.deleteRecursively(temporary);
+      if (Files.isDirectory(entry)) {
+        return false;
+      }
       throw e;
     }
   }
