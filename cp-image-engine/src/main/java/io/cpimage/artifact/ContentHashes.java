@@ -13,19 +13,39 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * SHA-256 digests of what a build takes from this machine: a file's content, or a directory tree's
  * (each entry's relative path, kind, executable bit, and content or link target), which is what the
- * caches and the build's fingerprint are keyed by. One instance serves one build: a file it has
- * hashed is not read again while its size and modification time stay the same.
+ * caches and the build's fingerprint are keyed by. A file hashed before is not read again while its
+ * size and modification time (in nanoseconds) stay the same, as git's index and Gradle's file
+ * snapshots do: within one instance, and across builds when the instance keeps what it has seen in
+ * a directory (one sealed entry per path, see {@link CacheFiles}).
  */
 public final class ContentHashes {
-  private record Seen(long size, long modified, String hex) {}
+  private record Seen(long size, long modified, String hex) {
+    String line() {
+      return size + " " + modified + " " + hex;
+    }
+  }
+
+  private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final Map<Path, Seen> seen = new HashMap<>();
+  private final Path kept;
+
+  /** Hashes remembered by this instance only. */
+  public ContentHashes() {
+    this(null);
+  }
+
+  /** Hashes remembered in {@code directory} too, for later builds (null: not kept). */
+  public ContentHashes(Path directory) {
+    this.kept = directory;
+  }
 
   /** The hex SHA-256 of the file's content, or of the tree under a directory. */
   public synchronized String of(Path path) throws IOException {
@@ -36,13 +56,41 @@ public final class ContentHashes {
     }
     Path key = path.toAbsolutePath().normalize();
     long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-    Seen known = seen.get(key);
+    Seen known = seen.containsKey(key) ? seen.get(key) : keptFor(key);
     if (known != null && known.size() == attributes.size() && known.modified() == modified) {
+      seen.put(key, known);
       return known.hex();
     }
-    String hex = Checksum.sha256Of(path).hex();
-    seen.put(key, new Seen(attributes.size(), modified, hex));
-    return hex;
+    Seen hashed = new Seen(attributes.size(), modified, Checksum.sha256Of(path).hex());
+    seen.put(key, hashed);
+    // A file written in the same clock tick as its last change could change again unseen under the
+    // same time ("racy git"): kept only once its time is safely in the past.
+    long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+    if (kept != null && now - modified > RACY_NANOS) {
+      CacheFiles.write(entry(key), hashed.line().getBytes(StandardCharsets.UTF_8));
+    }
+    return hashed.hex();
+  }
+
+  private Seen keptFor(Path file) {
+    if (kept == null) {
+      return null;
+    }
+    Optional<String> line =
+        CacheFiles.read(entry(file)).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    String[] fields = line.orElse("").split(" ");
+    try {
+      return fields.length == 3
+          ? new Seen(Long.parseLong(fields[0]), Long.parseLong(fields[1]), fields[2])
+          : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** One entry per path: its name is the path's SHA-256. */
+  private Path entry(Path file) {
+    return kept.resolve(ofParts(List.of(file.toString())));
   }
 
   /** The hex SHA-256 of the given strings, each ended by a newline: a key made of parts. */

@@ -82,7 +82,8 @@ final class BuildFingerprint {
       }
       parts.add(source.where() + " " + identity.get());
     }
-    ContentHashes hashes = new ContentHashes();
+    ContentHashes hashes =
+        new ContentHashes(ConnectorPipeline.fileHashes(spec.settings().downloadCache()));
     for (ImageSpec.ExtraDirectory directory : spec.extraDirectories()) {
       parts.add(
           directory.from()

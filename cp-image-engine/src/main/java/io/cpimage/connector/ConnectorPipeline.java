@@ -27,22 +27,27 @@ public final class ConnectorPipeline {
   private final ArtifactResolver resolver;
   private final UrlDownloader downloader;
   private final ScanCache scanCache;
-  private final ContentHashes hashes = new ContentHashes();
+  private final ContentHashes hashes;
   private final List<FetchedFile> fetched = new ArrayList<>();
 
   /** One fetched file (or directory) and where it came from, as the build report lists it. */
   public record FetchedFile(String where, String source, String file, String sha256) {}
 
   private ConnectorPipeline(
-      ArtifactResolver resolver, UrlDownloader downloader, ScanCache scanCache) {
+      ArtifactResolver resolver,
+      UrlDownloader downloader,
+      ScanCache scanCache,
+      ContentHashes hashes) {
     this.resolver = resolver;
     this.downloader = downloader;
     this.scanCache = scanCache;
+    this.hashes = hashes;
   }
 
   /**
    * With {@code offline} (Maven's -o), URLs come from the download cache only. Connectors unpacked
-   * and scanned are kept beside the downloads, in {@code <downloadCache>/connectors}.
+   * and scanned are kept beside the downloads, in {@code <downloadCache>/connectors}, and the
+   * checksums of local files in {@code <downloadCache>/file-hashes}.
    */
   public static ConnectorPipeline create(
       ArtifactResolver resolver, Path downloadCache, boolean offline) {
@@ -50,7 +55,13 @@ public final class ConnectorPipeline {
     return new ConnectorPipeline(
         resolver,
         offline ? downloader.offline() : downloader,
-        new ScanCache(downloadCache.resolve("connectors")));
+        new ScanCache(downloadCache.resolve("connectors")),
+        new ContentHashes(fileHashes(downloadCache)));
+  }
+
+  /** Where the checksums of local files are kept, by path, size and time, for later builds. */
+  public static Path fileHashes(Path downloadCache) {
+    return downloadCache.resolve("file-hashes");
   }
 
   /** The files fetched so far, in order. */
