@@ -137,11 +137,12 @@ COPY connectors/c2/ /usr/share/confluent-hub-components/c2/
 COPY connectors/c3/ /usr/share/confluent-hub-components/c3/
 DOCKERFILE
 
-cp_image() { # <target> [cold]: one cp-image build; cold = no jib caches at all
+cp_image() { # <target> [cold]: one cp-image build; cold = no jib or cp-image caches at all
   if [ "${2:-}" = cold ]; then
-    rm -rf "$work/project/target" "$work/xdg-cache"
+    rm -rf "$work/project/target" "$work/xdg-cache" "$work/cp-image-cache"
   fi
-  XDG_CACHE_HOME=$work/xdg-cache "${mvn[@]}" -f "$work/project/pom.xml" package "-Dcp-image.to.image=$1" >/dev/null
+  XDG_CACHE_HOME=$work/xdg-cache "${mvn[@]}" -f "$work/project/pom.xml" package "-Dcp-image.to.image=$1" \
+    "-Dcp-image.downloadCache=$work/cp-image-cache" >/dev/null
 }
 docker_path() { # <tag> <push: yes|no> [cold]
   local flags=(-q -t "$1")
@@ -231,11 +232,12 @@ DOCKERFILE
   # file per case: record runs the build in a subshell).
   kc_cp_image() { # <case> [cold]
     if [ "${2:-}" = cold ]; then
-      rm -rf "$kc/target" "$work/xdg-cache"
+      rm -rf "$kc/target" "$work/xdg-cache" "$work/cp-image-cache"
     fi
     local out=$work/kc-$1-$run.log
     date +%H:%M:%S.%N >"$out"
     XDG_CACHE_HOME=$work/xdg-cache "$root/mvnw" -B -f "$kc/pom.xml" package \
+      "-Dcp-image.downloadCache=$work/cp-image-cache" \
       -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >>"$out"
     date +%H:%M:%S.%N >>"$out"
     breakdown "$out" >>"$work/kc-phases-$1.txt"
@@ -246,7 +248,9 @@ DOCKERFILE
     docker build "${flags[@]}" "$kc" >/dev/null
   }
   # Seconds between the marks the build logs: Maven start -> the goal -> base read -> connectors
-  # staged -> layers built (jib starts the load) -> loaded -> Maven done.
+  # staged -> layers built (jib starts the load) -> loaded -> Maven done. A build that finds the
+  # image up to date spends its goal in the base read column (the fingerprint: the base's image
+  # ID, the connectors' checksums) and has no other marks.
   breakdown() { # <log>
     awk '
       function sec(t, p) { split(t, p, ":"); return p[1] * 3600 + p[2] * 60 + p[3] }
@@ -256,9 +260,11 @@ DOCKERFILE
       /Connector c[0-9]: / { conn = sec($1) }
       /Loading to Docker daemon/ && !load { load = sec($1) }
       /\] Loaded / { loaded = sec($1) }
+      / is up to date / { up = sec($1) }
       { last = $1 }
       END {
         end = sec(last)
+        if (up) { base = conn = load = loaded = up }
         printf "%.2f %.2f %.2f %.2f %.2f %.2f\n", goal - start, base - goal, conn - base, load - conn, loaded - load, end - loaded
       }' "$1"
   }

@@ -243,6 +243,31 @@ public final class BaseFilesystem {
     return new TreeMap<>(jarDigests);
   }
 
+  /** Every path's metadata, for {@link BaseImageCache}. */
+  Map<String, Node> nodes() {
+    return java.util.Collections.unmodifiableMap(nodes);
+  }
+
+  /** The captured files' contents, for {@link BaseImageCache}. */
+  Map<String, byte[]> contents() {
+    return java.util.Collections.unmodifiableMap(contents);
+  }
+
+  /** The Kafka jars' digests, for {@link BaseImageCache}. */
+  Map<String, String> jarDigests() {
+    return java.util.Collections.unmodifiableMap(jarDigests);
+  }
+
+  /** The file system {@link BaseImageCache} kept. */
+  static BaseFilesystem restored(
+      Map<String, Node> nodes, Map<String, byte[]> contents, Map<String, String> jarDigests) {
+    BaseFilesystem fs = new BaseFilesystem();
+    fs.nodes.putAll(nodes);
+    fs.contents.putAll(contents);
+    fs.jarDigests.putAll(jarDigests);
+    return fs;
+  }
+
   /** Convenience for tests: a base built from one in-memory map. */
   static BaseFilesystem of(Map<String, Node> entries, Map<String, String> files) {
     BaseFilesystem fs = new BaseFilesystem();

@@ -38,9 +38,11 @@ public record BaseImage(
 
   /**
    * Reads a docker-save tar; a gzipped one is first unpacked to {@code workDirectory} because jib
-   * reads only plain tars.
+   * reads only plain tars. The layers are read only when {@code cache} has no file system for the
+   * image's ID; then it gets one.
    */
-  static BaseImage read(ImageLocation location, Path tar, Path workDirectory, String where)
+  static BaseImage read(
+      ImageLocation location, Path tar, Path workDirectory, String where, BaseImageCache cache)
       throws ImageBuildException {
     if (!Files.isRegularFile(tar)) {
       throw new ImageBuildException(
@@ -73,28 +75,17 @@ public record BaseImage(
         String configName = manifest.get("Config").asText();
         byte[] configBytes = read(file, entries, configName, location, where);
         JsonNode config = JSON.readTree(configBytes).path("config");
-        BaseFilesystem filesystem = BaseFilesystem.empty();
-        for (JsonNode layer : manifest.get("Layers")) {
-          TarArchiveEntry layerEntry =
-              entries.get(BaseFilesystem.normalize(layer.asText()).substring(1));
-          if (layerEntry == null) {
-            throw new ImageBuildException(
-                where
-                    + " '"
-                    + location
-                    + "': layer "
-                    + layer.asText()
-                    + " listed in manifest.json is missing; "
-                    + "write the tar again with `docker save`");
-          }
-          try (InputStream in = file.getInputStream(layerEntry)) {
-            filesystem.applyLayer(in);
-          }
+        String imageId = "sha256:" + sha256(configBytes);
+        checkLayers(entries, manifest, location, where);
+        BaseFilesystem filesystem = cache.filesystem(imageId).orElse(null);
+        if (filesystem == null) {
+          filesystem = readLayers(file, entries, manifest);
+          cache.keep(imageId, filesystem);
         }
         return new BaseImage(
             location,
             plain,
-            "sha256:" + sha256(configBytes),
+            imageId,
             environment(config),
             config.path("User").asText(""),
             filesystem,
@@ -112,6 +103,65 @@ public record BaseImage(
               + "); check the file or write it again with `docker save`",
           e);
     }
+  }
+
+  /**
+   * The image ID of a plain docker-save tar, from its manifest and config alone (the layers are
+   * skipped); empty for a gzipped or unreadable tar.
+   */
+  static java.util.Optional<String> idOf(Path tar) {
+    try (TarFile file = new TarFile(tar)) {
+      Map<String, TarArchiveEntry> entries = new HashMap<>();
+      for (TarArchiveEntry entry : file.getEntries()) {
+        entries.put(BaseFilesystem.normalize(entry.getName()).substring(1), entry);
+      }
+      TarArchiveEntry manifestEntry = entries.get("manifest.json");
+      if (manifestEntry == null) {
+        return java.util.Optional.empty();
+      }
+      String configName =
+          JSON.readTree(file.getInputStream(manifestEntry)).get(0).get("Config").asText();
+      TarArchiveEntry config = entries.get(BaseFilesystem.normalize(configName).substring(1));
+      if (config == null) {
+        return java.util.Optional.empty();
+      }
+      try (InputStream in = file.getInputStream(config)) {
+        return java.util.Optional.of("sha256:" + sha256(in.readAllBytes()));
+      }
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** Fails unless every layer manifest.json lists is in the tar. */
+  private static void checkLayers(
+      Map<String, TarArchiveEntry> entries, JsonNode manifest, ImageLocation location, String where)
+      throws ImageBuildException {
+    for (JsonNode layer : manifest.get("Layers")) {
+      if (!entries.containsKey(BaseFilesystem.normalize(layer.asText()).substring(1))) {
+        throw new ImageBuildException(
+            where
+                + " '"
+                + location
+                + "': layer "
+                + layer.asText()
+                + " listed in manifest.json is missing; "
+                + "write the tar again with `docker save`");
+      }
+    }
+  }
+
+  /** The file tree of the image's layers, applied bottom first. */
+  private static BaseFilesystem readLayers(
+      TarFile file, Map<String, TarArchiveEntry> entries, JsonNode manifest) throws IOException {
+    BaseFilesystem filesystem = BaseFilesystem.empty();
+    for (JsonNode layer : manifest.get("Layers")) {
+      try (InputStream in =
+          file.getInputStream(entries.get(BaseFilesystem.normalize(layer.asText()).substring(1)))) {
+        filesystem.applyLayer(in);
+      }
+    }
+    return filesystem;
   }
 
   private static byte[] read(

@@ -28,9 +28,10 @@ final class BaseImages {
     Path directory = Files.createDirectories(settings.workDirectory().resolve("base"));
     Path tar = directory.resolve("base-image.tar");
     Path partial = directory.resolve("base-image.tar.partial");
+    BaseImageCache cache = BaseImageCache.in(settings.downloadCache());
     switch (from.kind()) {
       case TAR -> {
-        return BaseImage.read(from, from.tarPath(), directory, WHERE);
+        return BaseImage.read(from, from.tarPath(), directory, WHERE, cache);
       }
       case DOCKER -> {
         // docker save of a CP base takes a while: reuse the last save while the image ID is the
@@ -42,7 +43,7 @@ final class BaseImages {
             && Files.isRegularFile(savedId)
             && Files.readString(savedId).equals(id)) {
           log.accept(LogEvent.lifecycle("Base image " + from + " unchanged since the last build"));
-          return BaseImage.read(from, tar, directory, WHERE);
+          return BaseImage.read(from, tar, directory, WHERE, cache);
         }
         log.accept(LogEvent.lifecycle("Saving base image " + from + " from the Docker daemon"));
         Files.deleteIfExists(savedId);
@@ -56,7 +57,7 @@ final class BaseImages {
         Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    return BaseImage.read(from, tar, directory, WHERE);
+    return BaseImage.read(from, tar, directory, WHERE, cache);
   }
 
   /**

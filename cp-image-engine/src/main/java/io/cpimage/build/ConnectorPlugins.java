@@ -19,8 +19,8 @@ public final class ConnectorPlugins {
   private ConnectorPlugins() {}
 
   /**
-   * Each connector's plugin classes, by name, in declaration order. Nothing but the staging
-   * directories under {@code settings.workDirectory()} is written.
+   * Each connector's plugin classes, by name, in declaration order. Nothing but the connector cache
+   * beside the downloads ({@code settings.downloadCache()}) is written.
    */
   public static Map<String, List<String>> of(
       List<ImageSpec.ConnectorSpec> connectors, ImageSpec.Settings settings)
@@ -32,8 +32,7 @@ public final class ConnectorPlugins {
       classes.put(
           connector.name(),
           pipeline
-              .stageConnector(
-                  connector.name(), connector.source(), settings.workDirectory(), connector.where())
+              .stageConnector(connector.name(), connector.source(), connector.where())
               .pluginClasses());
     }
     return classes;

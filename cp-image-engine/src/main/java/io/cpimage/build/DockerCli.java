@@ -73,6 +73,23 @@ final class DockerCli {
   }
 
   /**
+   * The image IDs of {@code images}, in order, from one call; empty when the daemon lacks any of
+   * them or does not answer.
+   */
+  static java.util.Optional<List<String>> imageIds(List<String> images) {
+    List<String> arguments = new ArrayList<>(List.of("image", "inspect", "--format", "{{.Id}}"));
+    arguments.addAll(images);
+    try {
+      Result result = run(arguments, 60);
+      return result.exitCode() == 0
+          ? java.util.Optional.of(result.output().strip().lines().toList())
+          : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
    * The diff IDs of the image's layers ({@code RootFS.Layers}), or empty when the daemon has no
    * such image: the daemon holds each prefix of them as a layer chain.
    */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -61,8 +62,22 @@ public final class ImageBuild {
       return PlatformBuild.run(spec, log);
     }
     checkNames();
+    ConnectorPipeline pipeline = pipeline(spec.settings());
+    BuildFingerprint fingerprint = BuildFingerprint.of(spec, pipeline);
+    Optional<BuildReport> current = fingerprint.upToDate();
+    if (current.isPresent()) {
+      log.accept(
+          LogEvent.lifecycle(
+              "Image "
+                  + spec.target().image()
+                  + " is up to date ("
+                  + current.get().imageId()
+                  + "): no input changed"));
+      return current.get();
+    }
+    fingerprint.forget();
     BaseImage base = BaseImages.load(spec.from(), spec.settings(), log);
-    Planned planned = plan(base, null);
+    Planned planned = plan(base, null, pipeline);
     List<String> outputs = new ArrayList<>();
     JibContainer result =
         planned.build().containerize(spec.target().image(), planned.layers(), outputs);
@@ -78,6 +93,7 @@ public final class ImageBuild {
             sbomCopy.toString(),
             List.of());
     report.write(spec.settings().reportFile());
+    fingerprint.keep();
     return report;
   }
 
@@ -134,15 +150,14 @@ public final class ImageBuild {
       throws ImageBuildException, ArtifactException, IOException {
     ImageBuild build = new ImageBuild(spec, log);
     build.checkNames();
-    return build.plan(base, platform);
+    return build.plan(base, platform, pipeline(spec.settings()));
   }
 
-  private Planned plan(BaseImage base, Platform platform)
+  private Planned plan(BaseImage base, Platform platform, ConnectorPipeline pipeline)
       throws ImageBuildException, ArtifactException, IOException {
     ImageLocation from = spec.from();
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
     sbom = BuildSbom.start(spec, base);
-    ConnectorPipeline pipeline = pipeline(spec.settings());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
     LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory);
     Map<String, String> environment = new LinkedHashMap<>(base.environment());
@@ -273,7 +288,7 @@ public final class ImageBuild {
       LayerPlanner planner, ConnectorPipeline pipeline, ImageSpec.ConnectorSpec connector)
       throws ImageBuildException, ArtifactException, IOException {
     ConnectorPipeline.StagedConnector connectorFiles =
-        pipeline.stageConnector(connector.name(), connector.source(), work, connector.where());
+        pipeline.stageConnector(connector.name(), connector.source(), connector.where());
     Path staged = connectorFiles.directory();
     String directory = spec.settings().pluginPath() + "/" + connector.name();
     LayerPlanner.Layer layer = planner.layer("connector:" + connector.name());

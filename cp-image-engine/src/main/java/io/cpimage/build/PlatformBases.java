@@ -29,6 +29,7 @@ final class PlatformBases {
     ImageLocation from = spec.from();
     ImageSpec.Settings settings = spec.settings();
     Map<Platform, BaseImage> bases = new LinkedHashMap<>();
+    BaseImageCache cache = BaseImageCache.in(settings.downloadCache());
     switch (from.kind()) {
       case REGISTRY -> {
         if (!settings.offline()) {
@@ -42,7 +43,7 @@ final class PlatformBases {
           log.accept(LogEvent.lifecycle("Pulling base image " + from + " for " + platform));
           BaseImages.pull(from, platform, settings.offline(), partial, log);
           Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
-          bases.put(platform, BaseImage.read(from, tar, directory, WHERE));
+          bases.put(platform, BaseImage.read(from, tar, directory, WHERE, cache));
         }
       }
       case TAR -> {
@@ -51,7 +52,8 @@ final class PlatformBases {
           Path directory = directory(settings, platforms.get(0));
           bases.put(
               platforms.get(0),
-              single(from, BaseImage.read(from, from.tarPath(), directory, WHERE), platforms));
+              single(
+                  from, BaseImage.read(from, from.tarPath(), directory, WHERE, cache), platforms));
           return bases;
         }
         try (OciLayoutBase layout = OciLayoutBase.open(from.tarPath())) {
@@ -61,7 +63,7 @@ final class PlatformBases {
             Path directory = directory(settings, platform);
             Path image = directory.resolve("base-image.tar");
             layout.writeDockerSave(held.get(platform), image);
-            bases.put(platform, BaseImage.read(from, image, directory, WHERE));
+            bases.put(platform, BaseImage.read(from, image, directory, WHERE, cache));
           }
         } catch (IOException e) {
           throw new ImageBuildException(

@@ -2,8 +2,8 @@ package io.cpimage.connector;
 
 import io.cpimage.artifact.ArchiveUnpacker;
 import io.cpimage.artifact.ArtifactException;
-import io.cpimage.artifact.Checksum;
 import io.cpimage.artifact.ConnectPluginScanner;
+import io.cpimage.artifact.ContentHashes;
 import io.cpimage.artifact.Directories;
 import io.cpimage.artifact.UrlDownloader;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -25,21 +26,42 @@ import java.util.stream.Stream;
 public final class ConnectorPipeline {
   private final ArtifactResolver resolver;
   private final UrlDownloader downloader;
+  private final ScanCache scanCache;
+  private final ContentHashes hashes;
   private final List<FetchedFile> fetched = new ArrayList<>();
 
   /** One fetched file (or directory) and where it came from, as the build report lists it. */
   public record FetchedFile(String where, String source, String file, String sha256) {}
 
-  private ConnectorPipeline(ArtifactResolver resolver, UrlDownloader downloader) {
+  private ConnectorPipeline(
+      ArtifactResolver resolver,
+      UrlDownloader downloader,
+      ScanCache scanCache,
+      ContentHashes hashes) {
     this.resolver = resolver;
     this.downloader = downloader;
+    this.scanCache = scanCache;
+    this.hashes = hashes;
   }
 
-  /** With {@code offline} (Maven's -o), URLs come from the download cache only. */
+  /**
+   * With {@code offline} (Maven's -o), URLs come from the download cache only. Connectors unpacked
+   * and scanned are kept beside the downloads, in {@code <downloadCache>/connectors}, and the
+   * checksums of local files in {@code <downloadCache>/file-hashes}.
+   */
   public static ConnectorPipeline create(
       ArtifactResolver resolver, Path downloadCache, boolean offline) {
     UrlDownloader downloader = new UrlDownloader(downloadCache);
-    return new ConnectorPipeline(resolver, offline ? downloader.offline() : downloader);
+    return new ConnectorPipeline(
+        resolver,
+        offline ? downloader.offline() : downloader,
+        new ScanCache(downloadCache.resolve("connectors")),
+        new ContentHashes(fileHashes(downloadCache)));
+  }
+
+  /** Where the checksums of local files are kept, by path, size and time, for later builds. */
+  public static Path fileHashes(Path downloadCache) {
+    return downloadCache.resolve("file-hashes");
   }
 
   /** The files fetched so far, in order. */
@@ -47,8 +69,49 @@ public final class ConnectorPipeline {
     return List.copyOf(fetched);
   }
 
+  /**
+   * What identifies {@code source}'s content, for the build's fingerprint: a download's declared
+   * checksum, else the SHA-256 of each file (or directory tree) it resolves to, with its name;
+   * empty for a download without a checksum, whose content is known only once it is fetched.
+   */
+  public Optional<List<String>> contentIdentity(ConnectorSource source, String where)
+      throws ArtifactException {
+    if (source instanceof ConnectorSource.Download download) {
+      return download.checksum() == null
+          ? Optional.empty()
+          : Optional.of(List.of(download.uri() + " " + download.checksum()));
+    }
+    List<String> parts = new ArrayList<>();
+    for (Path file : files(source, where)) {
+      parts.add(file.getFileName() + " " + hash(file, source, where));
+    }
+    return Optional.of(parts);
+  }
+
   /** The files of {@code source} on this machine, verified against their checksum. */
   List<Path> fetch(ConnectorSource source, String where) throws ArtifactException {
+    List<Path> files = files(source, where);
+    for (Path file : files) {
+      fetched.add(
+          new FetchedFile(
+              where,
+              source.description(),
+              file.getFileName().toString(),
+              Files.isRegularFile(file) ? "sha256:" + hash(file, source, where) : "directory"));
+    }
+    return files;
+  }
+
+  private String hash(Path file, ConnectorSource source, String where) throws ArtifactException {
+    try {
+      return hashes.of(file);
+    } catch (IOException e) {
+      throw new ArtifactException(
+          where + ": cannot read " + source.description() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<Path> files(ConnectorSource source, String where) throws ArtifactException {
     List<Path> files = new ArrayList<>();
     if (source instanceof ConnectorSource.MavenArtifact artifact) {
       files.addAll(
@@ -70,21 +133,6 @@ public final class ConnectorPipeline {
         local.checksum().verify(local.path(), where);
       }
       files.add(local.path());
-    }
-    try {
-      for (Path file : files) {
-        fetched.add(
-            new FetchedFile(
-                where,
-                source.description(),
-                file.getFileName().toString(),
-                Files.isRegularFile(file)
-                    ? "sha256:" + Checksum.sha256Of(file).hex()
-                    : "directory"));
-      }
-    } catch (IOException e) {
-      throw new ArtifactException(
-          where + ": cannot read " + source.description() + ": " + e.getMessage(), e);
     }
     return files;
   }
@@ -124,15 +172,53 @@ public final class ConnectorPipeline {
   }
 
   /**
-   * Stages a connector where the build lays it out ({@code <work>/connectors/<name>}) and scans it.
+   * Stages a connector and scans it. A directory is used in place; files are unpacked (or copied)
+   * into the connector cache, where the same content is found unpacked and scanned next time.
    *
    * @throws NotAConnectorException when it holds no plugin class
    */
-  public StagedConnector stageConnector(
-      String name, ConnectorSource source, Path work, String where) throws ArtifactException {
+  public StagedConnector stageConnector(String name, ConnectorSource source, String where)
+      throws ArtifactException {
     List<Path> files = fetch(source, where);
-    Path directory = stageFiles(files, source, work.resolve("connectors").resolve(name), where);
-    return new StagedConnector(directory, pluginClasses(directory, source, where), files);
+    StagedConnector staged = stageFiles(name, source, files, where);
+    return new StagedConnector(staged.directory(), staged.pluginClasses(), files);
+  }
+
+  /** Stages fetched {@code files} through the connector cache; {@code fetched} left empty. */
+  private StagedConnector stageFiles(
+      String name, ConnectorSource source, List<Path> files, String where)
+      throws ArtifactException {
+    List<String> parts = new ArrayList<>();
+    for (Path file : files) {
+      parts.add(file.getFileName() + " " + hash(file, source, where));
+    }
+    String key = ScanCache.key(parts);
+    try {
+      if (files.size() == 1 && Files.isDirectory(files.get(0))) {
+        Path directory = files.get(0);
+        Optional<List<String>> kept = scanCache.scanned(key);
+        if (kept.isPresent()) {
+          return new StagedConnector(directory, kept.get(), List.of());
+        }
+        List<String> plugins = pluginClasses(directory, source, where);
+        scanCache.keepScanned(key, plugins);
+        return new StagedConnector(directory, plugins, List.of());
+      }
+      Optional<StagedConnector> kept = scanCache.unpacked(key);
+      if (kept.isPresent()) {
+        return kept.get();
+      }
+      return scanCache.unpack(
+          key,
+          tree -> {
+            Path root = layOut(files, tree, where);
+            return new StagedConnector(root, pluginClasses(root, source, where), List.of());
+          });
+    } catch (IOException e) {
+      throw new ArtifactException(
+          where + ": cannot stage " + source.description() + " (" + name + "): " + e.getMessage(),
+          e);
+    }
   }
 
   /** The jar files of a library (libraries are placed as they are, never unpacked). */

@@ -1,6 +1,7 @@
 package io.cpimage.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,9 @@ class BaseImageTest {
   void readsEnvUserAndFilesOfAGzippedDockerSaveTar() throws Exception {
     Path tar = imageTar(temp.resolve("base.tar.gz"), true, dockerSave());
     ImageLocation location = ImageLocation.parse("tar://" + tar, "<from><image>", temp);
-    BaseImage base = BaseImage.read(location, tar, temp.resolve("work"), "<from><image>");
+    BaseImage base =
+        BaseImage.read(
+            location, tar, temp.resolve("work"), "<from><image>", BaseImageCache.in(temp));
     assertEquals(
         Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", "/usr/lib/jvm/zulu"), base.environment());
     assertEquals("appuser", base.user());
@@ -66,6 +69,51 @@ class BaseImageTest {
     assertTrue(base.filesystem().lookup("/etc/passwd").isPresent());
     // jib reads only plain tars: the plugin gunzipped it into the work directory.
     assertEquals(temp.resolve("work/base-image.tar"), base.tar());
+  }
+
+  private BaseImage read(Path tar, BaseImageCache cache) throws Exception {
+    ImageLocation location = ImageLocation.parse("tar://" + tar, "<from><image>", temp);
+    return BaseImage.read(location, tar, temp.resolve("work"), "<from><image>", cache);
+  }
+
+  /**
+   * A base whose image ID was read before is not read again: a tar with the same config (so the
+   * same ID) but another layer still shows the first one's files, which only the cache can give. A
+   * damaged entry is ignored and the layers are read again; another cache reads them too.
+   */
+  @Test
+  void aBaseWhoseImageIdIsUnchangedIsNotReadAgainAndADamagedEntryIsIgnored() throws Exception {
+    BaseImageCache cache = BaseImageCache.in(temp.resolve("cache"));
+    Map<String, byte[]> files = dockerSave();
+    BaseImage first = read(imageTar(temp.resolve("first.tar"), false, files), cache);
+    assertEquals("content of etc/passwd", first.filesystem().text("/etc/passwd").orElseThrow());
+
+    files.put(
+        "layer.tar",
+        BaseFilesystemTest.layer(
+            false, new Object[] {"etc/", 0, 0, 0755}, new Object[] {"etc/group", 0, 0, 0644}));
+    Path sameId = imageTar(temp.resolve("same-id.tar"), false, files);
+    BaseImage second = read(sameId, cache);
+    assertEquals(first.imageId(), second.imageId());
+    assertEquals("content of etc/passwd", second.filesystem().text("/etc/passwd").orElseThrow());
+    assertFalse(second.filesystem().lookup("/etc/group").isPresent());
+    assertEquals(sameId, second.tar());
+
+    Path entry;
+    try (var entries = Files.list(temp.resolve("cache/base-images"))) {
+      entry = entries.toList().get(0);
+    }
+    byte[] damaged = Files.readAllBytes(entry);
+    damaged[damaged.length - 1] ^= 1;
+    Files.write(entry, damaged);
+    BaseImage reread = read(sameId, cache);
+    assertTrue(reread.filesystem().lookup("/etc/group").isPresent());
+    assertFalse(reread.filesystem().lookup("/etc/passwd").isPresent());
+    assertTrue(
+        read(sameId, BaseImageCache.in(temp.resolve("other-cache")))
+            .filesystem()
+            .lookup("/etc/group")
+            .isPresent());
   }
 
   @Test
@@ -82,7 +130,8 @@ class BaseImageTest {
     ImageLocation location = ImageLocation.parse("tar://" + tar, "<from><image>", temp);
     ImageBuildException e =
         assertThrows(
-            ImageBuildException.class, () -> BaseImage.read(location, tar, temp, "<from><image>"));
+            ImageBuildException.class,
+            () -> BaseImage.read(location, tar, temp, "<from><image>", BaseImageCache.in(temp)));
     assertTrue(
         e.getMessage().contains("is not a docker-save tar: it is an OCI image layout"),
         e.getMessage());

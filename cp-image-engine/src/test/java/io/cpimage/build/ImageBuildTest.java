@@ -29,6 +29,11 @@ class ImageBuildTest {
   @TempDir Path temp;
 
   private Path baseTar() throws IOException {
+    return baseTar(temp);
+  }
+
+  /** A two-layer docker-save base in {@code temp}: users, and a plugin path owned by appuser. */
+  static Path baseTar(Path temp) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(
         "layer.tar",
@@ -220,7 +225,8 @@ class ImageBuildTest {
             ImageLocation.parse("tar://" + temp.resolve("first.tar"), "<from><image>", temp),
             temp.resolve("first.tar"),
             temp.resolve("next"),
-            "<from><image>");
+            "<from><image>",
+            BaseImageCache.in(temp.resolve("cache")));
     BaseFilesystem fs = next.filesystem();
     assertEquals(
         new Node(Type.DIRECTORY, 1000, 0, 0775, null),

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpimage.artifact.ArtifactException;
+import io.cpimage.artifact.CacheFiles;
 import io.cpimage.artifact.Checksum;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,14 +72,15 @@ class ConnectorPipelineTest {
             MavenCoordinates.parse("org.apache.kafka:connect-file:3.9.1", "<artifact>"), false);
     ConnectorPipeline pipeline = pipeline();
 
-    ConnectorPipeline.StagedConnector staged = pipeline.stageConnector("file", source, work, WHERE);
+    ConnectorPipeline.StagedConnector staged = pipeline.stageConnector("file", source, WHERE);
 
     assertEquals(
         List.of(
             "org.apache.kafka.connect.file.FileStreamSinkConnector",
             "org.apache.kafka.connect.file.FileStreamSourceConnector"),
         staged.pluginClasses());
-    assertEquals(work.resolve("connectors/file"), staged.directory());
+    // Unpacked (here: copied) once into the connector cache beside the downloads.
+    assertTrue(staged.directory().startsWith(work.resolve("cache/connectors/unpacked")));
     assertTrue(Files.isRegularFile(staged.directory().resolve(connectFileJar().getFileName())));
     assertEquals(
         List.of("org.apache.kafka:connect-file:3.9.1 transitive=false at " + WHERE + "<artifact>"),
@@ -92,6 +95,92 @@ class ConnectorPipelineTest {
         pipeline.fetched());
   }
 
+  /** A Confluent Hub style zip: one top directory holding the connect-file jar under lib/. */
+  private Path connectorZip(String name) throws Exception {
+    Path zip = work.resolve(name);
+    try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
+      out.putArchiveEntry(new ZipArchiveEntry("file-connector/lib/connect-file.jar"));
+      out.write(Files.readAllBytes(connectFileJar()));
+      out.closeArchiveEntry();
+      out.putArchiveEntry(new ZipArchiveEntry("file-connector/README"));
+      out.write(name.getBytes());
+      out.closeArchiveEntry();
+    }
+    return zip;
+  }
+
+  private static final List<String> FILE_PLUGINS =
+      List.of(
+          "org.apache.kafka.connect.file.FileStreamSinkConnector",
+          "org.apache.kafka.connect.file.FileStreamSourceConnector");
+
+  /** The only entry of a cache directory. */
+  private Path onlyEntry(String kind) throws Exception {
+    try (Stream<Path> entries = Files.list(work.resolve("cache/connectors").resolve(kind))) {
+      List<Path> all = entries.toList();
+      assertEquals(1, all.size(), all.toString());
+      return all.get(0);
+    }
+  }
+
+  /**
+   * Replaces the plugin classes an unpacked entry lists, keeping it sealed and otherwise intact.
+   */
+  private static void plantPlugins(Path listing, String plugins) throws Exception {
+    List<String> lines = new ArrayList<>(CacheFiles.lines(CacheFiles.read(listing).orElseThrow()));
+    lines.set(1, plugins);
+    CacheFiles.write(listing, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * An archive whose content is unchanged is neither unpacked nor scanned again (the planted plugin
+   * class proves the second build took the entry as it was); one that changed gets its own entry;
+   * an entry that lost a file is discarded and made again.
+   */
+  @Test
+  void anArchiveIsUnpackedAndScannedOnceAndADamagedEntryIsMadeAgain() throws Exception {
+    ConnectorSource source = new ConnectorSource.LocalFile(connectorZip("c-1.0.zip"), null);
+    ConnectorPipeline.StagedConnector first = pipeline().stageConnector("file", source, WHERE);
+    assertEquals(FILE_PLUGINS, first.pluginClasses());
+    Path entry = onlyEntry("unpacked");
+    assertEquals(entry.resolve("tree/file-connector"), first.directory());
+
+    plantPlugins(entry.resolve("listing"), "com.example.Planted");
+    ConnectorPipeline.StagedConnector second = pipeline().stageConnector("file", source, WHERE);
+    assertEquals(List.of("com.example.Planted"), second.pluginClasses());
+    assertEquals(first.directory(), second.directory());
+
+    Files.delete(first.directory().resolve("lib/connect-file.jar"));
+    ConnectorPipeline.StagedConnector repaired = pipeline().stageConnector("file", source, WHERE);
+    assertEquals(FILE_PLUGINS, repaired.pluginClasses());
+    assertTrue(Files.isRegularFile(repaired.directory().resolve("lib/connect-file.jar")));
+    assertEquals(entry, onlyEntry("unpacked"));
+
+    ConnectorSource changed = new ConnectorSource.LocalFile(connectorZip("c-1.1.zip"), null);
+    ConnectorPipeline.StagedConnector other = pipeline().stageConnector("file", changed, WHERE);
+    assertEquals(FILE_PLUGINS, other.pluginClasses());
+    assertFalse(other.directory().startsWith(entry));
+  }
+
+  /**
+   * A directory is used in place; its scan is kept by its content and made again when it changes.
+   */
+  @Test
+  void aDirectorysScanIsKeptByItsContent() throws Exception {
+    Path directory = Files.createDirectories(work.resolve("connector-directory"));
+    Files.copy(connectFileJar(), directory.resolve("connect-file.jar"));
+    ConnectorSource source = new ConnectorSource.LocalFile(directory, null);
+    assertEquals(FILE_PLUGINS, pipeline().stageConnector("d", source, WHERE).pluginClasses());
+
+    CacheFiles.write(onlyEntry("scanned"), "com.example.Planted".getBytes(StandardCharsets.UTF_8));
+    ConnectorPipeline.StagedConnector again = pipeline().stageConnector("d", source, WHERE);
+    assertEquals(List.of("com.example.Planted"), again.pluginClasses());
+    assertEquals(directory, again.directory());
+
+    Files.writeString(directory.resolve("NOTICE"), "changed");
+    assertEquals(FILE_PLUGINS, pipeline().stageConnector("d", source, WHERE).pluginClasses());
+  }
+
   @Test
   void theBuildAndAddConnectorRefuseAConnectorWithoutPluginClassesWithOneMessage()
       throws Exception {
@@ -100,8 +189,7 @@ class ConnectorPipelineTest {
 
     NotAConnectorException build =
         assertThrows(
-            NotAConnectorException.class,
-            () -> pipeline().stageConnector("docs", source, work, WHERE));
+            NotAConnectorException.class, () -> pipeline().stageConnector("docs", source, WHERE));
     NotAConnectorException addConnector =
         assertThrows(
             NotAConnectorException.class,

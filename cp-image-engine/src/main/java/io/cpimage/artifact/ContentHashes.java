@@ -1,0 +1,154 @@
+package io.cpimage.artifact;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * SHA-256 digests of what a build takes from this machine: a file's content, or a directory tree's
+ * (each entry's relative path, kind, executable bit, and content or link target), which is what the
+ * caches and the build's fingerprint are keyed by. A file hashed before is not read again while its
+ * size and modification time (in nanoseconds) stay the same, as git's index and Gradle's file
+ * snapshots do: within one instance, and across builds when the instance keeps what it has seen in
+ * a directory (one sealed entry per path, see {@link CacheFiles}).
+ */
+public final class ContentHashes {
+  private record Seen(long size, long modified, String hex) {
+    String line() {
+      return size + " " + modified + " " + hex;
+    }
+  }
+
+  private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  private final Map<Path, Seen> seen = new HashMap<>();
+  private final Path kept;
+
+  /** Hashes remembered by this instance only. */
+  public ContentHashes() {
+    this(null);
+  }
+
+  /** Hashes remembered in {@code directory} too, for later builds (null: not kept). */
+  public ContentHashes(Path directory) {
+    this.kept = directory;
+  }
+
+  /** The hex SHA-256 of the file's content, or of the tree under a directory. */
+  public synchronized String of(Path path) throws IOException {
+    BasicFileAttributes attributes =
+        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (attributes.isDirectory()) {
+      return tree(path);
+    }
+    Path key = path.toAbsolutePath().normalize();
+    long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    Seen known = seen.containsKey(key) ? seen.get(key) : keptFor(key);
+    if (known != null && known.size() == attributes.size() && known.modified() == modified) {
+      seen.put(key, known);
+      return known.hex();
+    }
+    Seen hashed = new Seen(attributes.size(), modified, Checksum.sha256Of(path).hex());
+    seen.put(key, hashed);
+    // A file written in the same clock tick as its last change could change again unseen under the
+    // same time ("racy git"): kept only once its time is safely in the past.
+    long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+    if (kept != null && now - modified > RACY_NANOS) {
+      CacheFiles.write(entry(key), hashed.line().getBytes(StandardCharsets.UTF_8));
+    }
+    return hashed.hex();
+  }
+
+  private Seen keptFor(Path file) {
+    if (kept == null) {
+      return null;
+    }
+    Optional<String> line =
+        CacheFiles.read(entry(file)).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    String[] fields = line.orElse("").split(" ");
+    try {
+      return fields.length == 3
+          ? new Seen(Long.parseLong(fields[0]), Long.parseLong(fields[1]), fields[2])
+          : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** One entry per path: its name is the path's SHA-256. */
+  private Path entry(Path file) {
+    return kept.resolve(ofParts(List.of(file.toString())));
+  }
+
+  /** The hex SHA-256 of the given strings, each ended by a newline: a key made of parts. */
+  public static String ofParts(List<String> parts) {
+    MessageDigest digest = sha256();
+    for (String part : parts) {
+      digest.update(part.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) '\n');
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The hex SHA-256 of {@code bytes}. */
+  public static String ofBytes(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  /** The hex SHA-256 of a class's bytecode: a cache written by older code is not read by newer. */
+  public static String ofClass(Class<?> type) {
+    String resource = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+    try (InputStream in = type.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no bytecode for " + type.getName());
+      }
+      return ofBytes(in.readAllBytes());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the bytecode of " + type.getName(), e);
+    }
+  }
+
+  private String tree(Path directory) throws IOException {
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(directory)) {
+      paths = walk.sorted().toList();
+    }
+    MessageDigest digest = sha256();
+    for (Path path : paths) {
+      String relative = directory.relativize(path).toString();
+      String entry;
+      if (Files.isSymbolicLink(path)) {
+        entry = "link " + relative + " " + Files.readSymbolicLink(path);
+      } else if (Files.isDirectory(path)) {
+        entry = "directory " + relative;
+      } else {
+        entry = (Files.isExecutable(path) ? "executable " : "file ") + relative + " " + of(path);
+      }
+      digest.update(entry.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) '\n');
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform must provide SHA-256 (MessageDigest's contract).
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package io.cpimage.build;
+
+import io.cpimage.artifact.ArtifactException;
+import io.cpimage.artifact.CacheFiles;
+import io.cpimage.artifact.ContentHashes;
+import io.cpimage.connector.ConnectorPipeline;
+import io.cpimage.connector.ConnectorSource;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every input of a build in one SHA-256, kept beside {@code report.json} after a build succeeds:
+ * the spec as resolved, the base's image ID, each connector, library, JDK and extra directory's
+ * content, and the engine's own code (its jar, which carries the utility belt). When it matches and
+ * the target still holds what the report says, the build has nothing to do. Kept for daemon and tar
+ * targets only: whether a registry still holds the image costs a round trip with credentials, and
+ * jib's push of an unchanged image sends no layer anyway. A download without a checksum or a
+ * registry base has no identity before it is fetched, so such a build always runs.
+ */
+final class BuildFingerprint {
+  private static final String FORMAT = "cp-image build fingerprint 1";
+
+  private final ImageSpec spec;
+  private final Path file;
+  private final Optional<String> value;
+
+  private BuildFingerprint(ImageSpec spec, Optional<String> value) {
+    this.spec = spec;
+    Path report = spec.settings().reportFile();
+    this.file = report.resolveSibling(report.getFileName() + ".fingerprint");
+    this.value = value;
+  }
+
+  /** The fingerprint of {@code spec}'s inputs, fetched through {@code pipeline}. */
+  static BuildFingerprint of(ImageSpec spec, ConnectorPipeline pipeline)
+      throws ArtifactException, IOException {
+    return new BuildFingerprint(spec, compute(spec, pipeline));
+  }
+
+  private static Optional<String> compute(ImageSpec spec, ConnectorPipeline pipeline)
+      throws ArtifactException, IOException {
+    if (spec.target().image().kind() == ImageLocation.Kind.REGISTRY) {
+      return Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add(FORMAT);
+    // The resolver is an object without a value of its own; everything else prints as its value.
+    parts.add(
+        spec.toString().replace(String.valueOf(spec.settings().artifactResolver()), "resolver"));
+    Optional<String> base = baseId(spec.from());
+    if (base.isEmpty()) {
+      return Optional.empty();
+    }
+    parts.add("base " + base.get());
+    List<Source> sources = new ArrayList<>();
+    if (spec.jdk() != null) {
+      sources.add(new Source(spec.jdk().source(), spec.jdk().where()));
+    }
+    for (ImageSpec.LibrarySpec library : spec.libraries()) {
+      sources.add(new Source(library.source(), library.where()));
+    }
+    for (ImageSpec.ConnectorSpec connector : spec.connectors()) {
+      sources.add(new Source(connector.source(), connector.where()));
+      for (ImageSpec.LibrarySpec library : connector.libraries()) {
+        sources.add(new Source(library.source(), library.where()));
+      }
+    }
+    for (Source source : sources) {
+      Optional<List<String>> identity = pipeline.contentIdentity(source.source(), source.where());
+      if (identity.isEmpty()) {
+        return Optional.empty();
+      }
+      parts.add(source.where() + " " + identity.get());
+    }
+    ContentHashes hashes =
+        new ContentHashes(ConnectorPipeline.fileHashes(spec.settings().downloadCache()));
+    for (ImageSpec.ExtraDirectory directory : spec.extraDirectories()) {
+      parts.add(
+          directory.from()
+              + " "
+              + (Files.isDirectory(directory.from()) ? hashes.of(directory.from()) : "absent"));
+    }
+    Optional<String> engine = engineIdentity(hashes);
+    if (engine.isEmpty()) {
+      return Optional.empty();
+    }
+    parts.add("engine " + engine.get());
+    return Optional.of(ContentHashes.ofParts(parts));
+  }
+
+  private record Source(ConnectorSource source, String where) {}
+
+  /** The base's image ID, read without reading its layers; empty for a registry base. */
+  private static Optional<String> baseId(ImageLocation from) {
+    return switch (from.kind()) {
+      case DOCKER -> DockerCli.imageId(from.reference());
+      case TAR -> BaseImage.idOf(from.tarPath());
+      case REGISTRY -> Optional.empty();
+    };
+  }
+
+  /**
+   * The engine's jar by its path, size and time (Maven replaces the file when the plugin changes),
+   * or, when it runs from a classes directory, that directory's content.
+   */
+  private static Optional<String> engineIdentity(ContentHashes hashes) throws IOException {
+    CodeSource source = ImageBuild.class.getProtectionDomain().getCodeSource();
+    if (source == null) {
+      return Optional.empty();
+    }
+    Path code;
+    try {
+      code = Path.of(source.getLocation().toURI());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return Optional.of(Files.isDirectory(code) ? hashes.of(code) : fileState(code));
+  }
+
+  /**
+   * The report of the last build when it had this fingerprint and its target still holds its image:
+   * the daemon has the image ID under every name, each tar is the file that build wrote.
+   */
+  Optional<BuildReport> upToDate() {
+    if (value.isEmpty() || !Files.isRegularFile(spec.settings().reportFile())) {
+      return Optional.empty();
+    }
+    Optional<List<String>> kept = CacheFiles.read(file).map(CacheFiles::lines);
+    if (kept.isEmpty() || kept.get().isEmpty() || !kept.get().get(0).equals(value.get())) {
+      return Optional.empty();
+    }
+    BuildReport report;
+    try {
+      report = BuildReport.read(spec.settings().reportFile());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    if (report.outputs() == null || !report.outputs().equals(outputs())) {
+      return Optional.empty();
+    }
+    try {
+      if (!kept.get().subList(1, kept.get().size()).equals(tarStates())) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    List<String> names = daemonNames();
+    if (!names.isEmpty()) {
+      Optional<List<String>> ids = DockerCli.imageIds(names);
+      if (ids.isEmpty()
+          || ids.get().size() != names.size()
+          || !ids.get().stream().allMatch(id -> id.equals(report.imageId()))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(report);
+  }
+
+  /** Drops the kept fingerprint: from here on, until {@link #keep}, the target may change. */
+  void forget() throws IOException {
+    Files.deleteIfExists(file);
+  }
+
+  /** Keeps the fingerprint of the build that just wrote its report and outputs. */
+  void keep() throws IOException {
+    if (value.isEmpty()) {
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(value.get());
+    lines.addAll(tarStates());
+    CacheFiles.write(file, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** What a build of this spec lists as its outputs, in the order it writes them. */
+  private List<String> outputs() {
+    List<String> outputs = new ArrayList<>();
+    outputs.add(spec.target().image().toString());
+    if (spec.target().outputTar() != null) {
+      outputs.add("tar://" + spec.target().outputTar());
+    }
+    return outputs;
+  }
+
+  /** The tars the build writes, each as its path, size and modification time. */
+  private List<String> tarStates() throws IOException {
+    List<String> states = new ArrayList<>();
+    if (spec.target().image().kind() == ImageLocation.Kind.TAR) {
+      states.add(fileState(spec.target().image().tarPath()));
+    }
+    if (spec.target().outputTar() != null) {
+      states.add(fileState(spec.target().outputTar()));
+    }
+    return states;
+  }
+
+  private static String fileState(Path path) throws IOException {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      return "absent " + path;
+    }
+    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    return attributes.size()
+        + " "
+        + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+        + " "
+        + path;
+  }
+
+  /** The target's name and its tags in the daemon; none for other targets. */
+  private List<String> daemonNames() {
+    ImageLocation to = spec.target().image();
+    if (to.kind() != ImageLocation.Kind.DOCKER) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    names.add(to.reference());
+    String reference = to.reference();
+    int slash = reference.lastIndexOf('/');
+    int colon = reference.lastIndexOf(':');
+    String repository = colon > slash ? reference.substring(0, colon) : reference;
+    for (String tag : spec.target().tags()) {
+      names.add(repository + ":" + tag);
+    }
+    return names;
+  }
+}
