@@ -108,9 +108,11 @@ public final class ConnectorPipeline {
   }
 
   /**
-   * A connector laid out on this machine: the directory its image directory holds, and its plugins.
+   * A connector laid out on this machine: the directory its image directory holds, its plugins, and
+   * the ServiceLoader manifests they lack.
    */
-  public record StagedConnector(Path directory, List<String> pluginClasses) {}
+  public record StagedConnector(
+      Path directory, List<String> pluginClasses, ServiceManifests missingManifests) {}
 
   /**
    * Stages a connector where the build lays it out ({@code <work>/connectors/<name>}) and scans it.
@@ -120,7 +122,8 @@ public final class ConnectorPipeline {
   public StagedConnector stageConnector(
       String name, ConnectorSource source, Path work, String where) throws ArtifactException {
     Path directory = stage(source, work.resolve("connectors").resolve(name), where);
-    return new StagedConnector(directory, pluginClasses(directory, source, where));
+    ConnectPluginScanner.Scan scan = scan(directory, source, where);
+    return new StagedConnector(directory, scan.pluginClasses(), ServiceManifests.missingFrom(scan));
   }
 
   /** The jar files of a library (libraries are placed as they are, never unpacked). */
@@ -135,14 +138,14 @@ public final class ConnectorPipeline {
     return files;
   }
 
-  /** The plugin classes under {@code staged}, the connector {@code source} laid out. */
-  private static List<String> pluginClasses(Path staged, ConnectorSource source, String where)
+  /** The one scan of {@code staged}, the connector {@code source} laid out. */
+  private static ConnectPluginScanner.Scan scan(Path staged, ConnectorSource source, String where)
       throws ArtifactException {
-    List<String> plugins = ConnectPluginScanner.findPluginClasses(staged, where);
-    if (plugins.isEmpty()) {
+    ConnectPluginScanner.Scan scan = ConnectPluginScanner.scanPlugins(staged, where);
+    if (scan.pluginClasses().isEmpty()) {
       throw new NotAConnectorException(where, source.description());
     }
-    return plugins;
+    return scan;
   }
 
   /**
@@ -160,8 +163,8 @@ public final class ConnectorPipeline {
       throw new ArtifactException(where + ": cannot create a scratch directory: " + e, e);
     }
     try {
-      return pluginClasses(
-          layOut(List.of(file), scratch.resolve("connector"), where), source, where);
+      return scan(layOut(List.of(file), scratch.resolve("connector"), where), source, where)
+          .pluginClasses();
     } catch (IOException e) {
       throw new ArtifactException(where + ": cannot copy " + file + ": " + e, e);
     } finally {
