@@ -3,6 +3,7 @@ package io.cpimage.build;
 import com.google.cloud.tools.jib.api.LogEvent;
 import io.cpimage.connector.ServiceManifests;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +30,23 @@ final class ConnectorManifests {
     this.log = log;
   }
 
-  /** Writes what connector {@code name}, at image directory {@code directory}, lacks. */
-  void add(String name, String directory, ServiceManifests missing) throws IOException {
+  /**
+   * Writes what connector {@code name} ({@code staged} on this machine, {@code directory} in the
+   * image) lacks.
+   */
+  void add(String name, String directory, Path staged, ServiceManifests missing, String where)
+      throws IOException, ImageBuildException {
     locations.add(directory);
+    if (!missing.isEmpty() && Files.exists(staged.resolve(ServiceManifests.JAR_NAME))) {
+      throw new ImageBuildException(
+          where
+              + ": the connector holds a file named "
+              + ServiceManifests.JAR_NAME
+              + ", the jar the build writes the ServiceLoader manifests it lacks into"
+              + " (for "
+              + String.join(", ", missing.entries().keySet())
+              + "). Rename or remove that file.");
+    }
     if (missing.isEmpty()) {
       log.accept(
           LogEvent.lifecycle(

@@ -242,7 +242,8 @@ public final class ImageBuild {
         LogEvent.lifecycle("Connector " + connector.name() + ": " + String.join(", ", plugins)));
     connectorRecords.add(new BuildReport.ConnectorRecord(connector.name(), directory, plugins));
     layer.finish();
-    manifests.add(connector.name(), directory, connectorFiles.missingManifests());
+    manifests.add(
+        connector.name(), directory, staged, connectorFiles.missingManifests(), connector.where());
   }
 
   /**

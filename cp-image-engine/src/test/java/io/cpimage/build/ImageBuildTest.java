@@ -201,28 +201,11 @@ class ImageBuildTest {
   @Test
   void connectorsWithoutManifestsGetThemInALayerOfTheirOwn() throws Exception {
     Path base = baseTar();
-    Path connectFile =
-        Path.of(
-            org.apache.kafka.connect.file.FileStreamSourceConnector.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+    Path connectFile = connectFileJar();
     Path own = Files.createDirectories(temp.resolve("own"));
     Files.copy(connectFile, own.resolve("connect-file.jar"));
     Path stripped = Files.createDirectories(temp.resolve("stripped"));
-    try (java.util.jar.JarInputStream in =
-            new java.util.jar.JarInputStream(Files.newInputStream(connectFile));
-        java.util.jar.JarOutputStream out =
-            new java.util.jar.JarOutputStream(
-                Files.newOutputStream(stripped.resolve("connect-file-old.jar")))) {
-      for (var entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-        if (!entry.getName().startsWith("META-INF/services/")) {
-          out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
-          out.write(in.readAllBytes());
-        }
-      }
-    }
+    stripManifests(connectFile, stripped.resolve("connect-file-old.jar"));
     List<String> log = new ArrayList<>();
     BuildReport report =
         ImageBuild.run(
@@ -275,6 +258,69 @@ class ImageBuildTest {
     assertTrue(
         log.contains("Connector own: its own ServiceLoader manifests name every plugin"),
         log.toString());
+  }
+
+  /** The build never replaces a connector's own file by the name of the manifests jar. */
+  @Test
+  void aConnectorsOwnFileNamedLikeTheManifestsJarIsNotReplaced() throws Exception {
+    Path base = baseTar();
+    Path connector = Files.createDirectories(temp.resolve("clash"));
+    stripManifests(connectFileJar(), connector.resolve("connect-file-old.jar"));
+    try (java.util.jar.JarOutputStream out =
+        new java.util.jar.JarOutputStream(
+            Files.newOutputStream(connector.resolve("cp-image-manifests.jar")))) {
+      out.putNextEntry(new java.util.jar.JarEntry("README.txt"));
+    }
+    ImageSpec spec =
+        ImageSpec.builder(
+                location("tar://" + base),
+                location("tar://" + temp.resolve("clash.tar")),
+                temp.resolve("work-clash"))
+            .tarImageName("test/image:1")
+            .connectors(
+                List.of(
+                    new ImageSpec.ConnectorSpec(
+                        "clash",
+                        new ConnectorSource.LocalFile(connector, null),
+                        List.of(),
+                        "<connectors><connector name=\"clash\">")))
+            .utilityBelt(false)
+            .build();
+
+    ImageBuildException e =
+        assertThrows(ImageBuildException.class, () -> ImageBuild.run(spec, event -> {}));
+
+    assertEquals(
+        "<connectors><connector name=\"clash\">: the connector holds a file named"
+            + " cp-image-manifests.jar, the jar the build writes the ServiceLoader manifests it"
+            + " lacks into (for org.apache.kafka.connect.sink.SinkConnector,"
+            + " org.apache.kafka.connect.source.SourceConnector). Rename or remove that file.",
+        e.getMessage());
+    assertFalse(Files.exists(temp.resolve("clash.tar")));
+  }
+
+  private static Path connectFileJar() throws java.net.URISyntaxException {
+    return Path.of(
+        org.apache.kafka.connect.file.FileStreamSourceConnector.class
+            .getProtectionDomain()
+            .getCodeSource()
+            .getLocation()
+            .toURI());
+  }
+
+  /** Copies a jar without its META-INF/services entries, as connectors before Kafka 3.6 are. */
+  private static void stripManifests(Path jar, Path target) throws IOException {
+    try (java.util.jar.JarInputStream in =
+            new java.util.jar.JarInputStream(Files.newInputStream(jar));
+        java.util.jar.JarOutputStream out =
+            new java.util.jar.JarOutputStream(Files.newOutputStream(target))) {
+      for (var entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+        if (!entry.getName().startsWith("META-INF/services/")) {
+          out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+          out.write(in.readAllBytes());
+        }
+      }
+    }
   }
 
   /** Every file of the image tar's layers, by path without the leading "./" or "/". */
