@@ -2,7 +2,6 @@
 def expected = new File(basedir, 'expected-pom.xml').getText('UTF-8')
     .replace('@project.version@', pluginVersion)
     .replace('@kafka.version@', kafkaVersion)
-    .replace('@slf4j.version@', slf4jVersion)
 assert new File(basedir, 'pom.xml').getText('UTF-8') == expected
 
 def log = new File(basedir, 'build.log').text

@@ -67,7 +67,7 @@ try {
   def report = new JsonSlurper().parse(new File(basedir, 'target/cp-image/report.json'))
   def again = new JsonSlurper().parse(new File(basedir, 'target/cp-image/report-again.json'))
   assert report.layers*.name == ['utility-belt', 'libraries', 'connector:connector-project', 'connector:file',
-                                 'volumes', 'extra-directories']
+                                 'volumes', 'extra-directories', 'sbom']
   assert report.layers.every { it.diffId.startsWith('sha256:') }
   assert report.artifacts.find { it.file == 'connect-file-3.9.1.jar' }.sha256.startsWith('sha256:')
   assert report.user == 'appuser'

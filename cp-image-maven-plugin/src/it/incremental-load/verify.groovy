@@ -12,10 +12,11 @@ try {
   def report = new JsonSlurper().parse(new File(basedir, 'target/cp-image/report.json'))
   def baseLayers = sh("docker image inspect --format '{{len .RootFS.Layers}}' cp-image-it/incremental-load-base:1") as int
 
-  // First build: the base's layers are in the daemon, only the extra-directories layer is sent.
-  assert log =~ /Loaded only the layers the engine lacks: sent 1 layer \([0-9.]+ [kM]?B\), skipped ${baseLayers} layers? \([0-9.]+ [kMG]?B\) the engine holds/
+  // First build: the base's layers are in the daemon, only the extra-directories and SBOM layers
+  // are sent.
+  assert log =~ /Loaded only the layers the engine lacks: sent 2 layers \([0-9.]+ [kM]?B\), skipped ${baseLayers} layers? \([0-9.]+ [kMG]?B\) the engine holds/
   // Second build, nothing changed: every layer is in the daemon.
-  assert log =~ /Loaded only the layers the engine lacks: sent 0 layers \(0 B\), skipped ${baseLayers + 1} layers/
+  assert log =~ /Loaded only the layers the engine lacks: sent 0 layers \(0 B\), skipped ${baseLayers + 2} layers/
   // The layer table: the base's layers reused, ours new, then reused from the daemon.
   assert log =~ /base layer 1\/${baseLayers} +[0-9.]+ [kMG]?B +reused \(base\)/
   assert log =~ /extra-directories +[0-9.]+ [kM]?B +new/

@@ -4,11 +4,17 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -38,8 +44,17 @@ public final class BaseFilesystem {
   /** Small files whose content the plan needs: users, groups and a JDK's release file. */
   private static final int MAX_CAPTURED_SIZE = 64 * 1024;
 
+  /** Debian's package database, which the SBOM lists; a full one is a few hundred KB. */
+  public static final String DPKG_STATUS = "/var/lib/dpkg/status";
+
+  private static final int MAX_DPKG_STATUS_SIZE = 32 * 1024 * 1024;
+
+  /** The Kafka jars' directories, whose jars the SBOM lists with their SHA-256. */
+  private static final Pattern KAFKA_JAR = Pattern.compile("/usr/share/java/kafka[^/]*/.+\\.jar");
+
   private final Map<String, Node> nodes = new HashMap<>();
   private final Map<String, byte[]> contents = new HashMap<>();
+  private final Map<String, String> jarDigests = new HashMap<>();
 
   /** An empty file system (a scratch base). */
   public static BaseFilesystem empty() {
@@ -66,11 +81,21 @@ public final class BaseFilesystem {
       } else if (name.startsWith(".wh.")) {
         String removed = (parent.isEmpty() ? "" : parent) + "/" + name.substring(4);
         nodes.remove(removed);
+        contents.remove(removed);
+        jarDigests.remove(removed);
         removeChildren(removed);
       } else if (!path.equals("/")) {
         nodes.put(path, toNode(entry));
+        contents.remove(path);
+        jarDigests.remove(path);
         if (entry.isFile() && entry.getSize() <= MAX_CAPTURED_SIZE && isCaptured(path)) {
           contents.put(path, tar.readAllBytes());
+        } else if (entry.isFile()
+            && entry.getSize() <= MAX_DPKG_STATUS_SIZE
+            && path.equals(DPKG_STATUS)) {
+          contents.put(path, tar.readAllBytes());
+        } else if (entry.isFile() && KAFKA_JAR.matcher(path).matches()) {
+          jarDigests.put(path, sha256(tar));
         }
       }
     }
@@ -98,13 +123,31 @@ public final class BaseFilesystem {
   }
 
   private static boolean isCaptured(String path) {
-    return path.equals("/etc/passwd") || path.equals("/etc/group") || path.endsWith("/release");
+    return path.equals("/etc/passwd")
+        || path.equals("/etc/group")
+        || path.endsWith("/release")
+        || path.endsWith("/os-release");
+  }
+
+  /** Hashing while the tar streams by costs no second read of the layer. */
+  private static String sha256(InputStream entry) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[65536];
+      for (int read; (read = entry.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, read);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   private void removeChildren(String directory) {
     String prefix = directory + "/";
     nodes.keySet().removeIf(p -> p.startsWith(prefix));
     contents.keySet().removeIf(p -> p.startsWith(prefix));
+    jarDigests.keySet().removeIf(p -> p.startsWith(prefix));
   }
 
   /** Turns a tar entry name or an image path into the absolute form the index uses. */
@@ -164,6 +207,32 @@ public final class BaseFilesystem {
   public Optional<String> text(String path) {
     return Optional.ofNullable(contents.get(resolve(path)))
         .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The text of {@code path} like {@link #text}, following a symlink at the path itself too ({@code
+   * /etc/os-release} links to {@code ../usr/lib/os-release}).
+   */
+  public Optional<String> textFollowingLinks(String path) {
+    String current = resolve(path);
+    for (int hops = 0; hops < 40; hops++) {
+      Node node = nodes.get(current);
+      if (node == null || node.type() != Type.SYMLINK) {
+        break;
+      }
+      String target = node.linkTarget();
+      String parent = current.substring(0, current.lastIndexOf('/'));
+      current = resolve(target.startsWith("/") ? target : parent + "/" + target);
+    }
+    return text(current);
+  }
+
+  /**
+   * The jars of the base's Kafka directories ({@code /usr/share/java/kafka*}) with their SHA-256
+   * (hex), by image path, sorted.
+   */
+  public SortedMap<String, String> kafkaJars() {
+    return new TreeMap<>(jarDigests);
   }
 
   /** Convenience for tests: a base built from one in-memory map. */

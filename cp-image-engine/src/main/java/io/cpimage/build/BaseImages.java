@@ -2,12 +2,14 @@ package io.cpimage.build;
 
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.TarImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -50,15 +52,19 @@ final class BaseImages {
       }
       default -> {
         log.accept(LogEvent.lifecycle("Pulling base image " + from));
-        pull(from, settings.offline(), partial, log);
+        pull(from, null, settings.offline(), partial, log);
         Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
       }
     }
     return BaseImage.read(from, tar, directory, WHERE);
   }
 
-  private static void pull(
-      ImageLocation from, boolean offline, Path partial, Consumer<LogEvent> log)
+  /**
+   * Pulls {@code from} with jib into the docker-save tar {@code partial}: the image of {@code
+   * platform} from an index (null: jib's default platform).
+   */
+  static void pull(
+      ImageLocation from, Platform platform, boolean offline, Path partial, Consumer<LogEvent> log)
       throws ImageBuildException, IOException, InterruptedException {
     try {
       Containerizer containerizer =
@@ -67,7 +73,11 @@ final class BaseImages {
               .setOfflineMode(offline)
               .setAllowInsecureRegistries(from.allowInsecureRegistries())
               .addEventHandler(LogEvent.class, log::accept);
-      Jib.from(RegistryCredentials.registryImage(from, log)).containerize(containerizer);
+      JibContainerBuilder builder = Jib.from(RegistryCredentials.registryImage(from, log));
+      if (platform != null) {
+        builder.setPlatforms(Set.of(platform.jib()));
+      }
+      builder.containerize(containerizer);
     } catch (ExecutionException
         | com.google.cloud.tools.jib.api.CacheDirectoryCreationException
         | com.google.cloud.tools.jib.api.RegistryException e) {

@@ -14,8 +14,10 @@ import java.util.Map;
 /**
  * What a build produced, as written to {@code target/cp-image/report.json}: base and result
  * digests, each layer's digest and contents, each artifact's source and checksum, and the effective
- * environment, volumes and user. The file's only writer and reader: {@code cp-image:verify-ready}
- * reads the connectors' plugin classes and the loaded image from it.
+ * environment, volumes and user, where the build wrote the image's SBOM ({@code sbom.cdx.json}
+ * beside it), and for a multi-platform build each platform's digest and SBOM. The file's only
+ * writer and reader: {@code cp-image:verify-ready} reads the connectors' plugin classes and the
+ * loaded image from it.
  */
 public record BuildReport(
     String baseImage,
@@ -31,7 +33,9 @@ public record BuildReport(
     Map<String, String> environment,
     List<String> volumes,
     String user,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    String sbom,
+    List<PlatformRecord> platforms) {
 
   /** Where an image loaded into the local Docker daemon is named, in {@code image} and outputs. */
   private static final String DAEMON = "docker://";
@@ -74,6 +78,12 @@ public record BuildReport(
   private static <T> List<T> nullToEmpty(List<T> list) {
     return list == null ? List.of() : list;
   }
+
+  /**
+   * One platform's image of a multi-platform build ({@code <platforms>}): its platform ({@code
+   * linux/arm64}), manifest digest and base image ID; {@code digest} is then the index's.
+   */
+  public record PlatformRecord(String platform, String digest, String baseImageId, String sbom) {}
 
   /** One added layer: its name, diff id (sha256 of the uncompressed tar) and files. */
   public record LayerRecord(String name, String diffId, List<String> files) {}

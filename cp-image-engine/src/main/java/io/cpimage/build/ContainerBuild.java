@@ -39,7 +39,8 @@ import java.util.function.Consumer;
 /**
  * Hands the planned image to jib: one container builder per target (registry, daemon or tar, plus
  * the optional extra tar), tars written to a partial file and moved into place only on success.
- * Holds the planned image's parts: the spec, the base, the layers and the final configuration.
+ * Holds the planned image's parts: the spec, the base, the layers and the final configuration, and
+ * the platform of a multi-platform build's image (null otherwise: jib's default, the base's).
  */
 record ContainerBuild(
     ImageSpec spec,
@@ -49,6 +50,7 @@ record ContainerBuild(
     Map<String, String> labels,
     List<String> volumes,
     String user,
+    Platform platform,
     Consumer<LogEvent> log) {
 
   /** Each added layer's diff id, computed as jib builds the layer (same entries, same bytes). */
@@ -172,6 +174,21 @@ record ContainerBuild(
 
   private JibContainer run(Containerizer containerizer, String what)
       throws ImageBuildException, IOException, InterruptedException {
+    return run(containerizer, what, ImageFormat.Docker, spec.target().tags());
+  }
+
+  /**
+   * Builds this platform's image of a multi-platform build to {@code containerizer} in {@code
+   * format}, without the target's extra tags (the index carries them).
+   */
+  JibContainer containerizePlatform(Containerizer containerizer, String what, ImageFormat format)
+      throws ImageBuildException, IOException, InterruptedException {
+    return run(containerizer, what, format, List.of());
+  }
+
+  private JibContainer run(
+      Containerizer containerizer, String what, ImageFormat format, List<String> tags)
+      throws ImageBuildException, IOException, InterruptedException {
     AtomicInteger reported = new AtomicInteger();
     containerizer
         .setToolName("cp-image")
@@ -188,18 +205,18 @@ record ContainerBuild(
                     log.accept(LogEvent.progress(what + ": " + tenth * 10 + "% complete"));
                   }
                 }));
-    for (String tag : spec.target().tags()) {
+    for (String tag : tags) {
       containerizer.withAdditionalTag(tag);
     }
     try {
       log.accept(LogEvent.lifecycle(capitalized(what)));
-      return builder().containerize(containerizer);
+      return builder(format).containerize(containerizer);
     } catch (ExecutionException | RegistryException | CacheDirectoryCreationException e) {
       throw failure(capitalized(what), e);
     }
   }
 
-  private JibContainerBuilder builder() throws ImageBuildException {
+  private JibContainerBuilder builder(ImageFormat format) throws ImageBuildException {
     ImageSpec.Container container = spec.container();
     JibContainerBuilder builder = Jib.from(TarImage.at(base.tar()));
     List<FileEntriesLayer> layers = new ArrayList<>();
@@ -213,11 +230,14 @@ record ContainerBuild(
     }
     builder
         .setFileEntriesLayers(layers)
-        .setFormat(ImageFormat.Docker)
+        .setFormat(format)
         .setCreationTime(spec.settings().creationTime())
         .setEnvironment(environment)
         .setLabels(labels)
         .setVolumes(volumePaths);
+    if (platform != null) {
+      builder.setPlatforms(Set.of(platform.jib()));
+    }
     try {
       builder.setExposedPorts(Ports.parse(container.ports()));
     } catch (NumberFormatException e) {
@@ -244,8 +264,7 @@ record ContainerBuild(
     return builder;
   }
 
-  private static TarImage tarImage(Path partial, String name)
-      throws ImageBuildException, IOException {
+  static TarImage tarImage(Path partial, String name) throws ImageBuildException, IOException {
     Files.createDirectories(partial.toAbsolutePath().getParent());
     try {
       return TarImage.at(partial).named(name);

@@ -21,6 +21,18 @@ final class DockerCli {
     }
   }
 
+  /** The platform the daemon runs images of ({@code linux/amd64}); empty when none answers. */
+  static java.util.Optional<Platform> daemonPlatform() {
+    try {
+      Result result = run(List.of("version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"), 30);
+      return result.exitCode() == 0
+          ? java.util.Optional.of(Platform.parse(result.output().strip(), "docker version"))
+          : java.util.Optional.empty();
+    } catch (IOException | ImageBuildException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** {@code docker save name -o tar}, failing with the CLI's message. */
   static void save(String image, Path tar, String where) throws ImageBuildException {
     try {

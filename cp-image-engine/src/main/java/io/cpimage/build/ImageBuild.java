@@ -8,6 +8,7 @@ import io.cpimage.artifact.JdkSource;
 import io.cpimage.connector.ConnectorPipeline;
 import io.cpimage.connector.DirectoryName;
 import io.cpimage.connector.PluginIsolation;
+import io.cpimage.sbom.ImageSbom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class ImageBuild {
   private final List<BuildReport.ConnectorRecord> connectorRecords = new ArrayList<>();
   private final List<PluginIsolation.ConnectorContents> connectorContents = new ArrayList<>();
   private final ConnectorManifests manifests;
+  private ImageSbom sbom;
 
   private ImageBuild(ImageSpec spec, Consumer<LogEvent> log) {
     this.spec = spec;
@@ -57,13 +59,91 @@ public final class ImageBuild {
 
   private BuildReport run()
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
-    ImageLocation from = spec.from();
-    ImageLocation to = spec.target().image();
+    if (spec.multiPlatform()) {
+      return PlatformBuild.run(spec, log);
+    }
+    checkNames();
+    BaseImage base = BaseImages.load(spec.from(), spec.settings(), log);
+    Planned planned = plan(base, null);
+    List<String> outputs = new ArrayList<>();
+    JibContainer result =
+        planned.build().containerize(spec.target().image(), planned.layers(), outputs);
+    Path sbomCopy = BuildSbom.copyBeside(planned.sbomFile(), spec.settings().reportFile(), null);
+    log.accept(
+        LogEvent.lifecycle("SBOM: " + sbomCopy + ", in the image at " + ImageSbom.IMAGE_PATH));
+    BuildReport report =
+        planned.report(
+            spec.target().image().toString(),
+            result.getDigest().toString(),
+            result.getImageId().toString(),
+            outputs,
+            sbomCopy.toString(),
+            List.of());
+    report.write(spec.settings().reportFile());
+    return report;
+  }
+
+  /** Checks what needs no base and makes the work directory. */
+  private void checkNames() throws ImageBuildException, IOException {
     ConnectorPlugins.checkNames(spec.connectors(), spec.settings().pluginPath());
     Files.createDirectories(work);
+  }
 
-    BaseImage base = BaseImages.load(from, spec.settings(), log);
+  /**
+   * The image planned on {@code base}, for {@code platform} (null: jib's default), ready for jib:
+   * what every target of one platform's image is built from.
+   */
+  record Planned(
+      ContainerBuild build,
+      List<BuildReport.LayerRecord> layers,
+      List<BuildReport.ArtifactRecord> artifacts,
+      List<BuildReport.ConnectorRecord> connectors,
+      Path sbomFile) {
+
+    /**
+     * The report of this image, built as {@code image} with the given results; {@code sbom} is the
+     * SBOM's copy beside the report (null when each platform has its own).
+     */
+    BuildReport report(
+        String image,
+        String digest,
+        String imageId,
+        List<String> outputs,
+        String sbom,
+        List<BuildReport.PlatformRecord> platforms) {
+      return new BuildReport(
+          build.spec().from().toString(),
+          build.base().imageId(),
+          image,
+          digest,
+          imageId,
+          List.copyOf(build.spec().target().tags()),
+          outputs,
+          layers,
+          artifacts,
+          connectors,
+          build.environment(),
+          build.volumes(),
+          build.user(),
+          build.labels(),
+          sbom,
+          platforms);
+    }
+  }
+
+  /** Plans one platform's image of a multi-platform build on that platform's base. */
+  static Planned plan(ImageSpec spec, BaseImage base, Platform platform, Consumer<LogEvent> log)
+      throws ImageBuildException, ArtifactException, IOException {
+    ImageBuild build = new ImageBuild(spec, log);
+    build.checkNames();
+    return build.plan(base, platform);
+  }
+
+  private Planned plan(BaseImage base, Platform platform)
+      throws ImageBuildException, ArtifactException, IOException {
+    ImageLocation from = spec.from();
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
+    sbom = BuildSbom.start(spec, base);
     ConnectorPipeline pipeline = pipeline(spec.settings());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
     LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory);
@@ -73,6 +153,10 @@ public final class ImageBuild {
       LayerPlanner.Layer belt = planner.layer("utility-belt");
       BundledUtilityBelt.addTo(belt, work.resolve("utility-belt"));
       belt.finish();
+      sbom.utilityBelt(
+          ImageSbom.toolVersion(),
+          work.resolve("utility-belt").resolve("utility-belt.jar"),
+          BundledUtilityBelt.JAR_DIRECTORY + "/utility-belt.jar");
     }
     Integer javaVersion = addJdk(planner, pipeline, environment);
     addLibraries(planner, pipeline);
@@ -98,6 +182,7 @@ public final class ImageBuild {
             directory.into(),
             spec.permissions(),
             "<extraDirectories> " + directory.from());
+        BuildSbom.addExtraJars(sbom, directory.from(), directory.into());
       }
     }
     extras.finish();
@@ -109,36 +194,23 @@ public final class ImageBuild {
     Map<String, String> labels = new LinkedHashMap<>(spec.container().labels());
     labels.put("org.opencontainers.image.base.name", from.toString());
     labels.put("org.opencontainers.image.base.digest", base.imageId());
+    labels.put(ImageSbom.LABEL, ImageSbom.IMAGE_PATH);
+    Path sbomFile = BuildSbom.addLayer(planner, sbom, work, platform);
 
     LayerPlan plan = planner.plan();
     ContainerBuild build =
-        new ContainerBuild(spec, base, plan, environment, labels, volumes, user, log);
-    List<String> outputs = new ArrayList<>();
-    List<BuildReport.LayerRecord> layers = build.layerRecords();
-    JibContainer result = build.containerize(to, layers, outputs);
-    BuildReport report =
-        new BuildReport(
-            from.toString(),
-            base.imageId(),
-            to.toString(),
-            result.getDigest().toString(),
-            result.getImageId().toString(),
-            List.copyOf(spec.target().tags()),
-            outputs,
-            layers,
-            pipeline.fetched().stream()
-                .map(
-                    file ->
-                        new BuildReport.ArtifactRecord(
-                            file.where(), file.source(), file.file(), file.sha256()))
-                .toList(),
-            List.copyOf(connectorRecords),
-            environment,
-            volumes,
-            user,
-            labels);
-    report.write(spec.settings().reportFile());
-    return report;
+        new ContainerBuild(spec, base, plan, environment, labels, volumes, user, platform, log);
+    return new Planned(
+        build,
+        build.layerRecords(),
+        pipeline.fetched().stream()
+            .map(
+                file ->
+                    new BuildReport.ArtifactRecord(
+                        file.where(), file.source(), file.file(), file.sha256()))
+            .toList(),
+        List.copyOf(connectorRecords),
+        sbomFile);
   }
 
   private Integer addJdk(
@@ -177,9 +249,9 @@ public final class ImageBuild {
     environment.put("JAVA_HOME", javaHome);
     environment.put("PATH", String.join(":", path));
     Path release = home.resolve("release");
-    return Files.isRegularFile(release)
-        ? JvmFlags.featureVersion(Files.readString(release)).orElse(null)
-        : null;
+    String releaseText = Files.isRegularFile(release) ? Files.readString(release) : "";
+    sbom.jdk(javaHome, releaseText, BuildSbom.sourceOf(jdk.source()));
+    return JvmFlags.featureVersion(releaseText).orElse(null);
   }
 
   private void addLibraries(LayerPlanner planner, ConnectorPipeline pipeline)
@@ -188,10 +260,12 @@ public final class ImageBuild {
     for (ImageSpec.LibrarySpec library : spec.libraries()) {
       String into = library.into() == null ? DEFAULT_LIBRARY_DIRECTORY : library.into();
       checkAbsolute(into, library.where() + "<into>");
-      for (Path file : pipeline.libraryFiles(library.source(), library.where())) {
+      List<Path> files = pipeline.libraryFiles(library.source(), library.where());
+      for (Path file : files) {
         layer.addFile(
             file, into + "/" + file.getFileName(), LayerPlanner.modeOf(file), library.where());
       }
+      sbom.library(into, library.source(), files);
     }
     layer.finish();
   }
@@ -234,6 +308,8 @@ public final class ImageBuild {
                   + " replaces the bundled "
                   + bundled));
     }
+    sbom.connector(
+        connector.name(), directory, connector.source(), connectorFiles.fetched(), staged, jars);
     List<String> plugins = connectorFiles.pluginClasses();
     connectorContents.add(
         new PluginIsolation.ConnectorContents(

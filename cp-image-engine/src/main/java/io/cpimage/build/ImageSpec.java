@@ -26,7 +26,16 @@ public record ImageSpec(
     JdkSpec jdk,
     boolean utilityBelt,
     boolean strictPlugins,
-    Settings settings) {
+    Settings settings,
+    List<Platform> platforms) {
+
+  /**
+   * Whether the build makes an image per declared platform ({@code <platforms>}) rather than one
+   * image of the base's own platform.
+   */
+  public boolean multiPlatform() {
+    return !platforms.isEmpty();
+  }
 
   /** The image directory connectors go into, as in Confluent's images. */
   public static final String DEFAULT_PLUGIN_PATH = "/usr/share/confluent-hub-components";
@@ -96,7 +105,7 @@ public record ImageSpec(
    * changes, connectors, libraries, extra directories, JVM settings or JDK; the utility belt added;
    * plugin isolation problems failing the build; the report in the work directory; downloads cached
    * in its {@code downloads}; the epoch as the creation time; online; connectors under {@link
-   * #DEFAULT_PLUGIN_PATH}.
+   * #DEFAULT_PLUGIN_PATH}; no platforms declared (one image, of the base's platform).
    */
   public static final class Builder {
     private final ImageLocation from;
@@ -128,6 +137,7 @@ public record ImageSpec(
     private boolean offline;
     private String pluginPath = DEFAULT_PLUGIN_PATH;
     private ArtifactResolver artifactResolver = ArtifactResolver.NONE;
+    private List<Platform> platforms = List.of();
 
     private Builder(ImageLocation from, ImageLocation to, Path workDirectory) {
       this.from = from;
@@ -271,6 +281,12 @@ public record ImageSpec(
       return this;
     }
 
+    /** The platforms to build (jib's {@code <platforms>}); none: the base's one platform. */
+    public Builder platforms(List<Platform> platforms) {
+      this.platforms = List.copyOf(platforms);
+      return this;
+    }
+
     public ImageSpec build() {
       if (to.kind() == ImageLocation.Kind.TAR && tarImageName == null) {
         // A programming error, not bad input: the plugin always names the tar's image.
@@ -296,7 +312,8 @@ public record ImageSpec(
               creationTime,
               offline,
               pluginPath,
-              artifactResolver));
+              artifactResolver),
+          platforms);
     }
   }
 }

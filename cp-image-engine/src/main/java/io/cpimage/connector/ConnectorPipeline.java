@@ -95,7 +95,12 @@ public final class ConnectorPipeline {
    * are packed), that directory is returned as the root. A local directory is used in place.
    */
   public Path stage(ConnectorSource source, Path directory, String where) throws ArtifactException {
-    List<Path> files = fetch(source, where);
+    return stageFiles(fetch(source, where), source, directory, where);
+  }
+
+  private static Path stageFiles(
+      List<Path> files, ConnectorSource source, Path directory, String where)
+      throws ArtifactException {
     if (files.size() == 1 && Files.isDirectory(files.get(0))) {
       return files.get(0);
     }
@@ -109,10 +114,19 @@ public final class ConnectorPipeline {
 
   /**
    * A connector laid out on this machine: the directory its image directory holds, its plugins, and
-   * the ServiceLoader manifests they lack.
+   * the files it was fetched as (what the SBOM lists its checksums of), and the ServiceLoader
+   * manifests its plugins lack.
    */
   public record StagedConnector(
-      Path directory, List<String> pluginClasses, ServiceManifests missingManifests) {}
+      Path directory,
+      List<String> pluginClasses,
+      List<Path> fetched,
+      ServiceManifests missingManifests) {
+    public StagedConnector {
+      pluginClasses = List.copyOf(pluginClasses);
+      fetched = List.copyOf(fetched);
+    }
+  }
 
   /**
    * Stages a connector where the build lays it out ({@code <work>/connectors/<name>}) and scans it.
@@ -121,9 +135,11 @@ public final class ConnectorPipeline {
    */
   public StagedConnector stageConnector(
       String name, ConnectorSource source, Path work, String where) throws ArtifactException {
-    Path directory = stage(source, work.resolve("connectors").resolve(name), where);
+    List<Path> files = fetch(source, where);
+    Path directory = stageFiles(files, source, work.resolve("connectors").resolve(name), where);
     ConnectPluginScanner.Scan scan = scan(directory, source, where);
-    return new StagedConnector(directory, scan.pluginClasses(), ServiceManifests.missingFrom(scan));
+    return new StagedConnector(
+        directory, scan.pluginClasses(), files, ServiceManifests.missingFrom(scan));
   }
 
   /** The jar files of a library (libraries are placed as they are, never unpacked). */
@@ -149,12 +165,25 @@ public final class ConnectorPipeline {
   }
 
   /**
-   * The plugin classes of a connector's fetched {@code file}, laid out as the build would lay it
-   * out, in a scratch directory that is deleted afterwards.
-   *
-   * @throws NotAConnectorException when there are none
+   * What {@code cp-image:add-connector} checks before declaring a connector: its plugin classes and
+   * its plugin isolation problems (see {@link PluginIsolation}), the problems empty when there is
+   * none.
    */
-  public static List<String> pluginClassesOf(Path file, ConnectorSource source, String where)
+  public record CheckedConnector(List<String> pluginClasses, List<String> isolationProblems) {
+    public CheckedConnector {
+      pluginClasses = List.copyOf(pluginClasses);
+      isolationProblems = List.copyOf(isolationProblems);
+    }
+  }
+
+  /**
+   * Checks the connector {@code name}, fetched as {@code file}, laid out as the build would lay it
+   * out with {@code libraries} beside it, in a scratch directory that is deleted afterwards.
+   *
+   * @throws NotAConnectorException when it holds no plugin class
+   */
+  public static CheckedConnector check(
+      String name, Path file, ConnectorSource source, List<Path> libraries, String where)
       throws ArtifactException {
     Path scratch;
     try {
@@ -163,8 +192,14 @@ public final class ConnectorPipeline {
       throw new ArtifactException(where + ": cannot create a scratch directory: " + e, e);
     }
     try {
-      return scan(layOut(List.of(file), scratch.resolve("connector"), where), source, where)
-          .pluginClasses();
+      Path staged = layOut(List.of(file), scratch.resolve("connector"), where);
+      List<String> plugins = scan(staged, source, where).pluginClasses();
+      List<Path> jars = new ArrayList<>(PluginIsolation.jarsUnder(staged, where));
+      jars.addAll(libraries);
+      List<String> problems =
+          PluginIsolation.problemsOf(
+              List.of(new PluginIsolation.ConnectorContents(name, where, staged, jars, plugins)));
+      return new CheckedConnector(plugins, problems);
     } catch (IOException e) {
       throw new ArtifactException(where + ": cannot copy " + file + ": " + e, e);
     } finally {

@@ -30,7 +30,14 @@ class BuildReportTest {
         Map.of("COMPONENT", "kafka-connect"),
         List.of("/data"),
         "appuser",
-        Map.of("io.cpimage.project", "g:a"));
+        Map.of("io.cpimage.project", "g:a"),
+        "/project/target/cp-image/sbom.cdx.json",
+        List.of(
+            new BuildReport.PlatformRecord(
+                "linux/arm64",
+                "sha256:arm",
+                "sha256:armbase",
+                "/project/target/cp-image/sbom.linux-arm64.cdx.json")));
   }
 
   @Test

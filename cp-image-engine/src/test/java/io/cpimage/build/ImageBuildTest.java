@@ -232,7 +232,7 @@ class ImageBuildTest {
             e -> log.add(e.getMessage()));
 
     assertEquals(
-        List.of("connector:stripped", "connector:own", "connector-manifests"),
+        List.of("connector:stripped", "connector:own", "connector-manifests", "sbom"),
         report.layers().stream().map(BuildReport.LayerRecord::name).toList());
     Map<String, byte[]> files = filesOf(temp.resolve("kip898.tar"));
     String dir = "usr/share/confluent-hub-components/";
@@ -362,7 +362,7 @@ class ImageBuildTest {
         Files.readAllBytes(temp.resolve("first.tar")),
         Files.readAllBytes(temp.resolve("second.tar")));
     assertEquals(
-        List.of("libraries", "volumes"),
+        List.of("libraries", "volumes", "sbom"),
         first.layers().stream().map(BuildReport.LayerRecord::name).toList());
     assertEquals("/opt/tools/bin:/usr/bin:/bin", first.environment().get("PATH"));
     assertTrue(Files.isRegularFile(temp.resolve("work-first/report.json")));

@@ -105,7 +105,7 @@ class ConnectorPipelineTest {
     NotAConnectorException addConnector =
         assertThrows(
             NotAConnectorException.class,
-            () -> ConnectorPipeline.pluginClassesOf(zip, source, WHERE));
+            () -> ConnectorPipeline.check("docs", zip, source, List.of(), WHERE));
 
     assertEquals(
         WHERE
@@ -124,12 +124,49 @@ class ConnectorPipelineTest {
     ConnectorSource source = new ConnectorSource.LocalFile(connectFileJar(), null);
     List<Path> before = scratchDirectories();
 
-    assertEquals(2, ConnectorPipeline.pluginClassesOf(connectFileJar(), source, "-Dfile=x").size());
+    assertEquals(
+        2,
+        ConnectorPipeline.check("file", connectFileJar(), source, List.of(), "-Dfile=x")
+            .pluginClasses()
+            .size());
     assertThrows(
         ArtifactException.class,
-        () -> ConnectorPipeline.pluginClassesOf(docsOnlyZip(), source, "-Dfile=y"));
+        () -> ConnectorPipeline.check("docs", docsOnlyZip(), source, List.of(), "-Dfile=y"));
 
     assertEquals(before, scratchDirectories());
+  }
+
+  /**
+   * add-connector's check finds what the build refuses: a library the worker provides beside the
+   * connector, named with the jar; a clean connector has no problem.
+   */
+  @Test
+  void addConnectorsCheckFindsPluginIsolationProblems() throws Exception {
+    ConnectorSource source = new ConnectorSource.LocalFile(connectFileJar(), null);
+    Path clients =
+        Path.of(
+            org.apache.kafka.clients.producer.KafkaProducer.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+
+    ConnectorPipeline.CheckedConnector clean =
+        ConnectorPipeline.check("file", connectFileJar(), source, List.of(), "-Dfile=x");
+    ConnectorPipeline.CheckedConnector withClients =
+        ConnectorPipeline.check("file", connectFileJar(), source, List.of(clients), "-Dfile=x");
+
+    assertEquals(List.of(), clean.isolationProblems());
+    assertEquals(1, withClients.isolationProblems().size(), withClients.toString());
+    assertTrue(
+        withClients
+            .isolationProblems()
+            .get(0)
+            .startsWith(
+                "-Dfile=x: "
+                    + clients.getFileName()
+                    + " holds classes the Connect worker provides (org.apache.kafka."),
+        withClients.isolationProblems().get(0));
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.cpimage.pom.ConnectorDeclaration;
 import io.cpimage.pom.PomChange;
 import io.cpimage.pom.PomEditor;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
@@ -70,6 +71,14 @@ public class AddConnectorMojo extends AbstractMojo {
   @Parameter(property = "library")
   private List<String> libraries = new ArrayList<>();
 
+  /**
+   * A connector carrying jars the Connect worker provides fails the goal (the pom unchanged); false
+   * declares it with a warning. The pom's plugin-level strictPlugins applies, as to the build.
+   * -Dcp-image.strictPlugins.
+   */
+  @Parameter(property = PropertyNames.STRICT_PLUGINS, defaultValue = "true")
+  private boolean strictPlugins = true;
+
   /** Print the edit as a unified diff instead of writing the pom. */
   @Parameter(property = "dryRun", defaultValue = "false")
   private boolean dryRun;
@@ -111,18 +120,30 @@ public class AddConnectorMojo extends AbstractMojo {
               project.getBasedir().toPath());
       ConnectorFetcher.Fetched connector = fetchConnector(fetcher);
       List<ConnectorSource> libraryDeclarations = new ArrayList<>();
+      List<Path> libraryFiles = new ArrayList<>();
       for (String library : libraries) {
-        libraryDeclarations.add(fetcher.library(library).source());
+        ConnectorFetcher.Fetched fetched = fetcher.library(library);
+        libraryDeclarations.add(fetched.source());
+        libraryFiles.add(fetched.file());
       }
-      List<String> classes =
-          ConnectorPipeline.pluginClassesOf(
-              connector.file(), connector.source(), connector.where());
-      getLog().info(connector.file().getFileName() + " holds Connect plugins: " + classes);
       ConnectorDeclaration declaration =
           ConnectorDeclaration.of(connector.source(), libraryDeclarations);
       if (name != null && !name.isBlank()) {
         declaration = declaration.withName(name.trim());
       }
+      ConnectorPipeline.CheckedConnector checked =
+          ConnectorPipeline.check(
+              name != null && !name.isBlank() ? name.trim() : connector.source().defaultName(),
+              connector.file(),
+              connector.source(),
+              libraryFiles,
+              connector.where());
+      getLog()
+          .info(
+              connector.file().getFileName()
+                  + " holds Connect plugins: "
+                  + checked.pluginClasses());
+      checkPluginIsolation(checked.isolationProblems());
       PomChange edit = editor.addConnector(declaration);
       if (connector.trustedOnFirstUse() && edit.changed()) {
         getLog()
@@ -139,6 +160,31 @@ public class AddConnectorMojo extends AbstractMojo {
       throw Failures.badInput(GOAL, e);
     } catch (Exception e) {
       Failures.rethrow(GOAL, e);
+    }
+  }
+
+  /**
+   * Fails on the connector's plugin isolation problems before the pom is touched, as the build
+   * would; with {@code <strictPlugins>false</strictPlugins>} logs each as a warning.
+   */
+  private void checkPluginIsolation(List<String> problems) throws MojoFailureException {
+    if (problems.isEmpty()) {
+      return;
+    }
+    if (strictPlugins) {
+      throw Failures.badInput(
+          GOAL,
+          "the connector would not load as declared ("
+              + problems.size()
+              + (problems.size() == 1 ? " problem" : " problems")
+              + "):\n  "
+              + String.join("\n  ", problems)
+              + "\nFix them, or set <strictPlugins>false</strictPlugins> (-D"
+              + PropertyNames.STRICT_PLUGINS
+              + "=false) to declare it with warnings. The pom was not changed.");
+    }
+    for (String problem : problems) {
+      getLog().warn(problem + " (a warning: <strictPlugins>false</strictPlugins>)");
     }
   }
 

@@ -52,6 +52,15 @@ public class BuildMojo extends ProjectMojo {
   /** Also write a docker-save tar of the same image here. -Dcp-image.outputTar. */
   @Parameter File outputTar;
 
+  /**
+   * The platforms to build, each platform an os and architecture (jib's shape), from a
+   * multi-platform base (an image index in a registry, or an OCI image layout tar): a registry
+   * target gets an image index, a tar:// target an OCI image layout holding it, a docker:// target
+   * the one platform declared or the daemon's own. Default: the base's one platform.
+   * -Dcp-image.platforms=linux/amd64,linux/arm64.
+   */
+  @Parameter List<PlatformParameter> platforms = new ArrayList<>();
+
   /** Allow plain HTTP and unverified TLS for registries. -Dcp-image.allowInsecureRegistries. */
   @Parameter boolean allowInsecureRegistries;
 

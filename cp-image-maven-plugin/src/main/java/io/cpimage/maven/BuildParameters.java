@@ -3,6 +3,7 @@ package io.cpimage.maven;
 import io.cpimage.artifact.DownloadCache;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,14 @@ final class BuildParameters {
   final String downloadCache;
   final String outputTimestamp;
   final boolean offline;
+
+  /**
+   * The platforms to build as {@code os/architecture}, from {@code -Dcp-image.platforms} or else
+   * {@code <platforms>}; {@link #platformsWhere} names which, for messages.
+   */
+  final List<String> platforms;
+
+  final String platformsWhere;
 
   /**
    * Reads {@code configured}'s parameters with {@code overrides} applied; {@code localRepository}
@@ -125,6 +134,19 @@ final class BuildParameters {
                 : DownloadCache.inLocalRepository(localRepository).directory().toString());
     outputTimestamp = configured.outputTimestamp;
     this.offline = offline;
+    List<String> declared = new ArrayList<>();
+    for (PlatformParameter platform :
+        configured.platforms == null ? List.<PlatformParameter>of() : configured.platforms) {
+      declared.add(
+          (platform.os == null ? "" : platform.os)
+              + "/"
+              + (platform.architecture == null ? "" : platform.architecture));
+    }
+    platforms = overrides.list(PropertyNames.PLATFORMS, declared);
+    platformsWhere =
+        overrides.string(PropertyNames.PLATFORMS, null) == null
+            ? "<platforms><platform>"
+            : "-D" + PropertyNames.PLATFORMS;
   }
 
   private static Image image(

@@ -7,6 +7,7 @@ import io.cpimage.build.CredentialSource;
 import io.cpimage.build.ImageBuildException;
 import io.cpimage.build.ImageLocation;
 import io.cpimage.build.ImageSpec;
+import io.cpimage.build.Platform;
 import io.cpimage.connector.ConnectorSource;
 import io.cpimage.connector.MavenCoordinates;
 import io.cpimage.connector.SourceChoice;
@@ -71,7 +72,20 @@ record ImageSpecReader(
         .offline(settings.offline())
         .pluginPath(settings.pluginPath())
         .artifactResolver(settings.artifactResolver())
+        .platforms(platforms())
         .build();
+  }
+
+  /** {@code <platforms>} (or {@code -Dcp-image.platforms}), each parsed once, in order. */
+  private List<Platform> platforms() throws ImageBuildException {
+    List<Platform> platforms = new ArrayList<>();
+    for (String value : parameters.platforms) {
+      Platform platform = Platform.parse(value, parameters.platformsWhere);
+      if (!platforms.contains(platform)) {
+        platforms.add(platform);
+      }
+    }
+    return platforms;
   }
 
   /** Where the build works, writes its report and caches downloads; the plugin path. */

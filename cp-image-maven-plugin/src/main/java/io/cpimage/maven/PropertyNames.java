@@ -48,6 +48,7 @@ final class PropertyNames {
   static final String DOWNLOAD_CACHE = "cp-image.downloadCache";
   static final String STRICT_PLUGINS = "cp-image.strictPlugins";
   static final String SKIP = "cp-image.skip";
+  static final String PLATFORMS = "cp-image.platforms";
 
   static final String ZOOKEEPER = "cp-image.zookeeper";
   static final String BOOTSTRAP_SERVERS = "cp-image.bootstrapServers";

@@ -112,4 +112,22 @@ class BuildParametersTest {
             "docker://example/my-connect:1", "pom-user", "pom-password", "gcr"),
         parameters.to);
   }
+
+  @Test
+  void platformsComeFromThePomOrAsOneListFromTheOverride() {
+    BuildMojo mojo = configured();
+    PlatformParameter arm = new PlatformParameter();
+    arm.os = "linux";
+    arm.architecture = "arm64";
+    mojo.platforms = List.of(arm);
+    BuildParameters fromPom = read(mojo, new Properties(), new Properties());
+    assertEquals(List.of("linux/arm64"), fromPom.platforms);
+    assertEquals("<platforms><platform>", fromPom.platformsWhere);
+
+    BuildParameters overridden =
+        read(mojo, properties("cp-image.platforms", "linux/amd64, linux/arm64"), new Properties());
+    assertEquals(List.of("linux/amd64", "linux/arm64"), overridden.platforms);
+    assertEquals("-Dcp-image.platforms", overridden.platformsWhere);
+    assertEquals(List.of(), read(configured(), new Properties(), new Properties()).platforms);
+  }
 }

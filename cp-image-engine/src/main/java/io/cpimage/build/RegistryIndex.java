@@ -1,0 +1,177 @@
+package io.cpimage.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.tools.jib.api.Credential;
+import com.google.cloud.tools.jib.api.CredentialRetriever;
+import com.google.cloud.tools.jib.api.DescriptorDigest;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.event.EventHandlers;
+import com.google.cloud.tools.jib.hash.Digests;
+import com.google.cloud.tools.jib.http.FailoverHttpClient;
+import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
+import com.google.cloud.tools.jib.image.json.ManifestTemplate;
+import com.google.cloud.tools.jib.image.json.OciIndexTemplate;
+import com.google.cloud.tools.jib.image.json.V22ManifestListTemplate;
+import com.google.cloud.tools.jib.json.JsonTemplateMapper;
+import com.google.cloud.tools.jib.registry.ManifestAndDigest;
+import com.google.cloud.tools.jib.registry.RegistryClient;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The image index of a registry image, through jib's registry client: which platforms a base holds,
+ * and, for a target, the manifest list that names each platform's image pushed before it (jib-core
+ * pushes single images; an index of images it did not build itself has no public API).
+ */
+final class RegistryIndex {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ImageLocation location;
+  private final RegistryClient client;
+
+  private RegistryIndex(ImageLocation location, RegistryClient client) {
+    this.location = location;
+    this.client = client;
+  }
+
+  /** A client for {@code location}'s repository, logged in for pulling or for pushing. */
+  static RegistryIndex connect(ImageLocation location, boolean push, Consumer<LogEvent> log)
+      throws ImageBuildException, IOException {
+    ImageReference reference = location.registryReference();
+    FailoverHttpClient http =
+        new FailoverHttpClient(
+            location.allowInsecureRegistries(),
+            // As jib: credentials over plain HTTP only when asked for.
+            Boolean.getBoolean("sendCredentialsOverHttp"),
+            log);
+    RegistryClient.Factory factory =
+        RegistryClient.factory(
+                EventHandlers.builder().add(LogEvent.class, log).build(),
+                reference.getRegistry(),
+                reference.getRepository(),
+                http)
+            .setUserAgent("cp-image");
+    Optional<Credential> credential = credential(location, log);
+    credential.ifPresent(factory::setCredential);
+    RegistryClient client = factory.newRegistryClient();
+    try {
+      // As jib: without a bearer token, the credential (if any) goes as basic auth.
+      if (!(push ? client.doPushBearerAuth() : client.doPullBearerAuth())
+          && credential.isPresent()) {
+        client.configureBasicAuth();
+      }
+    } catch (RegistryException e) {
+      throw ContainerBuild.failure("logging in to " + reference.getRegistry(), e);
+    }
+    return new RegistryIndex(location, client);
+  }
+
+  private static Optional<Credential> credential(ImageLocation location, Consumer<LogEvent> log)
+      throws ImageBuildException {
+    for (CredentialRetriever retriever : RegistryCredentials.retrievers(location, log)) {
+      try {
+        Optional<Credential> credential = retriever.retrieve();
+        if (credential.isPresent()) {
+          return credential;
+        }
+      } catch (CredentialRetrievalException e) {
+        throw ContainerBuild.failure("reading the credentials of " + location, e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The platforms the image holds: each of its index's manifests, or the one platform of a single
+   * image (from its config).
+   */
+  Set<Platform> platforms() throws ImageBuildException, IOException {
+    Set<Platform> platforms = new LinkedHashSet<>();
+    try {
+      ManifestTemplate manifest =
+          client.pullManifest(location.registryReference().getQualifier()).getManifest();
+      if (manifest instanceof V22ManifestListTemplate list) {
+        for (V22ManifestListTemplate.ManifestDescriptorTemplate entry : list.getManifests()) {
+          if (entry.getPlatform() != null) {
+            platforms.add(
+                new Platform(entry.getPlatform().getOs(), entry.getPlatform().getArchitecture()));
+          }
+        }
+      } else if (manifest instanceof OciIndexTemplate index) {
+        for (OciIndexTemplate.ManifestDescriptorTemplate entry : index.getManifests()) {
+          if (entry.getPlatform() != null) {
+            platforms.add(
+                new Platform(entry.getPlatform().getOs(), entry.getPlatform().getArchitecture()));
+          }
+        }
+      } else if (manifest instanceof BuildableManifestTemplate image) {
+        ByteArrayOutputStream config = new ByteArrayOutputStream();
+        client
+            .pullBlob(image.getContainerConfiguration().getDigest(), size -> {}, size -> {})
+            .writeTo(config);
+        JsonNode json = JSON.readTree(config.toByteArray());
+        platforms.add(new Platform(json.path("os").asText(), json.path("architecture").asText()));
+      }
+    } catch (RegistryException e) {
+      throw ContainerBuild.failure("<from><image> '" + location + "': reading its manifest", e);
+    }
+    return platforms;
+  }
+
+  /** One platform's image, pushed by its digest, for the index. */
+  record PlatformImage(Platform platform, DescriptorDigest digest) {}
+
+  /**
+   * Pushes the manifest list of {@code images} under the location's tag and each of {@code tags};
+   * returns its digest. Each image's manifest is read back from the registry for its size.
+   */
+  DescriptorDigest pushIndex(List<PlatformImage> images, List<String> tags)
+      throws ImageBuildException, IOException {
+    try {
+      V22ManifestListTemplate list = new V22ManifestListTemplate();
+      for (PlatformImage image : images) {
+        ManifestAndDigest<ManifestTemplate> pulled = client.pullManifest(image.digest().toString());
+        byte[] bytes = JsonTemplateMapper.toByteArray(pulled.getManifest());
+        if (!Digests.computeDigest(new java.io.ByteArrayInputStream(bytes))
+            .getDigest()
+            .equals(image.digest())) {
+          // The size must be the pushed manifest's: never index a size we cannot vouch for.
+          throw new ImageBuildException(
+              "pushing the index of "
+                  + location
+                  + ": the "
+                  + image.platform()
+                  + " manifest read back from the registry does not match digest "
+                  + image.digest());
+        }
+        V22ManifestListTemplate.ManifestDescriptorTemplate entry =
+            new V22ManifestListTemplate.ManifestDescriptorTemplate();
+        entry.setMediaType(pulled.getManifest().getManifestMediaType());
+        entry.setDigest(image.digest().toString());
+        entry.setSize(bytes.length);
+        entry.setPlatform(image.platform().architecture(), image.platform().os());
+        list.addManifest(entry);
+      }
+      List<String> allTags = new ArrayList<>();
+      allTags.add(location.registryReference().getQualifier());
+      allTags.addAll(tags);
+      DescriptorDigest digest = null;
+      for (String tag : allTags) {
+        digest = client.pushManifest(list, tag);
+      }
+      return digest;
+    } catch (RegistryException e) {
+      throw ContainerBuild.failure("pushing the image index of " + location, e);
+    }
+  }
+}
