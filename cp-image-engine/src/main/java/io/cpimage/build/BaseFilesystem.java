@@ -1,5 +1,6 @@
 package io.cpimage.build;
 
+import io.cpimage.belt.settings.SettingsCatalogue;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,8 +42,11 @@ public final class BaseFilesystem {
     }
   }
 
-  /** Small files whose content the plan needs: users, groups and a JDK's release file. */
-  private static final int MAX_CAPTURED_SIZE = 64 * 1024;
+  /**
+   * Small files whose content the build needs: users, groups, a JDK's release file, the settings
+   * catalogue (40 KB for Kafka 4.4).
+   */
+  private static final int MAX_CAPTURED_SIZE = 256 * 1024;
 
   /** Debian's package database, which the SBOM lists; a full one is a few hundred KB. */
   public static final String DPKG_STATUS = "/var/lib/dpkg/status";
@@ -126,7 +130,8 @@ public final class BaseFilesystem {
     return path.equals("/etc/passwd")
         || path.equals("/etc/group")
         || path.endsWith("/release")
-        || path.endsWith("/os-release");
+        || path.endsWith("/os-release")
+        || path.equals(SettingsCatalogue.IMAGE_PATH);
   }
 
   /** Hashing while the tar streams by costs no second read of the layer. */
@@ -203,7 +208,10 @@ public final class BaseFilesystem {
     return Optional.ofNullable(nodes.get(resolve(path)));
   }
 
-  /** The text of a small captured file ({@code /etc/passwd}, a {@code release} file). */
+  /**
+   * The text of a small captured file ({@code /etc/passwd}, a {@code release} file, the settings
+   * catalogue).
+   */
   public Optional<String> text(String path) {
     return Optional.ofNullable(contents.get(resolve(path)))
         .map(bytes -> new String(bytes, StandardCharsets.UTF_8));

@@ -191,6 +191,9 @@ public final class ImageBuild {
       String value = variable.getValue() == null ? "" : variable.getValue();
       environment.put(variable.getKey(), EnvironmentExpander.expand(value, environment));
     }
+    EnvironmentSettings.allowPrefixes(spec.settingsCheck(), environment);
+    EnvironmentSettings.check(
+        spec.settingsCheck(), base.filesystem(), spec.container().environment(), environment, log);
     Map<String, String> labels = new LinkedHashMap<>(spec.container().labels());
     labels.put("org.opencontainers.image.base.name", from.toString());
     labels.put("org.opencontainers.image.base.digest", base.imageId());

@@ -26,6 +26,7 @@ public record ImageSpec(
     JdkSpec jdk,
     boolean utilityBelt,
     boolean strictPlugins,
+    SettingsCheckSpec settingsCheck,
     Settings settings,
     List<Platform> platforms) {
 
@@ -35,6 +36,18 @@ public record ImageSpec(
    */
   public boolean multiPlatform() {
     return !platforms.isEmpty();
+  }
+
+  /**
+   * The settings check of {@code <environment>}: whether a finding fails the build ({@code
+   * strict}), the property-name prefixes of plugin-defined settings to let through (also given to
+   * the image as {@code CP_SETTINGS_ALLOWED_PREFIXES}), and where the environment was declared, for
+   * messages (the pom).
+   */
+  public record SettingsCheckSpec(boolean strict, List<String> allowedPrefixes, String declaredIn) {
+    public SettingsCheckSpec {
+      allowedPrefixes = List.copyOf(allowedPrefixes);
+    }
   }
 
   /** The image directory connectors go into, as in Confluent's images. */
@@ -131,6 +144,8 @@ public record ImageSpec(
     private JdkSpec jdk;
     private boolean utilityBelt = true;
     private boolean strictPlugins = true;
+    private SettingsCheckSpec settingsCheck =
+        new SettingsCheckSpec(true, List.of(), "<environment>");
     private Path reportFile;
     private Path downloadCache;
     private Instant creationTime = Instant.EPOCH;
@@ -250,6 +265,12 @@ public record ImageSpec(
       return this;
     }
 
+    /** How {@code <environment>}'s Kafka settings are checked ({@link EnvironmentSettings}). */
+    public Builder settingsCheck(SettingsCheckSpec settingsCheck) {
+      this.settingsCheck = settingsCheck;
+      return this;
+    }
+
     public Builder reportFile(Path reportFile) {
       this.reportFile = reportFile;
       return this;
@@ -305,6 +326,7 @@ public record ImageSpec(
           jdk,
           utilityBelt,
           strictPlugins,
+          settingsCheck,
           new Settings(
               workDirectory,
               reportFile != null ? reportFile : workDirectory.resolve("report.json"),

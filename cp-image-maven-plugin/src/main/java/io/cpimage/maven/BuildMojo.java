@@ -164,6 +164,21 @@ public class BuildMojo extends ProjectMojo {
   @Parameter(defaultValue = "true")
   boolean strictPlugins = true;
 
+  /**
+   * Whether a KAFKA_* or CONNECT_* entry of the environment parameter that the base's Kafka release
+   * does not define, or whose value its type refuses, fails the build; false logs a warning
+   * instead. -Dcp-image.strictSettings.
+   */
+  @Parameter(defaultValue = "true")
+  boolean strictSettings = true;
+
+  /**
+   * Property-name prefixes of settings that plugins define (an authorizer's, a metrics reporter's),
+   * let through by the build's and the boot's settings checks; also set in the image as
+   * CP_SETTINGS_ALLOWED_PREFIXES. -Dcp-image.allowedSettingPrefixes (comma-separated).
+   */
+  @Parameter List<String> allowedSettingPrefixes;
+
   /** Skip the goal. -Dcp-image.skip. */
   @Parameter boolean skip;
 

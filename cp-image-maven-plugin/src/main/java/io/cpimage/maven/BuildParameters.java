@@ -44,6 +44,8 @@ final class BuildParameters {
   final boolean utilityBeltSkip;
   final String buildNumber;
   final boolean strictPlugins;
+  final boolean strictSettings;
+  final List<String> allowedSettingPrefixes;
   final boolean skip;
   final File reportFile;
   final String downloadCache;
@@ -123,6 +125,9 @@ final class BuildParameters {
             configured.utilityBelt != null && configured.utilityBelt.skip);
     buildNumber = overrides.string(PropertyNames.BUILD_NUMBER, configured.buildNumber);
     strictPlugins = overrides.bool(PropertyNames.STRICT_PLUGINS, configured.strictPlugins);
+    strictSettings = overrides.bool(PropertyNames.STRICT_SETTINGS, configured.strictSettings);
+    allowedSettingPrefixes =
+        overrides.list(PropertyNames.ALLOWED_SETTING_PREFIXES, configured.allowedSettingPrefixes);
     skip = overrides.bool(PropertyNames.SKIP, configured.skip);
     reportFile =
         new File(overrides.string(PropertyNames.REPORT_FILE, configured.reportFile.getPath()));

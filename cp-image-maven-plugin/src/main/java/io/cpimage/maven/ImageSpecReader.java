@@ -66,6 +66,11 @@ record ImageSpecReader(
         .jdk(jdk())
         .utilityBelt(!parameters.utilityBeltSkip)
         .strictPlugins(parameters.strictPlugins)
+        .settingsCheck(
+            new ImageSpec.SettingsCheckSpec(
+                parameters.strictSettings,
+                parameters.allowedSettingPrefixes,
+                project.getFile() != null ? project.getFile().toString() : "the pom"))
         .reportFile(settings.reportFile())
         .downloadCache(settings.downloadCache())
         .creationTime(settings.creationTime())

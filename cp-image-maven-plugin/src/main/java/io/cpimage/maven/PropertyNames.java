@@ -47,6 +47,8 @@ final class PropertyNames {
   static final String REPORT_FILE = "cp-image.reportFile";
   static final String DOWNLOAD_CACHE = "cp-image.downloadCache";
   static final String STRICT_PLUGINS = "cp-image.strictPlugins";
+  static final String STRICT_SETTINGS = "cp-image.strictSettings";
+  static final String ALLOWED_SETTING_PREFIXES = "cp-image.allowedSettingPrefixes";
   static final String SKIP = "cp-image.skip";
   static final String PLATFORMS = "cp-image.platforms";
 

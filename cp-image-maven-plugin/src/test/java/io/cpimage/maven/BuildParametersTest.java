@@ -65,6 +65,21 @@ class BuildParametersTest {
     assertFalse(parameters.utilityBeltSkip);
     assertNull(parameters.jvm.heapOpts);
     assertNull(parameters.jdk.name);
+    assertTrue(parameters.strictSettings);
+    assertEquals(List.of(), parameters.allowedSettingPrefixes);
+  }
+
+  @Test
+  void theSettingsCheckIsOverriddenLikeAnyParameter() {
+    BuildParameters parameters =
+        read(
+            configured(),
+            properties(
+                "cp-image.strictSettings", "false",
+                "cp-image.allowedSettingPrefixes", "acme., confluent."),
+            new Properties());
+    assertFalse(parameters.strictSettings);
+    assertEquals(List.of("acme.", "confluent."), parameters.allowedSettingPrefixes);
   }
 
   @Test

@@ -67,7 +67,20 @@ public final class CdsTraining {
     Files.writeString(Path.of(output), "");
     if (profiles.contains(Profile.template)) {
       Path template = copy(TEMPLATE, scratch.resolve("training.properties.template"));
-      run(env, "dub", "template", template.toString(), output);
+      // As the images' configure scripts call it: checks and every template in one chain.
+      run(
+          env,
+          "dub",
+          "ensure",
+          "KAFKA_ZOOKEEPER_CONNECT",
+          ";",
+          "path",
+          output,
+          "writable",
+          ";",
+          "template",
+          template.toString(),
+          output);
     }
     if (profiles.contains(Profile.gotemplate)) {
       Path goTemplate = copy(GO_TEMPLATE, scratch.resolve("training.properties.gotemplate"));

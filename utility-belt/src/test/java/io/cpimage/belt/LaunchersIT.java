@@ -112,6 +112,53 @@ class LaunchersIT {
     // Other verb groups have no cache here.
     assertFalse(launch(jar, env, "ub", "render-template", "t").out().contains("AOTCache"));
     assertFalse(launch(jar, env, "dub", "ensure", "X").out().contains("AOTCache"));
+    // A configure script's chain renders templates after its checks: the template cache serves it.
+    assertTrue(
+        launch(
+                jar,
+                env,
+                "dub",
+                "ensure",
+                "X",
+                ";",
+                "path",
+                "/",
+                "writable",
+                ";",
+                "template",
+                "a",
+                "b")
+            .out()
+            .contains("-XX:AOTCache=" + cache),
+        "a chain ending in template does not get the template cache");
+    assertFalse(
+        launch(jar, env, "dub", "ensure", "X", ";", "path", "/", "writable")
+            .out()
+            .contains("AOTCache"),
+        "a chain of checks got a cache");
+  }
+
+  @Test
+  void aChainRunsThroughTheLauncherAndStopsAtTheFirstFailure() throws Exception {
+    Path template = Files.writeString(dir.resolve("t.template"), "id={{ env['X'] }}\n");
+    Path output = dir.resolve("out.properties");
+    Map<String, String> env = Map.of("X", "3");
+    assertEquals(
+        new Result(0, "", ""),
+        launch(
+            JAR,
+            env,
+            "dub",
+            "ensure",
+            "X",
+            ";",
+            "template",
+            template.toString(),
+            output.toString()));
+    assertEquals("id=3", Files.readString(output));
+    assertEquals(
+        new Result(1, "", "NOPE is required.\nCommand [dub ensure X NOPE] FAILED !\n"),
+        launch(JAR, env, "dub", "ensure", "X", "NOPE", ";", "template", "/nonexistent", "/x"));
   }
 
   /** POSIX cksum of the jar's central directory and end record, located from the end record. */

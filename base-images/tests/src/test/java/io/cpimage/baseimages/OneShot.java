@@ -16,7 +16,7 @@ import org.testcontainers.utility.DockerImageName;
 public final class OneShot {
   private final String image;
   private final Map<String, String> env = new LinkedHashMap<>();
-  private final Map<String, String> files = new LinkedHashMap<>();
+  private final Map<String, Transferable> files = new LinkedHashMap<>();
   private final Map<String, String> extraHosts = new LinkedHashMap<>();
   private String[] command;
   private Network network;
@@ -47,7 +47,13 @@ public final class OneShot {
 
   /** A file, readable by everyone, put into the container before it starts. */
   public OneShot file(String path, String content) {
-    files.put(path, content);
+    files.put(path, Transferable.of(content, 0644));
+    return this;
+  }
+
+  /** A script, executable by everyone, put into the container before it starts. */
+  public OneShot executable(String path, String content) {
+    files.put(path, Transferable.of(content, 0755));
     return this;
   }
 
@@ -82,8 +88,7 @@ public final class OneShot {
     try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))) {
       container.withLabel(CpImageLabels.TESTING, "true").withEnv(env);
       container.withStartupCheckStrategy(new UntilExited(Duration.ofSeconds(90)));
-      files.forEach(
-          (path, content) -> container.withCopyToContainer(Transferable.of(content, 0644), path));
+      files.forEach((path, content) -> container.withCopyToContainer(content, path));
       extraHosts.forEach(container::withExtraHost);
       if (command != null) {
         container.withCommand(command);

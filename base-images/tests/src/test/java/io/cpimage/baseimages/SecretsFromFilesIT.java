@@ -46,7 +46,7 @@ class SecretsFromFilesIT {
           properties.getStdout().contains("sasl.jaas.config=" + JAAS_CONFIG + "\n"),
           properties.getStdout());
       assertFalse(properties.getStdout().contains("sasl.jaas.config.file"), properties.getStdout());
-      assertTrue(logs.contains("+ dub template"), "TRACE=true traced nothing:\n" + logs);
+      assertTrue(logs.contains("+ dub_step template"), "TRACE=true traced nothing:\n" + logs);
       assertFalse(logs.contains(SECRET), logs);
     }
   }

@@ -20,7 +20,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "dub",
-    description = "Docker Utility Belt: checks and templates for container boot scripts.")
+    description = "Docker Utility Belt: checks and templates for container boot scripts.",
+    footer = {
+      "Commands may be chained in one call, separated by a quoted ';', as 'dub A && dub B' would",
+      "run them: dub ensure X ';' template IN OUT"
+    })
 public final class Dub implements Callable<Integer> {
 
   /** The verbs, in the order the usage lists them. */
@@ -55,8 +59,35 @@ public final class Dub implements Callable<Integer> {
     this.env = env;
   }
 
-  /** Runs {@code dub <args>} and returns its exit code. */
+  /**
+   * Runs {@code dub <args>} and returns its exit code. Commands chained with {@code ';'} ({@link
+   * CommandChain}) run one after the other until one fails; its message, FAILED line and exit code
+   * are those it has alone.
+   */
   public static int execute(
+      Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+    if (!CommandChain.isChain(args)) {
+      return executeOne(env, out, err, args);
+    }
+    List<String[]> commands;
+    try {
+      commands = CommandChain.split(args);
+    } catch (IllegalArgumentException e) {
+      err.println("dub: " + e.getMessage());
+      err.flush();
+      return USAGE;
+    }
+    int code = OK;
+    for (String[] command : commands) {
+      code = executeOne(env, out, err, command);
+      if (code != OK) {
+        break;
+      }
+    }
+    return code;
+  }
+
+  private static int executeOne(
       Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
     int code = Shortcut.run(env, err, args);
     if (code == Shortcut.NOT_TAKEN) {

@@ -1,5 +1,6 @@
 package io.cpimage.belt.dub;
 
+import io.cpimage.belt.settings.BootCheck;
 import io.cpimage.belt.template.AtomicFileWriter;
 import io.cpimage.belt.template.TemplateException;
 import io.cpimage.belt.template.TemplateRenderer;
@@ -65,6 +66,9 @@ final class TemplateCommand implements Callable<Integer> {
       }
     } catch (TemplateException e) {
       err.println(ERROR_PREFIX + e.getMessage());
+      return Dub.FAILED;
+    }
+    if (!BootCheck.passes(env, renderer.envToPropsCalls(), err, ERROR_PREFIX)) {
       return Dub.FAILED;
     }
     for (int i = 0; i < files.size(); i += 2) {

@@ -29,6 +29,11 @@ public final class TemplateGlobals {
         (Map<String, String>)
             JinjavaInterpreter.getCurrent().getContext().get(TemplateRenderer.ENVIRONMENT);
     List<String> excludedNames = excluded.stream().map(String::valueOf).toList();
+    @SuppressWarnings("unchecked")
+    List<EnvToPropsCall> calls =
+        (List<EnvToPropsCall>)
+            JinjavaInterpreter.getCurrent().getContext().get(TemplateRenderer.CALLS);
+    calls.add(new EnvToPropsCall(nullToEmpty(envPrefix), nullToEmpty(propPrefix), excludedNames));
     return new Jinja2Dict(
         new LinkedHashMap<>(
             EnvToProps.envToProps(

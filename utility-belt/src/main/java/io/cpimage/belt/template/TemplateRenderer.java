@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -37,7 +40,11 @@ public final class TemplateRenderer {
    */
   static final String ENVIRONMENT = "cp-image.environment";
 
+  /** Where {@code env_to_props} records its calls, under a name no template can write either. */
+  static final String CALLS = "cp-image.env-to-props-calls";
+
   private final Jinjava jinjava;
+  private final List<EnvToPropsCall> calls = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Object> context;
 
   private TemplateRenderer(Map<String, String> env) {
@@ -59,12 +66,18 @@ public final class TemplateRenderer {
             "parseLog4jLoggers",
             String.class,
             Object[].class));
-    this.context = Map.of(ENV, new Jinja2Dict(new TreeMap<>(env)), ENVIRONMENT, Map.copyOf(env));
+    this.context =
+        Map.of(ENV, new Jinja2Dict(new TreeMap<>(env)), ENVIRONMENT, Map.copyOf(env), CALLS, calls);
   }
 
   /** A renderer whose templates see {@code env} as their environment. */
   public static TemplateRenderer forEnvironment(Map<String, String> env) {
     return new TemplateRenderer(env);
+  }
+
+  /** The {@code env_to_props} calls of every template rendered so far, in call order. */
+  public List<EnvToPropsCall> envToPropsCalls() {
+    return List.copyOf(calls);
   }
 
   /** Renders the template file; relative paths are resolved against the working directory. */

@@ -1,0 +1,96 @@
+package io.cpimage.baseimages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cpimage.verify.smoke.SingleNodeKRaft;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An extension image's own {@code configure}, written for Confluent's images, calls {@code dub
+ * ensure}, {@code dub path} and {@code dub template} one by one; our configure chains them into one
+ * call, and the image's {@code ensure} checks its data directory in the shell. Both must keep
+ * working together: the user's calls check, fail and render as before, and ensure still names an
+ * unwritable data directory in dub's words.
+ */
+@ExtendWith(DockerRequired.class)
+class UserConfigureIT {
+  private static final String USER_CONFIGURE =
+      String.join(
+          "\n",
+          "#!/usr/bin/env bash",
+          ". /etc/confluent/docker/bash-config",
+          "dub ensure KAFKA_PROCESS_ROLES",
+          "dub ensure CLUSTER_ID",
+          "dub path /etc/kafka writable",
+          "dub template /etc/confluent/docker/kafka.properties.template /etc/kafka/kafka.properties",
+          "dub template /etc/confluent/docker/log4j2.yaml.template /etc/kafka/log4j2.yaml",
+          "");
+  private static final String CONFIGURE = "/etc/confluent/docker/configure";
+
+  private static Map<String, String> combinedNode() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("KAFKA_PROCESS_ROLES", "broker,controller");
+    env.put("KAFKA_NODE_ID", "1");
+    env.put("CLUSTER_ID", SingleNodeKRaft.CLUSTER_ID);
+    env.put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@user-configure:9093");
+    env.put("KAFKA_LISTENERS", "PLAINTEXT://0.0.0.0:9092,CONTROLLER://0.0.0.0:9093");
+    env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://user-configure:9092");
+    env.put("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER");
+    env.put("KAFKA_LOG_DIRS", "/var/lib/kafka/data");
+    env.put("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+    return env;
+  }
+
+  @Test
+  void aConfigureCallingDubVerbByVerbRendersAndTheImagesEnsureFormats() {
+    OneShot.Result result =
+        OneShot.of(Images.KAFKA, Line.KAFKA_4)
+            .env(combinedNode())
+            .executable(CONFIGURE, USER_CONFIGURE)
+            .bash(
+                CONFIGURE
+                    + " && /etc/confluent/docker/ensure && cat /etc/kafka/kafka.properties"
+                    + " && ls /var/lib/kafka/data")
+            .run();
+    assertEquals(0, result.exitCode(), result.output());
+    assertTrue(result.output().contains("node.id=1"), result.output());
+    assertTrue(result.output().contains("meta.properties"), result.output());
+  }
+
+  @Test
+  void aFailingCallOfTheUsersConfigureStopsTheBootWithDubsMessage() {
+    Map<String, String> env = combinedNode();
+    env.remove("CLUSTER_ID");
+    OneShot.Result result =
+        OneShot.of(Images.KAFKA, Line.KAFKA_4)
+            .env(env)
+            .executable(CONFIGURE, USER_CONFIGURE)
+            .bash(CONFIGURE + " && /etc/confluent/docker/ensure")
+            .run();
+    assertEquals(1, result.exitCode(), result.output());
+    assertTrue(
+        result
+            .output()
+            .contains("CLUSTER_ID is required.\nCommand [dub ensure CLUSTER_ID] FAILED !"),
+        result.output());
+  }
+
+  @Test
+  void ensureNamesAnUnwritableDataDirectoryInDubsWords() {
+    Map<String, String> env = combinedNode();
+    env.put("KAFKA_DATA_DIRS", "/etc/confluent");
+    OneShot.Result result =
+        OneShot.of(Images.KAFKA, Line.KAFKA_4)
+            .env(env)
+            .bash("/etc/confluent/docker/configure && /etc/confluent/docker/ensure")
+            .run();
+    assertEquals(1, result.exitCode(), result.output());
+    assertTrue(
+        result.output().contains("Command [dub path /etc/confluent writable] FAILED !"),
+        result.output());
+  }
+}
