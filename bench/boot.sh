@@ -10,7 +10,15 @@
 #            `docker run` to "[KafkaServer id=1] started";
 #   connect  cp-kafka-connect on the Kafka 4 line (beside one KRaft node), from `docker run` until
 #            GET /connectors answers 200 (REST ready).
-# Each round starts the server three ways:
+#   connect-plugins  the same worker in an image that cp-image:build extended with three real
+#            connectors from Maven Central (connect-file 3.5.2, which has no ServiceLoader manifests,
+#            Debezium's JDBC sink and connect-mirror 3.9.1, which have theirs), from `docker run`
+#            (boot scripts included) until REST ready, three ways a round: plugin.discovery=only_scan
+#            (every class scanned), hybrid_warn (Kafka's default, which the image ran before it
+#            recorded its manifests) and the image's own choice (service_load, KIP-898). Prints the
+#            medians and the ratios (target: service_load at most 0.5x only_scan). Builds the image
+#            with ./mvnw (BENCH_MAVEN_ARGS, e.g. -o -Dmaven.repo.local=..., are passed on).
+# Each round of the first three starts the server three ways:
 #   scripts        as users run it (/etc/confluent/docker/run: configure, ensure, launch);
 #   pre-rendered   the image's launch script alone (the server with the same JVM options), on a
 #                  configuration rendered once beforehand (for KRaft, on storage formatted beforehand),
@@ -26,8 +34,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 readonly RUNS="${1:-5}"
 shift || true
 CASES=("$@")
-[ ${#CASES[@]} -gt 0 ] || CASES=(kafka4 kafka3 connect)
+[ ${#CASES[@]} -gt 0 ] || CASES=(kafka4 kafka3 connect connect-plugins)
 pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n1; }
+PROJECT_VERSION="$(pom_property version)"
+DEBEZIUM_VERSION="$(sed -n 's:.*<debezium.version>\(.*\)</debezium.version>.*:\1:p' it/pom.xml | head -n1)"
 KAFKA3_VERSION="$(pom_property kafka.version)"
 KAFKA4_VERSION="$(pom_property kafka4.version)"
 readonly REPOSITORY="${IMAGES_REPOSITORY:-cp-image}"
@@ -36,6 +46,7 @@ readonly CONNECT4_IMAGE="$REPOSITORY/cp-kafka-connect:$KAFKA4_VERSION"
 readonly KAFKA3_IMAGE="$REPOSITORY/cp-kafka:$KAFKA3_VERSION"
 readonly ZOOKEEPER_IMAGE="$REPOSITORY/cp-zookeeper:$KAFKA3_VERSION"
 readonly NAME="cp-image-bench-boot-$$"
+readonly PLUGINS_IMAGE="cp-image-bench/connect-plugins:$$"
 readonly LABELS=(--label io.cpimage.testing=true --label "io.cpimage.bench=$NAME")
 WORK="$(mktemp -d)"
 readonly WORK
@@ -63,6 +74,7 @@ readonly CONNECT_ENV=(-e CONNECT_BOOTSTRAP_SERVERS="$NAME-kafka:9092" -e CONNECT
 cleanup() {
   docker ps -aq --filter "label=io.cpimage.bench=$NAME" | xargs -r docker rm -f > /dev/null
   docker network rm "$NAME" > /dev/null 2>&1 || true
+  docker rmi "$PLUGINS_IMAGE" > /dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -133,6 +145,64 @@ run_case() {
   echo "$case $scripts $rendered $uncached" >> "$WORK/summary"
 }
 
+# The KRaft node the Connect cases' workers join (started once).
+start_connect_broker() {
+  if [ -n "$(docker ps -q --filter "label=io.cpimage.bench=$NAME" --filter label=io.cpimage.bench.role=kafka)" ]; then
+    return
+  fi
+  # shellcheck disable=SC2046
+  docker run -d --network "$NAME" --network-alias "$NAME-kafka" --hostname "$NAME-kafka" "${LABELS[@]}" \
+    --label io.cpimage.bench.role=kafka $(kraft_env "$NAME-kafka") "${HEAP[@]}" "$KAFKA4_IMAGE" > /dev/null
+  until kraft_node_started "$(docker ps -q --filter "label=io.cpimage.bench.role=kafka" --filter "label=io.cpimage.bench=$NAME")"; do
+    sleep 0.5
+  done
+}
+
+# $PLUGINS_IMAGE: the Kafka 4 line's Connect image with three connectors, built by cp-image:build.
+build_plugins_image() {
+  local project="$WORK/connect-plugins"
+  mkdir -p "$project"
+  cat > "$project/pom.xml" << POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>io.cpimage.bench</groupId>
+  <artifactId>connect-plugins</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>io.cpimage</groupId>
+        <artifactId>cp-image-maven-plugin</artifactId>
+        <version>$PROJECT_VERSION</version>
+        <executions><execution><goals><goal>build</goal></goals></execution></executions>
+        <configuration>
+          <from><image>docker://$CONNECT4_IMAGE</image></from>
+          <to><image>docker://$PLUGINS_IMAGE</image></to>
+          <!-- Debezium's and MirrorMaker's jars both bring converters and transforms of their own. -->
+          <strictPlugins>false</strictPlugins>
+          <connectors>
+            <connector><name>file</name><artifact>org.apache.kafka:connect-file:3.5.2</artifact></connector>
+            <connector>
+              <name>jdbc</name>
+              <artifact>io.debezium:debezium-connector-jdbc:$DEBEZIUM_VERSION:plugin:tar.gz</artifact>
+            </connector>
+            <connector>
+              <name>mirror</name>
+              <artifact>org.apache.kafka:connect-mirror:3.9.1</artifact>
+              <libraries><library><artifact>org.apache.kafka:connect-mirror-client:3.9.1</artifact></library></libraries>
+            </connector>
+          </connectors>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
+  # shellcheck disable=SC2086
+  ./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -f "$project/pom.xml" package >&2
+}
+
 docker network create --label "io.cpimage.bench=$NAME" "$NAME" > /dev/null
 echo "boot.sh: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 for case in "${CASES[@]}"; do
@@ -152,22 +222,46 @@ for case in "${CASES[@]}"; do
         "${ZK_BROKER_ENV[@]}"
       ;;
     connect)
-      # shellcheck disable=SC2046
-      docker run -d --network "$NAME" --network-alias "$NAME-kafka" --hostname "$NAME-kafka" "${LABELS[@]}" \
-        $(kraft_env "$NAME-kafka") "${HEAP[@]}" "$KAFKA4_IMAGE" > /dev/null
-      until kraft_node_started "$(docker ps -q --filter "label=io.cpimage.bench=$NAME" --filter "ancestor=$KAFKA4_IMAGE")"; do sleep 0.5; done
+      start_connect_broker
       render connect "$CONNECT4_IMAGE" /etc/confluent/docker/configure \
         'etc/kafka-connect/kafka-connect.properties etc/kafka/connect-log4j2.yaml' "${CONNECT_ENV[@]}"
       run_case connect rest_ready "$CONNECT4_IMAGE" \
         'cp -r /bench/connect/etc/kafka/. /etc/kafka/ && cp -r /bench/connect/etc/kafka-connect/. /etc/kafka-connect/ && exec /etc/confluent/docker/launch' \
         "${CONNECT_ENV[@]}"
       ;;
+    connect-plugins)
+      build_plugins_image
+      start_connect_broker
+      echo "connect-plugins: $RUNS rounds, $PLUGINS_IMAGE (3 connectors) on $CONNECT4_IMAGE"
+      for round in $(seq 1 "$RUNS"); do
+        line="  round $round:"
+        for mode in only_scan hybrid_warn image; do
+          if [ $mode = image ]; then
+            ms=$(time_to_ready rest_ready "${CONNECT_ENV[@]}" "$PLUGINS_IMAGE")
+          else
+            ms=$(time_to_ready rest_ready -e CONNECT_PLUGIN_DISCOVERY=$mode "${CONNECT_ENV[@]}" "$PLUGINS_IMAGE")
+          fi
+          echo "$ms" >> "$WORK/plugins.$mode"
+          line="$line $mode ${ms} ms,"
+        done
+        echo "${line%,}"
+      done
+      scan=$(median < "$WORK/plugins.only_scan")
+      hybrid=$(median < "$WORK/plugins.hybrid_warn")
+      own=$(median < "$WORK/plugins.image")
+      echo "  median: only_scan ${scan} ms, hybrid_warn ${hybrid} ms, the image's choice ($(docker run --rm --entrypoint bash \
+        "${CONNECT_ENV[@]}" "$PLUGINS_IMAGE" -c /etc/confluent/docker/plugin-discovery)) ${own} ms"
+      echo "  ratio to only_scan: $(awk -v a="$own" -v b="$scan" 'BEGIN { printf "%.2f", a / b }') (target: at most 0.50);" \
+        "to hybrid_warn: $(awk -v a="$own" -v b="$hybrid" 'BEGIN { printf "%.2f", a / b }')"
+      ;;
     *)
-      echo "boot.sh: unknown case '$case' (known: kafka4 kafka3 connect)" >&2
+      echo "boot.sh: unknown case '$case' (known: kafka4 kafka3 connect connect-plugins)" >&2
       exit 2
       ;;
   esac
 done
 echo "boot.sh: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
-echo "summary (medians, ms): case, boot scripts, pre-rendered, pre-rendered without cache"
-column -t "$WORK/summary"
+if [ -f "$WORK/summary" ]; then
+  echo "summary (medians, ms): case, boot scripts, pre-rendered, pre-rendered without cache"
+  column -t "$WORK/summary"
+fi

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -23,6 +24,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -51,7 +54,27 @@ public final class ConnectPluginScanner {
           "org.apache.kafka.connect.transforms.predicates.Predicate",
           "org.apache.kafka.common.config.provider.ConfigProvider");
 
-  private static final Set<String> KAFKA_PLUGIN_TYPES = loadKafkaPluginTypes();
+  /**
+   * The service types of KIP-898 (Kafka 3.6+): a worker with {@code plugin.discovery=service_load}
+   * finds a plugin only through a {@code META-INF/services/<service type>} file naming it. A REST
+   * extension or an override policy is found this way in every mode.
+   */
+  public static final List<String> SERVICE_TYPES =
+      List.of(
+          "org.apache.kafka.connect.sink.SinkConnector",
+          "org.apache.kafka.connect.source.SourceConnector",
+          "org.apache.kafka.connect.storage.Converter",
+          "org.apache.kafka.connect.storage.HeaderConverter",
+          "org.apache.kafka.connect.transforms.Transformation",
+          "org.apache.kafka.connect.transforms.predicates.Predicate",
+          "org.apache.kafka.common.config.provider.ConfigProvider",
+          "org.apache.kafka.connect.rest.ConnectRestExtension",
+          "org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy");
+
+  private static final String SERVICES_DIRECTORY = "META-INF/services/";
+
+  /** Kafka's own plugin types (binary names), each with the service types it is. */
+  private static final Map<String, Set<String>> KAFKA_PLUGIN_TYPES = loadKafkaPluginTypes();
 
   private ConnectPluginScanner() {}
 
@@ -78,13 +101,94 @@ public final class ConnectPluginScanner {
     }
   }
 
-  private static List<String> scan(Path directory) throws ArtifactException {
-    Map<String, ClassHeader> classes = readClasses(directory);
-    return new ArrayList<>(pluginTypes(classes, KAFKA_PLUGIN_TYPES, ClassHeader::isPublicConcrete));
+  /**
+   * What one read of a connector's directory found: its plugin classes (as {@link
+   * #findPluginClasses(Path)}), the classes of each service type that a {@link
+   * java.util.ServiceLoader} could make (public, concrete, with a public no-argument constructor),
+   * and the classes the directory's own {@code META-INF/services} files already name.
+   *
+   * @param pluginClasses binary names, sorted
+   * @param services service type -> binary names, both sorted
+   * @param declaredServices service type -> the names its service files in the directory list
+   */
+  public record Scan(
+      List<String> pluginClasses,
+      Map<String, Set<String>> services,
+      Map<String, Set<String>> declaredServices) {
+    public Scan {
+      pluginClasses = List.copyOf(pluginClasses);
+      services = Map.copyOf(services);
+      declaredServices = Map.copyOf(declaredServices);
+    }
   }
 
-  private static Map<String, ClassHeader> readClasses(Path directory) throws ArtifactException {
+  /**
+   * Reads {@code directory} once for its plugin classes and their service types, with failures
+   * reported against the pom element {@code where}.
+   */
+  public static Scan scanPlugins(Path directory, String where) throws ArtifactException {
+    try {
+      Contents contents = readClasses(directory);
+      Map<String, ClassHeader> classes = contents.classes();
+      List<String> plugins =
+          new ArrayList<>(
+              pluginTypes(classes, KAFKA_PLUGIN_TYPES.keySet(), ClassHeader::isPublicConcrete));
+      Set<String> serviceRoots = new HashSet<>(KAFKA_PLUGIN_TYPES.keySet());
+      serviceRoots.addAll(SERVICE_TYPES);
+      Map<String, Set<String>> services = new TreeMap<>();
+      for (String candidate :
+          pluginTypes(classes, serviceRoots, ClassHeader::isServiceLoaderProvider)) {
+        for (String type : serviceTypesOf(candidate.replace('.', '/'), classes)) {
+          services.computeIfAbsent(type, t -> new TreeSet<>()).add(candidate);
+        }
+      }
+      return new Scan(plugins, services, contents.declaredServices());
+    } catch (ArtifactException e) {
+      throw new ArtifactException(where + ": " + e.getMessage(), e.getCause());
+    }
+  }
+
+  private static List<String> scan(Path directory) throws ArtifactException {
+    Map<String, ClassHeader> classes = readClasses(directory).classes();
+    return new ArrayList<>(
+        pluginTypes(classes, KAFKA_PLUGIN_TYPES.keySet(), ClassHeader::isPublicConcrete));
+  }
+
+  /** The service types {@code name} (internal name) is, extends or implements. */
+  private static Set<String> serviceTypesOf(String name, Map<String, ClassHeader> classes) {
+    Set<String> types = new TreeSet<>();
+    Deque<String> toVisit = new ArrayDeque<>(List.of(name));
+    Set<String> seen = new HashSet<>();
+    while (!toVisit.isEmpty()) {
+      String current = toVisit.pop();
+      String binary = current.replace('/', '.');
+      if (!seen.add(current)) {
+        continue;
+      }
+      if (SERVICE_TYPES.contains(binary)) {
+        types.add(binary);
+      } else if (KAFKA_PLUGIN_TYPES.containsKey(binary)) {
+        types.addAll(KAFKA_PLUGIN_TYPES.get(binary));
+      } else {
+        ClassHeader header = classes.get(current);
+        if (header != null) {
+          if (header.superName != null) {
+            toVisit.push(header.superName);
+          }
+          toVisit.addAll(List.of(header.interfaces));
+        }
+      }
+    }
+    return types;
+  }
+
+  /** The classes under a directory, and the service files' entries. */
+  private record Contents(
+      Map<String, ClassHeader> classes, Map<String, Set<String>> declaredServices) {}
+
+  private static Contents readClasses(Path directory) throws ArtifactException {
     Map<String, ClassHeader> classes = new HashMap<>();
+    Map<String, Set<String>> declared = new TreeMap<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(directory)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -93,8 +197,15 @@ public final class ConnectPluginScanner {
     }
     for (Path file : files) {
       String name = file.getFileName().toString();
+      String relative = directory.relativize(file).toString().replace('\\', '/');
       if (name.endsWith(".jar")) {
-        readJar(file, classes);
+        readJar(file, classes, declared);
+      } else if (isServiceFile(relative)) {
+        try {
+          addServices(relative, Files.readAllBytes(file), declared);
+        } catch (IOException e) {
+          throw new ArtifactException("cannot read the service file " + file + ": " + e, e);
+        }
       } else if (name.endsWith(".class") && !name.equals("module-info.class")) {
         try {
           add(Files.readAllBytes(file), file.toString(), classes);
@@ -103,7 +214,26 @@ public final class ConnectPluginScanner {
         }
       }
     }
-    return classes;
+    return new Contents(classes, declared);
+  }
+
+  /** Whether {@code path} (within a jar or directory) is a service file of a plugin type. */
+  private static boolean isServiceFile(String path) {
+    int at = path.lastIndexOf(SERVICES_DIRECTORY);
+    return at >= 0
+        && (at == 0 || path.charAt(at - 1) == '/')
+        && SERVICE_TYPES.contains(path.substring(at + SERVICES_DIRECTORY.length()));
+  }
+
+  /** Adds the provider names of a service file: one a line, {@code #} starts a comment. */
+  private static void addServices(String path, byte[] content, Map<String, Set<String>> declared) {
+    String type = path.substring(path.lastIndexOf('/') + 1);
+    new String(content, StandardCharsets.UTF_8)
+        .lines()
+        .map(line -> line.indexOf('#') >= 0 ? line.substring(0, line.indexOf('#')) : line)
+        .map(String::strip)
+        .filter(line -> !line.isEmpty())
+        .forEach(provider -> declared.computeIfAbsent(type, t -> new TreeSet<>()).add(provider));
   }
 
   /**
@@ -111,9 +241,13 @@ public final class ConnectPluginScanner {
    * {@link #PLUGIN_KINDS}: run on Kafka's own jars, this gives the list of {@code
    * kafka-plugin-types.txt}.
    */
-  static Set<String> extensiblePluginTypes(Path directory) throws ArtifactException {
-    Map<String, ClassHeader> classes = readClasses(directory);
-    return pluginTypes(classes, PLUGIN_KINDS, ClassHeader::isPublicExtensible);
+  static Map<String, Set<String>> extensiblePluginTypes(Path directory) throws ArtifactException {
+    Map<String, ClassHeader> classes = readClasses(directory).classes();
+    Map<String, Set<String>> types = new TreeMap<>();
+    for (String type : pluginTypes(classes, PLUGIN_KINDS, ClassHeader::isPublicExtensible)) {
+      types.put(type, serviceTypesOf(type.replace('.', '/'), classes));
+    }
+    return types;
   }
 
   private static Set<String> pluginTypes(
@@ -128,7 +262,9 @@ public final class ConnectPluginScanner {
     return found;
   }
 
-  private static void readJar(Path jar, Map<String, ClassHeader> classes) throws ArtifactException {
+  private static void readJar(
+      Path jar, Map<String, ClassHeader> classes, Map<String, Set<String>> declared)
+      throws ArtifactException {
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar))) {
       boolean any = false;
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -140,6 +276,10 @@ public final class ConnectPluginScanner {
             && !name.startsWith("META-INF/")
             && !name.endsWith("module-info.class")) {
           add(in.readAllBytes(), jar.getFileName() + "!/" + name, classes);
+        } else if (!entry.isDirectory()
+            && name.startsWith(SERVICES_DIRECTORY)
+            && isServiceFile(name)) {
+          addServices(name, in.readAllBytes(), declared);
         }
       }
       if (!any) {
@@ -166,13 +306,20 @@ public final class ConnectPluginScanner {
           e);
     }
     // The first copy of a class wins, as in a class loader whose path lists the jars in order.
-    classes.putIfAbsent(
-        reader.getClassName(),
-        new ClassHeader(
-            reader.getClassName(),
-            reader.getAccess(),
-            reader.getSuperName(),
-            reader.getInterfaces()));
+    if (!classes.containsKey(reader.getClassName())) {
+      int access = reader.getAccess();
+      boolean concrete =
+          (access & Opcodes.ACC_PUBLIC) != 0
+              && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) == 0;
+      classes.put(
+          reader.getClassName(),
+          new ClassHeader(
+              reader.getClassName(),
+              access,
+              reader.getSuperName(),
+              reader.getInterfaces(),
+              concrete && hasPublicNoArgConstructor(reader)));
+    }
   }
 
   /**
@@ -213,8 +360,29 @@ public final class ConnectPluginScanner {
     return result;
   }
 
-  private static Set<String> loadKafkaPluginTypes() {
-    Set<String> types = new HashSet<>();
+  /** Whether a ServiceLoader could make the class: it needs a public no-argument constructor. */
+  private static boolean hasPublicNoArgConstructor(ClassReader reader) {
+    boolean[] found = {false};
+    reader.accept(
+        new ClassVisitor(Opcodes.ASM9) {
+          @Override
+          public MethodVisitor visitMethod(
+              int access, String name, String descriptor, String signature, String[] exceptions) {
+            if (name.equals("<init>")
+                && descriptor.equals("()V")
+                && (access & Opcodes.ACC_PUBLIC) != 0) {
+              found[0] = true;
+            }
+            return null;
+          }
+        },
+        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return found[0];
+  }
+
+  /** Each line: a type, then the service types it is, comma-separated (none for Connector). */
+  private static Map<String, Set<String>> loadKafkaPluginTypes() {
+    Map<String, Set<String>> types = new HashMap<>();
     try (InputStream in = ConnectPluginScanner.class.getResourceAsStream("kafka-plugin-types.txt");
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -222,14 +390,25 @@ public final class ConnectPluginScanner {
           .lines()
           .map(String::strip)
           .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-          .forEach(types::add);
+          .forEach(
+              line -> {
+                String[] fields = line.split("\\s+", 2);
+                types.put(
+                    fields[0],
+                    fields.length == 1 ? Set.of() : Set.of(fields[1].strip().split(",")));
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Set.copyOf(types);
+    return Map.copyOf(types);
   }
 
-  private record ClassHeader(String name, int access, String superName, String[] interfaces) {
+  private record ClassHeader(
+      String name,
+      int access,
+      String superName,
+      String[] interfaces,
+      boolean isServiceLoaderProvider) {
     boolean isPublicConcrete() {
       return (access & Opcodes.ACC_PUBLIC) != 0
           && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) == 0;

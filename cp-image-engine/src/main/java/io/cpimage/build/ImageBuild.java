@@ -36,12 +36,14 @@ public final class ImageBuild {
   private final Path work;
   private final List<BuildReport.ConnectorRecord> connectorRecords = new ArrayList<>();
   private final List<PluginIsolation.ConnectorContents> connectorContents = new ArrayList<>();
+  private final ConnectorManifests manifests;
   private ImageSbom sbom;
 
   private ImageBuild(ImageSpec spec, Consumer<LogEvent> log) {
     this.spec = spec;
     this.log = log;
     this.work = spec.settings().workDirectory();
+    this.manifests = new ConnectorManifests(work, log);
   }
 
   /** Builds the image {@code spec} describes; jib's events and ours go to {@code log}. */
@@ -176,6 +178,8 @@ public final class ImageBuild {
     for (ImageSpec.ConnectorSpec connector : spec.connectors()) {
       addConnector(planner, pipeline, connector);
     }
+    manifests.addLayer(planner);
+    manifests.record(environment);
     checkPluginIsolation();
     String user = spec.container().user() != null ? spec.container().user() : base.user();
     List<String> volumes = volumes();
@@ -332,6 +336,8 @@ public final class ImageBuild {
         LogEvent.lifecycle("Connector " + connector.name() + ": " + String.join(", ", plugins)));
     connectorRecords.add(new BuildReport.ConnectorRecord(connector.name(), directory, plugins));
     layer.finish();
+    manifests.add(
+        connector.name(), directory, staged, connectorFiles.missingManifests(), connector.where());
   }
 
   /**

@@ -162,9 +162,14 @@ public final class ConnectorPipeline {
 
   /**
    * A connector laid out on this machine: the directory its image directory holds, its plugins, and
-   * the files it was fetched as (what the SBOM lists its checksums of).
+   * the files it was fetched as (what the SBOM lists its checksums of), and the ServiceLoader
+   * manifests its plugins lack.
    */
-  public record StagedConnector(Path directory, List<String> pluginClasses, List<Path> fetched) {
+  public record StagedConnector(
+      Path directory,
+      List<String> pluginClasses,
+      List<Path> fetched,
+      ServiceManifests missingManifests) {
     public StagedConnector {
       pluginClasses = List.copyOf(pluginClasses);
       fetched = List.copyOf(fetched);
@@ -181,7 +186,8 @@ public final class ConnectorPipeline {
       throws ArtifactException {
     List<Path> files = fetch(source, where);
     StagedConnector staged = stageFiles(name, source, files, where);
-    return new StagedConnector(staged.directory(), staged.pluginClasses(), files);
+    return new StagedConnector(
+        staged.directory(), staged.pluginClasses(), files, staged.missingManifests());
   }
 
   /** Stages fetched {@code files} through the connector cache; {@code fetched} left empty. */
@@ -196,13 +202,13 @@ public final class ConnectorPipeline {
     try {
       if (files.size() == 1 && Files.isDirectory(files.get(0))) {
         Path directory = files.get(0);
-        Optional<List<String>> kept = scanCache.scanned(key);
+        Optional<ScanCache.Scanned> kept = scanCache.scanned(key);
         if (kept.isPresent()) {
-          return new StagedConnector(directory, kept.get(), List.of());
+          return kept.get().stagedIn(directory);
         }
-        List<String> plugins = pluginClasses(directory, source, where);
-        scanCache.keepScanned(key, plugins);
-        return new StagedConnector(directory, plugins, List.of());
+        ScanCache.Scanned scanned = ScanCache.Scanned.of(scan(directory, source, where));
+        scanCache.keepScanned(key, scanned);
+        return scanned.stagedIn(directory);
       }
       Optional<StagedConnector> kept = scanCache.unpacked(key);
       if (kept.isPresent()) {
@@ -212,7 +218,7 @@ public final class ConnectorPipeline {
           key,
           tree -> {
             Path root = layOut(files, tree, where);
-            return new StagedConnector(root, pluginClasses(root, source, where), List.of());
+            return ScanCache.Scanned.of(scan(root, source, where)).stagedIn(root);
           });
     } catch (IOException e) {
       throw new ArtifactException(
@@ -233,14 +239,14 @@ public final class ConnectorPipeline {
     return files;
   }
 
-  /** The plugin classes under {@code staged}, the connector {@code source} laid out. */
-  private static List<String> pluginClasses(Path staged, ConnectorSource source, String where)
+  /** The one scan of {@code staged}, the connector {@code source} laid out. */
+  private static ConnectPluginScanner.Scan scan(Path staged, ConnectorSource source, String where)
       throws ArtifactException {
-    List<String> plugins = ConnectPluginScanner.findPluginClasses(staged, where);
-    if (plugins.isEmpty()) {
+    ConnectPluginScanner.Scan scan = ConnectPluginScanner.scanPlugins(staged, where);
+    if (scan.pluginClasses().isEmpty()) {
       throw new NotAConnectorException(where, source.description());
     }
-    return plugins;
+    return scan;
   }
 
   /**
@@ -272,7 +278,7 @@ public final class ConnectorPipeline {
     }
     try {
       Path staged = layOut(List.of(file), scratch.resolve("connector"), where);
-      List<String> plugins = pluginClasses(staged, source, where);
+      List<String> plugins = scan(staged, source, where).pluginClasses();
       List<Path> jars = new ArrayList<>(PluginIsolation.jarsUnder(staged, where));
       jars.addAll(libraries);
       List<String> problems =

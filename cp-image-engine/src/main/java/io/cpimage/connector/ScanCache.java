@@ -12,7 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +29,7 @@ import java.util.stream.Stream;
  * match its own listing (a file deleted or cut short) is discarded and made again.
  */
 final class ScanCache {
-  private static final String FORMAT = "cp-image connector cache 1";
+  private static final String FORMAT = "cp-image connector cache 2";
   private static final String LISTING = "listing";
   private static final String TREE = "tree";
 
@@ -43,18 +47,61 @@ final class ScanCache {
     all.add(FORMAT);
     all.add(ContentHashes.ofClass(ArchiveUnpacker.class));
     all.add(ContentHashes.ofClass(ConnectPluginScanner.class));
+    all.add(ContentHashes.ofClass(ServiceManifests.class));
     all.addAll(parts);
     return ContentHashes.ofParts(all);
   }
 
-  /** The plugin classes a directory with content {@code key} was found to hold. */
-  Optional<List<String>> scanned(String key) {
-    return CacheFiles.read(scanned.resolve(key)).map(CacheFiles::lines);
+  /**
+   * What a scan found: the plugin classes and the service manifest entries the connector lacks,
+   * kept as two lines (classes, then {@code type=class} pairs, each space-separated).
+   */
+  record Scanned(List<String> pluginClasses, ServiceManifests missingManifests) {
+    static Scanned of(ConnectPluginScanner.Scan scan) {
+      return new Scanned(scan.pluginClasses(), ServiceManifests.missingFrom(scan));
+    }
+
+    ConnectorPipeline.StagedConnector stagedIn(Path directory) {
+      return new ConnectorPipeline.StagedConnector(
+          directory, pluginClasses, List.of(), missingManifests);
+    }
+
+    List<String> lines() {
+      List<String> pairs = new ArrayList<>();
+      missingManifests
+          .entries()
+          .forEach((type, classes) -> classes.forEach(c -> pairs.add(type + "=" + c)));
+      return List.of(String.join(" ", pluginClasses), String.join(" ", pairs));
+    }
+
+    static Scanned parse(String classes, String pairs) {
+      Map<String, Set<String>> entries = new TreeMap<>();
+      for (String pair : words(pairs)) {
+        int equals = pair.indexOf('=');
+        entries
+            .computeIfAbsent(pair.substring(0, equals), type -> new TreeSet<>())
+            .add(pair.substring(equals + 1));
+      }
+      return new Scanned(words(classes), ServiceManifests.of(entries));
+    }
+
+    private static List<String> words(String line) {
+      return line.isEmpty() ? List.of() : List.of(line.split(" "));
+    }
   }
 
-  /** Keeps what a directory with content {@code key} holds. */
-  void keepScanned(String key, List<String> plugins) throws IOException {
-    CacheFiles.write(scanned.resolve(key), text(plugins));
+  /** What a scan of a directory with content {@code key} found. */
+  Optional<Scanned> scanned(String key) {
+    return CacheFiles.read(scanned.resolve(key))
+        .map(CacheFiles::lines)
+        // The second line, when empty (no manifest lacking), ends the text and is not read back.
+        .filter(lines -> lines.size() == 1 || lines.size() == 2)
+        .map(lines -> Scanned.parse(lines.get(0), lines.size() == 2 ? lines.get(1) : ""));
+  }
+
+  /** Keeps what a scan of a directory with content {@code key} found. */
+  void keepScanned(String key, Scanned scanned) throws IOException {
+    CacheFiles.write(this.scanned.resolve(key), text(scanned.lines()));
   }
 
   /** What unpacking and scanning connector files with content {@code key} gave, if kept. */
@@ -89,7 +136,7 @@ final class ScanCache {
       String root = temporary.relativize(staged.directory()).toString();
       List<String> lines = new ArrayList<>();
       lines.add(root);
-      lines.add(String.join(" ", staged.pluginClasses()));
+      lines.addAll(new Scanned(staged.pluginClasses(), staged.missingManifests()).lines());
       lines.addAll(listing(temporary.resolve(TREE)));
       CacheFiles.write(temporary.resolve(LISTING), text(lines));
       if (!CacheFiles.publish(temporary, entry)) {
@@ -99,8 +146,8 @@ final class ScanCache {
         }
         throw new IOException("the cache entry " + entry + " another build wrote is damaged");
       }
-      return new ConnectorPipeline.StagedConnector(
-          entry.resolve(root), staged.pluginClasses(), List.of());
+      return new Scanned(staged.pluginClasses(), staged.missingManifests())
+          .stagedIn(entry.resolve(root));
     } finally {
       Directories.deleteRecursively(temporary);
     }
@@ -112,12 +159,11 @@ final class ScanCache {
       return Optional.empty();
     }
     List<String> lines = CacheFiles.lines(payload.get());
-    if (lines.size() < 2 || !lines.subList(2, lines.size()).equals(listing(entry.resolve(TREE)))) {
+    if (lines.size() < 3 || !lines.subList(3, lines.size()).equals(listing(entry.resolve(TREE)))) {
       return Optional.empty();
     }
-    List<String> plugins = lines.get(1).isEmpty() ? List.of() : List.of(lines.get(1).split(" "));
     return Optional.of(
-        new ConnectorPipeline.StagedConnector(entry.resolve(lines.get(0)), plugins, List.of()));
+        Scanned.parse(lines.get(1), lines.get(2)).stagedIn(entry.resolve(lines.get(0))));
   }
 
   /** Every directory and file under {@code tree} with its size, sorted: what an entry must hold. */

@@ -68,6 +68,7 @@ class ConnectPluginScannerTest {
       List.of(
           "com.example.acme.AcmeConverter",
           "com.example.acme.AcmeSourceConnector",
+          "com.example.acme.NeedsArguments",
           "com.example.acme.Transforms$Always",
           "com.example.acme.Transforms$Drop",
           "com.example.acme.UpperCaseConverter",
@@ -104,6 +105,14 @@ import java.util.List;
               return null;
             }
             @Override public SchemaAndValue toConnectData(String topic, byte[] value) { return null; }
+          }
+          """,
+          "com/example/acme/NeedsArguments.java",
+          """
+          package com.example.acme;
+          /** No no-argument constructor: a ServiceLoader could not make it. */
+          public class NeedsArguments extends org.apache.kafka.connect.storage.StringConverter {
+            public NeedsArguments(String prefix) {}
           }
           """,
           "com/example/acme/UpperCaseConverter.java",
@@ -219,11 +228,65 @@ import java.util.List;
     Files.copy(pluginJar, connector.resolve(pluginJar.getFileName()));
     assertEquals(
         List.of(
+            "com.example.acme.NeedsArguments",
             "com.example.acme.Transforms$Always",
             "com.example.acme.Transforms$Drop",
             "com.example.acme.UpperCaseConverter",
             "com.example.acme.VaultConfigProvider"),
         ConnectPluginScanner.findPluginClasses(connector));
+  }
+
+  /**
+   * One read gives each plugin's service types (KIP-898), only for classes a ServiceLoader could
+   * make, and the entries of the directory's own service files, comments and blanks left out.
+   */
+  @Test
+  void findsEachPluginsServiceTypesAndTheDirectorysOwnManifests() throws Exception {
+    Path connector = Files.createDirectories(work.resolve("acme"));
+    Files.copy(pluginJar, connector.resolve(pluginJar.getFileName()));
+    Files.copy(baseJar, connector.resolve(baseJar.getFileName()));
+    try (JarOutputStream out =
+        new JarOutputStream(Files.newOutputStream(connector.resolve("own-manifests.jar")))) {
+      out.putNextEntry(
+          new JarEntry("META-INF/services/org.apache.kafka.connect.storage.Converter"));
+      out.write("# ours\n com.example.acme.AcmeConverter # the first\n\n".getBytes());
+      out.putNextEntry(new JarEntry("META-INF/services/com.example.NotAPluginType"));
+      out.write("com.example.acme.Strings\n".getBytes());
+    }
+
+    ConnectPluginScanner.Scan scan = ConnectPluginScanner.scanPlugins(connector, WHERE);
+
+    assertEquals(EVERY_ACME_PLUGIN, scan.pluginClasses());
+    assertEquals(
+        Map.of(
+            "org.apache.kafka.connect.source.SourceConnector",
+            Set.of("com.example.acme.AcmeSourceConnector"),
+            "org.apache.kafka.connect.storage.Converter",
+            Set.of("com.example.acme.AcmeConverter", "com.example.acme.UpperCaseConverter"),
+            "org.apache.kafka.connect.storage.HeaderConverter",
+            Set.of("com.example.acme.UpperCaseConverter"),
+            "org.apache.kafka.connect.transforms.Transformation",
+            Set.of("com.example.acme.Transforms$Drop"),
+            "org.apache.kafka.connect.transforms.predicates.Predicate",
+            Set.of("com.example.acme.Transforms$Always"),
+            "org.apache.kafka.common.config.provider.ConfigProvider",
+            Set.of("com.example.acme.VaultConfigProvider")),
+        scan.services());
+    assertEquals(
+        Map.of(
+            "org.apache.kafka.connect.storage.Converter", Set.of("com.example.acme.AcmeConverter")),
+        scan.declaredServices());
+  }
+
+  @Test
+  void kafkasOwnConnectorJarDeclaresEveryPlugin() throws Exception {
+    Path connector = Files.createDirectories(work.resolve("connect-file"));
+    Files.copy(jarOf(FileStreamSourceConnector.class), connector.resolve("connect-file.jar"));
+    ConnectPluginScanner.Scan scan = ConnectPluginScanner.scanPlugins(connector, WHERE);
+    assertEquals(scan.services(), scan.declaredServices());
+    assertEquals(
+        Set.of("org.apache.kafka.connect.file.FileStreamSourceConnector"),
+        scan.services().get("org.apache.kafka.connect.source.SourceConnector"));
   }
 
   @Test
@@ -283,8 +346,10 @@ import java.util.List;
       Path jar = jarOf(type);
       Files.copy(jar, kafka.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
-    Set<String> expected = new TreeSet<>(ConnectPluginScanner.extensiblePluginTypes(kafka));
-    expected.addAll(ConnectPluginScanner.PLUGIN_KINDS);
+    Set<String> expected = new TreeSet<>();
+    ConnectPluginScanner.extensiblePluginTypes(kafka)
+        .forEach(
+            (type, services) -> expected.add((type + " " + String.join(",", services)).strip()));
     Set<String> listed = new TreeSet<>();
     try (InputStream in =
         ConnectPluginScanner.class.getResourceAsStream("kafka-plugin-types.txt")) {
@@ -298,7 +363,11 @@ import java.util.List;
         String.join("\n", expected),
         String.join("\n", listed),
         "update src/main/resources/io/cpimage/artifact/kafka-plugin-types.txt");
-    assertTrue(listed.contains("org.apache.kafka.connect.source.SourceConnector"));
+    assertTrue(
+        listed.contains(
+            "org.apache.kafka.connect.json.JsonConverter"
+                + " org.apache.kafka.connect.storage.Converter,"
+                + "org.apache.kafka.connect.storage.HeaderConverter"));
   }
 
   private static Path jarOf(Class<?> type) {

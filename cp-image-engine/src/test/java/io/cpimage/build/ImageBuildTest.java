@@ -198,6 +198,160 @@ class ImageBuildTest {
         events.toString());
   }
 
+  /**
+   * KIP-898: a connector without ServiceLoader manifests gets them in a jar of its own, in a layer
+   * after the connectors', its own jar left byte for byte; a connector with its own is left alone;
+   * the image records both directories beside the base's.
+   */
+  @Test
+  void connectorsWithoutManifestsGetThemInALayerOfTheirOwn() throws Exception {
+    Path base = baseTar();
+    Path connectFile = connectFileJar();
+    Path own = Files.createDirectories(temp.resolve("own"));
+    Files.copy(connectFile, own.resolve("connect-file.jar"));
+    Path stripped = Files.createDirectories(temp.resolve("stripped"));
+    stripManifests(connectFile, stripped.resolve("connect-file-old.jar"));
+    List<String> log = new ArrayList<>();
+    BuildReport report =
+        ImageBuild.run(
+            ImageSpec.builder(
+                    location("tar://" + base),
+                    location("tar://" + temp.resolve("kip898.tar")),
+                    temp.resolve("work-kip898"))
+                .tarImageName("test/image:1")
+                .connectors(
+                    List.of(
+                        new ImageSpec.ConnectorSpec(
+                            "stripped",
+                            new ConnectorSource.LocalFile(stripped, null),
+                            List.of(),
+                            "<connectors><connector name=\"stripped\">"),
+                        new ImageSpec.ConnectorSpec(
+                            "own",
+                            new ConnectorSource.LocalFile(own, null),
+                            List.of(),
+                            "<connectors><connector name=\"own\">")))
+                .utilityBelt(false)
+                .strictPlugins(false)
+                .build(),
+            e -> log.add(e.getMessage()));
+
+    assertEquals(
+        List.of("connector:stripped", "connector:own", "connector-manifests", "sbom"),
+        report.layers().stream().map(BuildReport.LayerRecord::name).toList());
+    Map<String, byte[]> files = filesOf(temp.resolve("kip898.tar"));
+    String dir = "usr/share/confluent-hub-components/";
+    assertArrayEquals(
+        Files.readAllBytes(stripped.resolve("connect-file-old.jar")),
+        files.get(dir + "stripped/connect-file-old.jar"));
+    assertArrayEquals(Files.readAllBytes(connectFile), files.get(dir + "own/connect-file.jar"));
+    assertFalse(files.containsKey(dir + "own/cp-image-manifests.jar"), files.keySet().toString());
+    String manifest;
+    try (java.util.zip.ZipInputStream jar =
+        new java.util.zip.ZipInputStream(
+            new java.io.ByteArrayInputStream(files.get(dir + "stripped/cp-image-manifests.jar")))) {
+      assertEquals(
+          "META-INF/services/org.apache.kafka.connect.sink.SinkConnector",
+          jar.getNextEntry().getName());
+      manifest = new String(jar.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertTrue(
+        manifest.endsWith("\norg.apache.kafka.connect.file.FileStreamSinkConnector\n"), manifest);
+    assertEquals(
+        "/usr/share/confluent-hub-components/stripped," + "/usr/share/confluent-hub-components/own",
+        report.environment().get("CP_IMAGE_CONNECT_MANIFESTS"));
+    assertTrue(
+        log.contains("Connector own: its own ServiceLoader manifests name every plugin"),
+        log.toString());
+  }
+
+  /** The build never replaces a connector's own file by the name of the manifests jar. */
+  @Test
+  void aConnectorsOwnFileNamedLikeTheManifestsJarIsNotReplaced() throws Exception {
+    Path base = baseTar();
+    Path connector = Files.createDirectories(temp.resolve("clash"));
+    stripManifests(connectFileJar(), connector.resolve("connect-file-old.jar"));
+    try (java.util.jar.JarOutputStream out =
+        new java.util.jar.JarOutputStream(
+            Files.newOutputStream(connector.resolve("cp-image-manifests.jar")))) {
+      out.putNextEntry(new java.util.jar.JarEntry("README.txt"));
+    }
+    ImageSpec spec =
+        ImageSpec.builder(
+                location("tar://" + base),
+                location("tar://" + temp.resolve("clash.tar")),
+                temp.resolve("work-clash"))
+            .tarImageName("test/image:1")
+            .connectors(
+                List.of(
+                    new ImageSpec.ConnectorSpec(
+                        "clash",
+                        new ConnectorSource.LocalFile(connector, null),
+                        List.of(),
+                        "<connectors><connector name=\"clash\">")))
+            .utilityBelt(false)
+            .build();
+
+    ImageBuildException e =
+        assertThrows(ImageBuildException.class, () -> ImageBuild.run(spec, event -> {}));
+
+    assertEquals(
+        "<connectors><connector name=\"clash\">: the connector holds a file named"
+            + " cp-image-manifests.jar, the jar the build writes the ServiceLoader manifests it"
+            + " lacks into (for org.apache.kafka.connect.sink.SinkConnector,"
+            + " org.apache.kafka.connect.source.SourceConnector). Rename or remove that file.",
+        e.getMessage());
+    assertFalse(Files.exists(temp.resolve("clash.tar")));
+  }
+
+  private static Path connectFileJar() throws java.net.URISyntaxException {
+    return Path.of(
+        org.apache.kafka.connect.file.FileStreamSourceConnector.class
+            .getProtectionDomain()
+            .getCodeSource()
+            .getLocation()
+            .toURI());
+  }
+
+  /** Copies a jar without its META-INF/services entries, as connectors before Kafka 3.6 are. */
+  private static void stripManifests(Path jar, Path target) throws IOException {
+    try (java.util.jar.JarInputStream in =
+            new java.util.jar.JarInputStream(Files.newInputStream(jar));
+        java.util.jar.JarOutputStream out =
+            new java.util.jar.JarOutputStream(Files.newOutputStream(target))) {
+      for (var entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+        if (!entry.getName().startsWith("META-INF/services/")) {
+          out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+          out.write(in.readAllBytes());
+        }
+      }
+    }
+  }
+
+  /** Every file of the image tar's layers, by path without the leading "./" or "/". */
+  private static Map<String, byte[]> filesOf(Path image) throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(Files.newInputStream(image))) {
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        byte[] content = tar.readAllBytes();
+        if (content.length > 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b) {
+          try (TarArchiveInputStream layer =
+              new TarArchiveInputStream(
+                  new GZIPInputStream(new java.io.ByteArrayInputStream(content)))) {
+            for (TarArchiveEntry file = layer.getNextEntry();
+                file != null;
+                file = layer.getNextEntry()) {
+              if (file.isFile()) {
+                files.put(file.getName().replaceFirst("^\\.?/", ""), layer.readAllBytes());
+              }
+            }
+          }
+        }
+      }
+    }
+    return files;
+  }
+
   @Test
   void buildsReproduciblyAndTheResultKeepsOwnershipAsTheNextBase() throws Exception {
     Path base = baseTar();
