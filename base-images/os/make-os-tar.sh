@@ -147,6 +147,7 @@ build_into_cache() {
     sudo env XDG_CACHE_HOME=${XDG_CACHE_HOME:-$HOME/.cache} ./mvnw -pl base-images/os install
   (the Debian $SUITE layer with JDK $JDK)
   after that, builds find it in the cache and need neither root nor network."
+  [ "$ARCH" = "$HOST_ARCH" ] || require_binfmt
   command -v debootstrap >/dev/null || { log "installing debootstrap"; apt-get install -y debootstrap >/dev/null; }
   mirror=$(debian_mirror)
   ROOTFS=$(mktemp -d "${TMPDIR:-/tmp}/cp-image-os.XXXXXX")
@@ -157,7 +158,6 @@ build_into_cache() {
     debootstrap --variant=minbase --include="$(packages)" "$SUITE" "$rootfs" "$mirror" > "$rootfs.log" 2>&1 \
       || { tail -n 30 "$rootfs.log" >&2; die "debootstrap failed (full log: $rootfs.log)"; }
   else
-    require_binfmt
     log "debootstrap --arch $ARCH --foreign --variant=minbase $SUITE from $mirror with $(packages), second stage under qemu (slow, once per machine)"
     debootstrap --arch "$ARCH" --foreign --variant=minbase --include="$(packages)" "$SUITE" "$rootfs" "$mirror" > "$rootfs.log" 2>&1 \
       || { tail -n 30 "$rootfs.log" >&2; die "debootstrap (first stage) failed (full log: $rootfs.log)"; }
