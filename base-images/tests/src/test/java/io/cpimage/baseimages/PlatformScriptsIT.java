@@ -63,6 +63,31 @@ class PlatformScriptsIT {
     assertFalse(result.output().contains("debootstrap --arch"), result.output());
   }
 
+  @Test
+  void binfmtWithoutRootSaysLoudlyThatItCannot() throws Exception {
+    Result result =
+        run(
+            Map.of(),
+            "setpriv",
+            "--reuid",
+            "65534",
+            "--regid",
+            "65534",
+            "--clear-groups",
+            "bash",
+            "scripts/binfmt.sh",
+            "riscv64");
+    assertEquals(1, result.exitCode(), result.output());
+    assertTrue(
+        result
+            .output()
+            .contains(
+                "binfmt: CANNOT RUN riscv64 PROGRAMS on this machine: no handler"
+                    + " /proc/sys/fs/binfmt_misc/qemu-riscv64, and only root can register one (run"
+                    + " this script as root)"),
+        result.output());
+  }
+
   private record Result(int exitCode, String output) {}
 
   private static Result run(Map<String, String> environment, String... command)
