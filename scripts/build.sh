@@ -8,8 +8,32 @@
 # engine the example is built from that tar into examples/jdbc-sink/target/jdbc-sink.tar.
 # Tests are left to scripts/test.sh. The OS layer is made once per machine with debootstrap, which
 # needs root (see base-images/README.md).
+#
+# CP_IMAGE_PLATFORMS=linux/amd64,linux/arm64 builds every base image for linux/arm64 too (under
+# qemu-user-static, registered by scripts/binfmt.sh) and pushes both platforms of each as one image
+# index to a local registry, 127.0.0.1:${CP_IMAGE_REGISTRY_PORT:-5000} (scripts/local-registry.sh,
+# storing under ${XDG_CACHE_HOME:-$HOME/.cache}/cp-image/registry); the daemon gets its own platform,
+# as without it. Off by default: the first arm64 build costs some minutes more (base-images/README.md).
 set -o errexit -o nounset -o pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+arm64=false
+IFS=, read -r -a platforms <<<"${CP_IMAGE_PLATFORMS:-linux/amd64}"
+for platform in "${platforms[@]}"; do
+  case $platform in
+    linux/amd64) ;;
+    linux/arm64) arm64=true ;;
+    *)
+      echo "build: CP_IMAGE_PLATFORMS='${CP_IMAGE_PLATFORMS:-}': unknown platform '$platform'; write a comma-separated list of linux/amd64 and linux/arm64, e.g. CP_IMAGE_PLATFORMS=linux/amd64,linux/arm64" >&2
+      exit 1
+      ;;
+  esac
+done
+images_arm64=()
+if [ "$arm64" = true ]; then
+  bash scripts/binfmt.sh arm64
+  images_arm64=(-Dimages.arm64)
+fi
 
 daemon=true
 bash scripts/docker-engine.sh || {
@@ -17,7 +41,7 @@ bash scripts/docker-engine.sh || {
   echo "build: no Docker engine: images are written as tars only" >&2
 }
 
-./mvnw -B install -DskipTests "$@"
+./mvnw -B install -DskipTests "${images_arm64[@]}" "$@"
 
 example=(-f examples/jdbc-sink/pom.xml)
 if [ "$daemon" = false ]; then
@@ -25,6 +49,14 @@ if [ "$daemon" = false ]; then
     "-Dcp-image.to.image=tar://target/jdbc-sink.tar")
 fi
 ./mvnw -B package "${example[@]}" "$@"
+
+if [ "$arm64" = true ]; then
+  registry=127.0.0.1:${CP_IMAGE_REGISTRY_PORT:-5000}
+  bash scripts/local-registry.sh start "${XDG_CACHE_HOME:-$HOME/.cache}/cp-image/registry" "${registry#*:}"
+  echo
+  echo "Image indexes (linux/amd64 and linux/arm64) in $registry:"
+  bash scripts/push-platforms.sh "$registry"
+fi
 
 echo
 echo "Images built:"

@@ -13,6 +13,12 @@ if ! bash scripts/docker-engine.sh; then
 fi
 bash scripts/postgresql.sh || echo "test: WARNING no PostgreSQL: JdbcSinkIT will be SKIPPED (CI fails it)" >&2
 bash scripts/path-maven.sh || echo "test: WARNING no mvn on the PATH: the archetype's build of a generated project with it will be SKIPPED (CI fails it)" >&2
+# The arm64 images (and Arm64IT, which runs one under emulation) need the arm64 binfmt handler.
+images_arm64=(-Dimages.arm64)
+if ! bash scripts/binfmt.sh arm64; then
+  echo "test: WARNING cannot run arm64 programs: the arm64 images are not built and Arm64IT will be SKIPPED (CI fails it)" >&2
+  images_arm64=()
+fi
 skip_another_jdk=()
 if ! bash it/src/test/scripts/pack-second-jdk.sh --check; then
   echo "test: WARNING no second JDK: examples/another-jdk and AnotherJdkIT will be SKIPPED (CI fails it)" >&2
@@ -25,4 +31,4 @@ fi
 export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
 export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
 
-./mvnw -B verify "${skip_another_jdk[@]}" "$@"
+./mvnw -B verify "${images_arm64[@]}" "${skip_another_jdk[@]}" "$@"
