@@ -18,9 +18,10 @@ try {
   assert inImage('id -u') == '1000'
   assert inImage('stat -c "%u:%g %a" /usr/share/confluent-hub-components') == '1000:0 775'
 
-  // The project's own connector: its jar and runtime dependencies, not what Connect provides.
+  // The project's own connector: its jar and runtime dependencies, not what Connect provides, and
+  // the ServiceLoader manifests its jar lacks, in a jar of their own (KIP-898).
   def own = inImage('ls /usr/share/confluent-hub-components/connector-project').readLines()
-  assert own == ['connector-project-1.0.jar', 'jackson-core-2.20.1.jar']
+  assert own == ['connector-project-1.0.jar', 'cp-image-manifests.jar', 'jackson-core-2.20.1.jar']
   def file = inImage('ls /usr/share/confluent-hub-components/file').readLines()
   assert file == ['connect-file-3.9.1.jar', 'jackson-core-2.20.1.jar']
   assert inImage('ls /usr/share/java/kafka') == 'connect-json-3.9.1.jar'
