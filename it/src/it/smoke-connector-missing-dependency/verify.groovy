@@ -5,7 +5,10 @@ assert log.contains('(b) connectors: GET /connector-plugins?connectorsOnly=false
 assert log.contains('it.smoke.connector.BrokenSourceConnector')
 // The worker's own log lines that say why, then its last lines.
 assert log.contains("The worker's log about these classes:")
-assert log.contains('Unable to instantiate BrokenSourceConnector')
+// (The image loads plugins by their ServiceLoader manifests: the worker names the class in the
+// ServiceConfigurationError of its trace.)
+assert log.contains('Failed to discover SourceConnector in /usr/share/confluent-hub-components/broken')
+assert log.contains('Provider it.smoke.connector.BrokenSourceConnector could not be instantiated')
 assert log.contains('Caused by: java.lang.NoClassDefFoundError: it/smoke/dependency/Helper')
 assert log.contains('Last 50 log lines of cp-image-it/smoke-connector-missing-dependency:1')
 assert !log.contains('smoke test of cp-image-it/smoke-connector-missing-dependency:1 passed')

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lines of a Connect worker's log that say why a plugin did not load: its ERROR and WARN lines
- * that name one of the plugin classes, each followed by the {@code Caused by:} lines of its stack
- * trace. The worker logs them while it scans plugins, at start, so they are usually far above the
- * last lines of the log.
+ * The lines of a Connect worker's log that say why a plugin did not load: its ERROR and WARN
+ * records that name one of the plugin classes, each as its first line, the line of its stack trace
+ * that names the class, and the {@code Caused by:} lines. A scanning worker names the class in the
+ * first line ({@code Unable to instantiate BrokenSourceConnector}); one with {@code
+ * plugin.discovery=service_load} names only the directory there, and the class in the trace's
+ * {@code ServiceConfigurationError}. The worker logs them while it finds plugins, at start, so they
+ * are usually far above the last lines of the log.
  */
 final class PluginLogLines {
   private PluginLogLines() {}
@@ -18,13 +21,27 @@ final class PluginLogLines {
     List<String> found = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if ((line.contains("ERROR") || line.contains("WARN")) && namesAny(line, pluginClasses)) {
-        found.add(line);
-        for (int j = i + 1; j < lines.size() && isStackTrace(lines.get(j)); j++) {
-          if (lines.get(j).startsWith("Caused by:")) {
-            found.add(lines.get(j));
-          }
+      if (!line.contains("ERROR") && !line.contains("WARN")) {
+        continue;
+      }
+      int end = i + 1;
+      while (end < lines.size() && isStackTrace(lines.get(end))) {
+        end++;
+      }
+      List<String> trace = lines.subList(i + 1, end);
+      boolean named = namesAny(line, pluginClasses);
+      List<String> record = new ArrayList<>();
+      record.add(line);
+      for (String traceLine : trace) {
+        if (!named && !traceLine.startsWith("\t") && namesAny(traceLine, pluginClasses)) {
+          named = true;
+          record.add(traceLine);
+        } else if (traceLine.startsWith("Caused by:")) {
+          record.add(traceLine);
         }
+      }
+      if (named) {
+        found.addAll(record);
       }
     }
     return found.isEmpty()

@@ -42,6 +42,38 @@ class PluginLogLinesTest {
         lines);
   }
 
+  /**
+   * The same failure as Kafka Connect 4.4 logs it with {@code plugin.discovery=service_load}: the
+   * record's first line names the directory, its trace the class.
+   */
+  @Test
+  void findsTheClassInTheTraceOfAServiceLoadingWorker() {
+    String error =
+        "[2026-12-06 09:14:29,876] ERROR Failed to discover SourceConnector in"
+            + " /usr/share/confluent-hub-components/broken: Plugin class has a dependency which is"
+            + " missing or invalid (org.apache.kafka.connect.runtime.isolation.PluginScanner)";
+    String provider =
+        "java.util.ServiceConfigurationError: org.apache.kafka.connect.source.SourceConnector:"
+            + " Provider it.smoke.connector.BrokenSourceConnector could not be instantiated";
+    String log =
+        String.join(
+            "\n",
+            error,
+            provider,
+            "\tat java.base/java.util.ServiceLoader.fail(ServiceLoader.java:586)",
+            "Caused by: java.lang.NoClassDefFoundError: it/smoke/dependency/Helper",
+            "\tat it.smoke.connector.BrokenSourceConnector.<init>(BrokenSourceConnector.java:10)",
+            "[2026-12-06 09:14:29,887] INFO Registered loader: PluginClassLoader");
+
+    assertEquals(
+        "\nThe worker's log about these classes:\n"
+            + error
+            + "\n"
+            + provider
+            + "\nCaused by: java.lang.NoClassDefFoundError: it/smoke/dependency/Helper",
+        PluginLogLines.about(log, List.of("it.smoke.connector.BrokenSourceConnector")));
+  }
+
   @Test
   void isEmptyWhenTheLogNamesNoneOfTheClasses() {
     assertEquals(
