@@ -76,13 +76,7 @@ record ContainerBuild(
       ImageLocation to, List<BuildReport.LayerRecord> layers, List<String> outputs)
       throws ImageBuildException, IOException, InterruptedException {
     ImageSpec.Target target = spec.target();
-    if (to.kind() == ImageLocation.Kind.REGISTRY && spec.settings().offline()) {
-      throw new ImageBuildException(
-          "<to><image> '"
-              + to
-              + "' is a registry, but Maven runs offline (-o); drop -o, or build to "
-              + "docker://name or tar://path");
-    }
+    refuseOfflineRegistry(to, spec.settings().offline());
     // <outputTar> carries the target's name (a tar target's: <tarImageName>).
     String targetName =
         to.kind() == ImageLocation.Kind.TAR ? target.tarImageName() : to.reference();
@@ -135,6 +129,17 @@ record ContainerBuild(
       outputs.add("tar://" + target.outputTar());
     }
     return result;
+  }
+
+  /** A registry target needs the network: refused when Maven runs offline, naming the fix. */
+  static void refuseOfflineRegistry(ImageLocation to, boolean offline) throws ImageBuildException {
+    if (to.kind() == ImageLocation.Kind.REGISTRY && offline) {
+      throw new ImageBuildException(
+          "<to><image> '"
+              + to
+              + "' is a registry, but Maven runs offline (-o); drop -o, or build to "
+              + "docker://name or tar://path");
+    }
   }
 
   private JibContainer runTo(

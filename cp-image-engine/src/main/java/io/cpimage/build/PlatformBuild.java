@@ -108,13 +108,7 @@ final class PlatformBuild {
               + "; drop <jdk>, or build one platform at a time (-Dcp-image.platforms=...) with"
               + " that platform's JDK");
     }
-    if (to.kind() == ImageLocation.Kind.REGISTRY && spec.settings().offline()) {
-      throw new ImageBuildException(
-          "<to><image> '"
-              + to
-              + "' is a registry, but Maven runs offline (-o); drop -o, or build to "
-              + "docker://name or tar://path");
-    }
+    ContainerBuild.refuseOfflineRegistry(to, spec.settings().offline());
   }
 
   private BuildReport toDaemon(ImageLocation to, Platform platform, ImageBuild.Planned planned)
