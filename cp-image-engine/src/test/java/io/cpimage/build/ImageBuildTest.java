@@ -409,6 +409,29 @@ class ImageBuildTest {
   }
 
   @Test
+  void aRegistryTargetIsRefusedOfflineBeforeAnythingIsWritten() throws Exception {
+    Path base = baseTar();
+    ImageSpec spec =
+        ImageSpec.builder(
+                location("tar://" + base),
+                location("registry.example/acme/connect:1"),
+                temp.resolve("work-offline"))
+            .utilityBelt(false)
+            .offline(true)
+            .downloadCache(temp.resolve("downloads"))
+            .build();
+
+    ImageBuildException e =
+        assertThrows(ImageBuildException.class, () -> ImageBuild.run(spec, event -> {}));
+
+    assertEquals(
+        "<to><image> 'registry.example/acme/connect:1' is a registry, but Maven runs offline (-o);"
+            + " drop -o, or build to docker://name or tar://path",
+        e.getMessage());
+    assertTrue(Files.notExists(temp.resolve("work-offline/report.json")));
+  }
+
+  @Test
   void registryCredentialsReachNoLayerLabelConfigReportOrLog() throws Exception {
     // What <from><auth>, <to><auth> and settings.xml <server> passwords become in the spec.
     List<String> secrets =
