@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cpimage.belt.template.EnvToProps;
+import io.cpimage.belt.template.EnvToPropsCall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +93,29 @@ record PropertiesSpec(
                   });
             });
     return properties;
+  }
+
+  /**
+   * What the properties map from the environment, in the terms of the settings check: one mapping
+   * per prefix whose keys drop it ({@code "KAFKA": false}), skipping the variables the spec leaves
+   * out or renames. A prefix kept in the key ({@code "CONFLUENT": true}) names no Kafka setting.
+   */
+  List<EnvToPropsCall> settingsMappings(Map<String, String> env) {
+    List<String> skipped = new ArrayList<>(excludes);
+    skipped.addAll(renamed.keySet());
+    if (!excludeWithPrefix.isEmpty()) {
+      env.keySet().stream()
+          .filter(name -> name.startsWith(excludeWithPrefix))
+          .forEach(skipped::add);
+    }
+    List<EnvToPropsCall> mappings = new ArrayList<>();
+    prefixes.forEach(
+        (prefix, keep) -> {
+          if (!keep) {
+            mappings.add(new EnvToPropsCall(prefix + "_", "", skipped));
+          }
+        });
+    return mappings;
   }
 
   /**

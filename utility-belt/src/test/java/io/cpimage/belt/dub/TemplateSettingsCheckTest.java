@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpimage.belt.settings.SampleCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,28 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dub template}'s settings check at boot: the variables its {@code env_to_props} calls
- * mapped, against a catalogue (here a few lines copied from Kafka 4.4's, in the catalogue's own
- * format; the base-images tests check the generated catalogues of both lines).
+ * mapped, against {@link SampleCatalogue}.
  */
 class TemplateSettingsCheckTest {
-
-  private static final String CATALOGUE =
-      String.join(
-          "\n",
-          "# cp-image settings catalogue of Kafka 4.4.0: section, name, type, valid values, case",
-          "broker\tadvertised.listeners\tLIST\t\t",
-          "broker\tnum.partitions\tINT\t\t",
-          "broker\tprocess.roles\tLIST\tbroker,controller\t",
-          "broker\tsasl.jaas.config\tPASSWORD\t\t",
-          "broker\tssl.keystore.location\tSTRING\t\t",
-          "connect\tadmin.listeners\tLIST\t\t",
-          "connect\tssl.keystore.location\tSTRING\t\t",
-          "connect\tgroup.id\tSTRING\t\t",
-          "connect\tkey.converter\tCLASS\t\t",
-          "producer\tcompression.type\tSTRING\tgzip,lz4,none,snappy,zstd\t",
-          "consumer\tmax.poll.records\tINT\t\t",
-          "admin\tretries\tINT\t\t",
-          "");
 
   private static final String TEMPLATE =
       "{% for k, v in env_to_props('KAFKA_', '', exclude=['KAFKA_EXCLUDED']).items() %}\n"
@@ -51,10 +33,9 @@ class TemplateSettingsCheckTest {
 
   @BeforeEach
   void catalogueAndTemplate() throws IOException {
-    Path catalogue = Files.writeString(dir.resolve("settings-catalogue.tsv"), CATALOGUE);
     template = Files.writeString(dir.resolve("kafka.properties.template"), TEMPLATE);
     output = dir.resolve("kafka.properties");
-    env.put("CP_SETTINGS_CATALOGUE", catalogue.toString());
+    env.put("CP_SETTINGS_CATALOGUE", SampleCatalogue.path().toString());
     env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092");
   }
 
