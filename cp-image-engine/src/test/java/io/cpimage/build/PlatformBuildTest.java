@@ -175,6 +175,24 @@ class PlatformBuildTest {
   }
 
   @Test
+  void anOciLayoutBaseWithoutPlatformsIsRefusedSuggestingThem() throws Exception {
+    Path layout = layoutOfBothPlatforms();
+    ImageBuildException refused =
+        assertThrows(
+            ImageBuildException.class,
+            () -> ImageBuild.run(spec(layout, List.of(), "no-platforms"), e -> {}));
+    assertEquals(
+        "<from><image> 'tar://"
+            + layout
+            + "' is not a docker-save tar: it is an OCI image layout holding linux/amd64,"
+            + " linux/arm64, which a build reads only with <platforms>: declare the platform to"
+            + " build (-Dcp-image.platforms=linux/amd64, or <platforms><platform>…), or write a"
+            + " docker-save tar of one platform (`docker save`, `skopeo copy … docker-archive:`)",
+        refused.getMessage());
+    assertFalse(Files.exists(temp.resolve("no-platforms.tar")));
+  }
+
+  @Test
   void aGzippedDockerSaveTarIsReadAsWithoutPlatforms() throws Exception {
     Path gzipped = dockerSave("arm64", temp.resolve("arm64.tar.gz"), true);
     BuildReport report =
