@@ -148,7 +148,7 @@ public final class PlatformPush implements AutoCloseable {
   /** The other tags the first tar carries for the same repository (its RepoTags). */
   public List<String> imageTags() throws ImageBuildException {
     String name = imageName();
-    String repository = name.substring(0, name.lastIndexOf(':'));
+    String repository = name.substring(0, Math.max(0, name.lastIndexOf(':')));
     List<String> tags = new ArrayList<>();
     for (String other : tars.get(0).names().subList(1, tars.get(0).names().size())) {
       int colon = other.lastIndexOf(':');
