@@ -65,19 +65,29 @@ class Arm64IT {
     script("local-registry.sh", "start", REGISTRY_STATE.toString(), registry.split(":")[1]);
     String repository = System.getProperty("cp-image.images.repository") + "/cp-kafka";
     String tag = Line.KAFKA_4.tag();
-    // What scripts/push-platforms.sh runs, named by the test (the goal, in the image's module).
-    command(
-        REPOSITORY_ROOT.resolve("mvnw").toString(),
-        "-B",
-        "-q",
-        "-Dmaven.repo.local=" + System.getProperty("cp-image.localRepository"),
-        "-f",
-        KAFKA_TARGET.resolveSibling("pom.xml").toString(),
-        "cp-image:push-platforms",
-        "-Dcp-image.push.images=" + KAFKA_TARGET.resolve("image-kafka4.tar") + "," + arm64Tar,
-        "-Dcp-image.to.image=" + registry + "/" + repository + ":" + tag,
-        "-Dcp-image.allowInsecureRegistries=true",
-        "-Dcp-image.platforms=linux/amd64,linux/arm64");
+    // What scripts/push-platforms.sh runs (the goal, in the image's module), named by the test.
+    List<String> push =
+        new ArrayList<>(
+            List.of(
+                REPOSITORY_ROOT.resolve("mvnw").toString(),
+                "-B",
+                "-q",
+                "-f",
+                KAFKA_TARGET.resolveSibling("pom.xml").toString(),
+                "cp-image:push-platforms",
+                "-Dcp-image.push.images="
+                    + KAFKA_TARGET.resolve("image-kafka4.tar")
+                    + ","
+                    + arm64Tar,
+                "-Dcp-image.to.image=" + registry + "/" + repository + ":" + tag,
+                "-Dcp-image.allowInsecureRegistries=true",
+                "-Dcp-image.platforms=linux/amd64,linux/arm64"));
+    String localRepository = System.getProperty("cp-image.localRepository");
+    if (localRepository != null) {
+      // Where this build installed the plugin (the default otherwise, as for a user).
+      push.add("-Dmaven.repo.local=" + localRepository);
+    }
+    command(push.toArray(String[]::new));
     pulled = registry + "/" + repository + ":" + tag;
     command("docker", "pull", "--platform", "linux/arm64", pulled);
   }
