@@ -14,7 +14,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * {@code cp-image:push-platforms}: pushes images built one platform at a time (the docker-save tars
- * cp-image:build writes, or the OCI image layout tar of a {@code <platforms>} build to tar://) to a
+ * cp-image:build writes, or the OCI image layout tar of a build with platforms to tar://) to a
  * registry as one multi-platform image: every platform's image, then one image index under the tag
  * and the extra tags. Nothing is tagged when a tar or a platform fails. Runs without a project too
  * (full coordinates, {@code io.cpimage:cp-image-maven-plugin:VERSION:push-platforms}).
