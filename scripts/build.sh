@@ -55,7 +55,7 @@ if [ "$arm64" = true ]; then
   bash scripts/local-registry.sh start "${XDG_CACHE_HOME:-$HOME/.cache}/cp-image/registry" "${registry#*:}"
   echo
   echo "Image indexes (linux/amd64 and linux/arm64) in $registry:"
-  bash scripts/push-platforms.sh "$registry"
+  bash scripts/push-platforms.sh "$registry" "$@"
 fi
 
 echo

@@ -6,7 +6,7 @@
 #   <out>/multi/<arch>.tar     a docker-save tar of that platform alone
 #   <out>/multi/layout/        an OCI image layout whose index.json lists both images (gzip layers)
 #   <out>/multi/layout.tar     the same layout as a tar
-# support/push-oci-layout.sh publishes the layout to a registry as an image index.
+# The platforms ITs publish the layout to a registry as an image index with cp-image:push-platforms.
 # Usage: make-multi-platform-base.sh <output directory>
 set -o errexit -o nounset -o pipefail
 

@@ -31,4 +31,15 @@ assert manifests[0].layers[0].digest != manifests[1].layers[0].digest
 def log = new File(basedir, 'build.log').text
 assert log.contains("an OCI image layout of 2 platforms, which `docker load` cannot read with Docker's classic image store")
 assert log.contains('-Dcp-image.platforms=linux/<arch>')
+
+// push-platforms put the same index and images in the registry: jib wrote the manifests, and
+// jib's mapper writes them again byte for byte.
+def registryManifest = evaluate(new File(itSupport, 'registry-manifest.groovy'))
+def pushed = registryManifest(registry, 'cp-image-it/platforms-tar', '1.0')
+assert pushed.mediaType == 'application/vnd.oci.image.index.v1+json'
+assert pushed.json.manifests*.digest == report.platforms*.digest
+assert pushed.json.manifests*.platform*.architecture == ['amd64', 'arm64']
+assert pushed.json.manifests[1].platform.variant == 'v8'
+report.platforms*.digest.each { assert registryManifest(registry, 'cp-image-it/platforms-tar', it).digest == it }
+assert log.contains("Pushed image index ${registry}/cp-image-it/platforms-tar:1.0 with digest ${pushed.digest}")
 true

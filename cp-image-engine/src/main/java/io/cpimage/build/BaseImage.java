@@ -65,8 +65,7 @@ public record BaseImage(
         if (manifestEntry == null) {
           String hint =
               entries.containsKey("index.json")
-                  ? "it is an OCI image layout, which jib cannot use as a base; write it with "
-                      + "`docker save` (or `skopeo copy ... docker-archive:`) instead"
+                  ? ociLayoutHint(plain)
                   : "it has no manifest.json; write it with `docker save`";
           throw new ImageBuildException(
               where + " '" + location + "' is not a docker-save tar: " + hint);
@@ -201,6 +200,27 @@ public record BaseImage(
       }
     }
     return env;
+  }
+
+  /**
+   * What to do with an OCI image layout given without {@code <platforms>}, which alone reads one:
+   * declare the platform to build, named from those the layout holds when it can be read.
+   */
+  private static String ociLayoutHint(Path tar) {
+    List<String> held = List.of();
+    try (OciLayoutBase layout = OciLayoutBase.open(tar)) {
+      held = layout.platforms().keySet().stream().map(Platform::toString).toList();
+    } catch (IOException | RuntimeException e) {
+      // A damaged index: the advice stands without the list.
+    }
+    String example = held.isEmpty() ? "linux/amd64" : held.get(0);
+    return "it is an OCI image layout"
+        + (held.isEmpty() ? "" : " holding " + String.join(", ", held))
+        + ", which a build reads only with <platforms>: declare the platform to build"
+        + " (-Dcp-image.platforms="
+        + example
+        + ", or <platforms><platform>…), or write a docker-save tar of one platform (`docker"
+        + " save`, `skopeo copy … docker-archive:`)";
   }
 
   private static Path gunzipIfNeeded(Path tar, Path workDirectory) throws IOException {

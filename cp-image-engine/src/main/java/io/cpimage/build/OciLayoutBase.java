@@ -133,9 +133,19 @@ final class OciLayoutBase implements AutoCloseable {
   }
 
   private JsonNode json(String name) throws IOException {
-    try (InputStream in = file.getInputStream(entry(name))) {
-      return JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    return JSON.readTree(new String(read(name), StandardCharsets.UTF_8));
+  }
+
+  /** The bytes of the entry {@code name} (a blob path or a docker-save file name). */
+  byte[] read(String name) throws IOException {
+    try (InputStream in = open(name)) {
+      return in.readAllBytes();
     }
+  }
+
+  /** A stream of the entry {@code name}; the caller closes it. */
+  InputStream open(String name) throws IOException {
+    return file.getInputStream(entry(name));
   }
 
   private TarArchiveEntry entry(String name) throws IOException {
@@ -146,7 +156,8 @@ final class OciLayoutBase implements AutoCloseable {
     return entry;
   }
 
-  private static String blobPath(String digest) {
+  /** Where the blob of {@code digest} lies in an OCI image layout. */
+  static String blobPath(String digest) {
     return BLOBS + digest.replace(':', '/');
   }
 

@@ -46,7 +46,17 @@ final class RegistryIndex {
 
   /** A client for {@code location}'s repository, logged in for pulling or for pushing. */
   static RegistryIndex connect(ImageLocation location, boolean push, Consumer<LogEvent> log)
-      throws ImageBuildException, IOException {
+      throws ImageBuildException {
+    return new RegistryIndex(location, client(location, push, log));
+  }
+
+  /**
+   * jib's registry client for {@code location}'s repository, logged in for pulling or for pushing
+   * with the location's credentials; a registry that does not answer is refused here, before
+   * anything is read or sent.
+   */
+  static RegistryClient client(ImageLocation location, boolean push, Consumer<LogEvent> log)
+      throws ImageBuildException {
     ImageReference reference = location.registryReference();
     FailoverHttpClient http =
         new FailoverHttpClient(
@@ -72,8 +82,20 @@ final class RegistryIndex {
       }
     } catch (RegistryException e) {
       throw ContainerBuild.failure("logging in to " + reference.getRegistry(), e);
+    } catch (IOException e) {
+      throw new ImageBuildException(
+          "the registry "
+              + reference.getRegistry()
+              + " of '"
+              + location
+              + "' does not answer ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "); start it, or correct the host and port in the image name",
+          e);
     }
-    return new RegistryIndex(location, client);
+    return client;
   }
 
   private static Optional<Credential> credential(ImageLocation location, Consumer<LogEvent> log)

@@ -175,6 +175,24 @@ class PlatformBuildTest {
   }
 
   @Test
+  void anOciLayoutBaseWithoutPlatformsIsRefusedSuggestingThem() throws Exception {
+    Path layout = layoutOfBothPlatforms();
+    ImageBuildException refused =
+        assertThrows(
+            ImageBuildException.class,
+            () -> ImageBuild.run(spec(layout, List.of(), "no-platforms"), e -> {}));
+    assertEquals(
+        "<from><image> 'tar://"
+            + layout
+            + "' is not a docker-save tar: it is an OCI image layout holding linux/amd64,"
+            + " linux/arm64, which a build reads only with <platforms>: declare the platform to"
+            + " build (-Dcp-image.platforms=linux/amd64, or <platforms><platform>…), or write a"
+            + " docker-save tar of one platform (`docker save`, `skopeo copy … docker-archive:`)",
+        refused.getMessage());
+    assertFalse(Files.exists(temp.resolve("no-platforms.tar")));
+  }
+
+  @Test
   void aGzippedDockerSaveTarIsReadAsWithoutPlatforms() throws Exception {
     Path gzipped = dockerSave("arm64", temp.resolve("arm64.tar.gz"), true);
     BuildReport report =
@@ -182,12 +200,12 @@ class PlatformBuildTest {
     assertEquals("linux/arm64", report.platforms().get(0).platform());
   }
 
-  private Path dockerSave(String architecture, Path tar) throws IOException {
+  private static Path dockerSave(String architecture, Path tar) throws IOException {
     return dockerSave(architecture, tar, false);
   }
 
   /** A docker-save tar of a one-layer image whose files (and config) name {@code architecture}. */
-  private Path dockerSave(String architecture, Path tar, boolean gzip) throws IOException {
+  static Path dockerSave(String architecture, Path tar, boolean gzip) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     byte[] layer = layer(architecture);
     files.put("layer.tar", layer);
@@ -222,6 +240,10 @@ class PlatformBuildTest {
    * (uncompressed layers, which the OCI spec allows).
    */
   private Path layoutOfBothPlatforms() throws IOException {
+    return layoutOfBothPlatforms(temp.resolve("layout.tar"));
+  }
+
+  static Path layoutOfBothPlatforms(Path tar) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
     StringBuilder index = new StringBuilder("{\"schemaVersion\":2,\"manifests\":[");
@@ -259,7 +281,7 @@ class PlatformBuildTest {
           .append("\",\"os\":\"linux\"}}");
     }
     files.put("index.json", index.append("]}").toString().getBytes(StandardCharsets.UTF_8));
-    return BaseImageTest.imageTar(temp.resolve("layout.tar"), false, files);
+    return BaseImageTest.imageTar(tar, false, files);
   }
 
   private static Map<String, byte[]> entries(Path tar) throws IOException {

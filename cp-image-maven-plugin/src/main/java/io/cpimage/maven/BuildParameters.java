@@ -76,16 +76,7 @@ final class BuildParameters {
             PropertyNames.FROM_AUTH_USERNAME,
             PropertyNames.FROM_AUTH_PASSWORD,
             PropertyNames.FROM_CRED_HELPER);
-    to =
-        image(
-            configured.to.image,
-            configured.to.auth,
-            configured.to.credHelper,
-            overrides,
-            PropertyNames.TO_IMAGE,
-            PropertyNames.TO_AUTH_USERNAME,
-            PropertyNames.TO_AUTH_PASSWORD,
-            PropertyNames.TO_CRED_HELPER);
+    to = to(configured.to, overrides);
     toTags = overrides.list(PropertyNames.TO_TAGS, configured.to.tags);
     toTarImageName =
         overrides.string(
@@ -139,19 +130,41 @@ final class BuildParameters {
                 : DownloadCache.inLocalRepository(localRepository).directory().toString());
     outputTimestamp = configured.outputTimestamp;
     this.offline = offline;
+    platforms = platforms(configured.platforms, overrides);
+    platformsWhere = platformsWhere(overrides);
+  }
+
+  /** {@code <platforms>} as {@code os/architecture}, {@code -Dcp-image.platforms} applied. */
+  static List<String> platforms(List<PlatformParameter> configured, Overrides overrides) {
     List<String> declared = new ArrayList<>();
     for (PlatformParameter platform :
-        configured.platforms == null ? List.<PlatformParameter>of() : configured.platforms) {
+        configured == null ? List.<PlatformParameter>of() : configured) {
       declared.add(
           (platform.os == null ? "" : platform.os)
               + "/"
               + (platform.architecture == null ? "" : platform.architecture));
     }
-    platforms = overrides.list(PropertyNames.PLATFORMS, declared);
-    platformsWhere =
-        overrides.string(PropertyNames.PLATFORMS, null) == null
-            ? "<platforms><platform>"
-            : "-D" + PropertyNames.PLATFORMS;
+    return overrides.list(PropertyNames.PLATFORMS, declared);
+  }
+
+  /** Which of {@code <platforms>} and {@code -Dcp-image.platforms} gave the platforms. */
+  static String platformsWhere(Overrides overrides) {
+    return overrides.string(PropertyNames.PLATFORMS, null) == null
+        ? "<platforms><platform>"
+        : "-D" + PropertyNames.PLATFORMS;
+  }
+
+  /** {@code <to>}'s image and credentials, {@code -Dcp-image.to.*} applied. */
+  static Image to(To to, Overrides overrides) {
+    return image(
+        to.image,
+        to.auth,
+        to.credHelper,
+        overrides,
+        PropertyNames.TO_IMAGE,
+        PropertyNames.TO_AUTH_USERNAME,
+        PropertyNames.TO_AUTH_PASSWORD,
+        PropertyNames.TO_CRED_HELPER);
   }
 
   private static Image image(

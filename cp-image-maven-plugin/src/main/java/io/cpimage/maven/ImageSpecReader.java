@@ -83,9 +83,14 @@ record ImageSpecReader(
 
   /** {@code <platforms>} (or {@code -Dcp-image.platforms}), each parsed once, in order. */
   private List<Platform> platforms() throws ImageBuildException {
+    return platforms(parameters.platforms, parameters.platformsWhere);
+  }
+
+  /** Each of {@code values} ({@code os/architecture}) parsed once, without duplicates. */
+  static List<Platform> platforms(List<String> values, String where) throws ImageBuildException {
     List<Platform> platforms = new ArrayList<>();
-    for (String value : parameters.platforms) {
-      Platform platform = Platform.parse(value, parameters.platformsWhere);
+    for (String value : values) {
+      Platform platform = Platform.parse(value, where);
       if (!platforms.contains(platform)) {
         platforms.add(platform);
       }
@@ -281,6 +286,18 @@ record ImageSpecReader(
    */
   private ImageLocation location(BuildParameters.Image image, String where)
       throws ImageBuildException {
+    return location(
+        image, where, basedir(), settingsCredentials, parameters.allowInsecureRegistries);
+  }
+
+  /** {@link #location(BuildParameters.Image, String)} for any goal that names an image. */
+  static ImageLocation location(
+      BuildParameters.Image image,
+      String where,
+      Path basedir,
+      SettingsCredentials settingsCredentials,
+      boolean allowInsecureRegistries)
+      throws ImageBuildException {
     List<CredentialSource> sources = new ArrayList<>();
     if (image.username() != null && image.password() != null) {
       sources.add(new CredentialSource.Known(image.username(), image.password(), where + "<auth>"));
@@ -288,13 +305,13 @@ record ImageSpecReader(
     if (image.credHelper() != null) {
       sources.add(new CredentialSource.Helper(image.credHelper()));
     }
-    ImageLocation location = ImageLocation.parse(image.image(), where + "<image>", basedir());
+    ImageLocation location = ImageLocation.parse(image.image(), where + "<image>", basedir);
     if (location.kind() == ImageLocation.Kind.REGISTRY) {
       settingsCredentials
           .forRegistry(location.registryReference().getRegistry(), where)
           .ifPresent(sources::add);
     }
-    return location.withRegistryAccess(sources, parameters.allowInsecureRegistries);
+    return location.withRegistryAccess(sources, allowInsecureRegistries);
   }
 
   private Path basedir() {

@@ -51,6 +51,9 @@ final class PropertyNames {
   static final String ALLOWED_SETTING_PREFIXES = "cp-image.allowedSettingPrefixes";
   static final String SKIP = "cp-image.skip";
   static final String PLATFORMS = "cp-image.platforms";
+  static final String PUSH_IMAGES = "cp-image.push.images";
+  static final String PUSH_REGISTRY = "cp-image.push.registry";
+  static final String PUSH_SKIP = "cp-image.push.skip";
 
   static final String ZOOKEEPER = "cp-image.zookeeper";
   static final String BOOTSTRAP_SERVERS = "cp-image.bootstrapServers";

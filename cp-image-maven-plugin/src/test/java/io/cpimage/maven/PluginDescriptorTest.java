@@ -44,7 +44,7 @@ class PluginDescriptorTest {
       }
     }
     assertEquals(
-        List.of("add-connector", "add-volume", "build", "clean", "verify-ready"),
+        List.of("add-connector", "add-volume", "build", "clean", "push-platforms", "verify-ready"),
         goals.stream().sorted().toList());
     assertEquals(
         List.of(), undescribed, "goals and parameters without a description, or with a '<' in it");

@@ -25,10 +25,11 @@ import org.testcontainers.containers.Network;
 
 /**
  * The linux/arm64 variant of the Kafka 4 line's cp-kafka, run under qemu-user-static emulation: its
- * two platform tars are pushed to a local registry as one image index (scripts/push-index.sh), the
- * arm64 variant is pulled from it by platform, and boots a KRaft node that serves a produce and a
- * consume. Needs the images built with {@code -Dimages.arm64} and the arm64 binfmt handler ({@code
- * scripts/binfmt.sh}); without either it is skipped loudly (failed in CI).
+ * two platform tars are pushed to a local registry as one image index (cp-image:push-platforms, as
+ * scripts/push-platforms.sh runs it), the arm64 variant is pulled from it by platform, and boots a
+ * KRaft node that serves a produce and a consume. Needs the images built with {@code
+ * -Dimages.arm64} and the arm64 binfmt handler ({@code scripts/binfmt.sh}); without either it is
+ * skipped loudly (failed in CI).
  */
 @ExtendWith(DockerRequired.class)
 class Arm64IT {
@@ -64,13 +65,29 @@ class Arm64IT {
     script("local-registry.sh", "start", REGISTRY_STATE.toString(), registry.split(":")[1]);
     String repository = System.getProperty("cp-image.images.repository") + "/cp-kafka";
     String tag = Line.KAFKA_4.tag();
-    script(
-        "push-index.sh",
-        registry,
-        repository,
-        tag,
-        KAFKA_TARGET.resolve("image-kafka4.tar").toString(),
-        arm64Tar.toString());
+    // What scripts/push-platforms.sh runs (the goal, in the image's module), named by the test.
+    List<String> push =
+        new ArrayList<>(
+            List.of(
+                REPOSITORY_ROOT.resolve("mvnw").toString(),
+                "-B",
+                "-q",
+                "-f",
+                KAFKA_TARGET.resolveSibling("pom.xml").toString(),
+                "cp-image:push-platforms",
+                "-Dcp-image.push.images="
+                    + KAFKA_TARGET.resolve("image-kafka4.tar")
+                    + ","
+                    + arm64Tar,
+                "-Dcp-image.to.image=" + registry + "/" + repository + ":" + tag,
+                "-Dcp-image.allowInsecureRegistries=true",
+                "-Dcp-image.platforms=linux/amd64,linux/arm64"));
+    String localRepository = System.getProperty("cp-image.localRepository");
+    if (localRepository != null) {
+      // Where this build installed the plugin (the default otherwise, as for a user).
+      push.add("-Dmaven.repo.local=" + localRepository);
+    }
+    command(push.toArray(String[]::new));
     pulled = registry + "/" + repository + ":" + tag;
     command("docker", "pull", "--platform", "linux/arm64", pulled);
   }

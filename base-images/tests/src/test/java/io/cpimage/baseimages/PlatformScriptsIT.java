@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The multi-platform build's scripts refuse what cannot work before they change anything: a
  * platform they do not know, an architecture this machine cannot run. riscv64 stands for an
- * architecture without a registered binfmt handler (this project registers arm64 only).
+ * architecture without a registered binfmt handler (this project registers arm64 only), on a
+ * machine of any other architecture.
  */
 class PlatformScriptsIT {
   private static final Path ROOT = Path.of(System.getProperty("cp-image.root", "../.."));
@@ -54,7 +55,9 @@ class PlatformScriptsIT {
     // Root is asked for first (debootstrap needs it), then the handler.
     String expected =
         "root".equals(System.getProperty("user.name"))
-            ? "cannot run riscv64 programs on this amd64 machine: no binfmt_misc handler"
+            ? "cannot run riscv64 programs on this "
+                + hostArchitecture()
+                + " machine: no binfmt_misc handler"
                 + " /proc/sys/fs/binfmt_misc/qemu-riscv64 with the F flag.\n"
                 + "  Register it (as root): bash scripts/binfmt.sh"
             : "making it needs root";
@@ -86,6 +89,13 @@ class PlatformScriptsIT {
                     + " /proc/sys/fs/binfmt_misc/qemu-riscv64, and only root can register one (run"
                     + " this script as root)"),
         result.output());
+  }
+
+  /** This machine's architecture as Debian names it (amd64, arm64), which the script reports. */
+  private static String hostArchitecture() throws IOException, InterruptedException {
+    Result dpkg = run(Map.of(), "dpkg", "--print-architecture");
+    assertEquals(0, dpkg.exitCode(), dpkg.output());
+    return dpkg.output().strip();
   }
 
   private record Result(int exitCode, String output) {}
