@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes the start-up caches of a line's servers with the image's own JVM: an AOT cache (JDK 25) or an
-# AppCDS archive (JDK 17) for the KRaft node (broker, controller) and one for the Connect worker.
+# AppCDS archive (JDK 17) for the KRaft node (broker, controller), one for the storage formatter
+# (kafka-storage) and one for the Connect worker.
 #
 #   make-aot-cache.sh <os.tar> <jars dir> <output dir> <image root>...
 #
@@ -9,7 +10,7 @@
 # in order (<image root>s: cp-base's and cp-kafka's src/main/cp-image, ...) and the jars at
 # /usr/share/java/kafka with the time jib gives every file (1 s after the epoch): the class path and the
 # launch scripts are the image's. Writes, for the image builds to lay over their roots:
-#   <output dir>/kafka-server/usr/lib/cp-image/aot/kafka-server.{aot,jsa,fingerprint}   (cp-kafka)
+#   <output dir>/kafka-server/usr/lib/cp-image/aot/{kafka-server,kafka-storage}.{aot,jsa,fingerprint}   (cp-kafka)
 #   <output dir>/connect-worker/usr/lib/cp-image/aot/connect-worker.{aot,jsa,fingerprint}   (cp-kafka-connect)
 # Cached by its inputs. Needs root (chroot, mount, unshare); without root or cache the images are built
 # without caches, and the servers simply start slower.
@@ -49,8 +50,7 @@ if [ ! -d "$cached" ]; then
   cache_store "$TRAINING_ROOTFS/tmp/aot-out" "$cached"
   log "cached $cached"
 fi
-for server in kafka-server connect-worker; do
-  install -d "$out/$server$AOT_IN_IMAGE"
-  install -m 644 "$cached/$server".* "$out/$server$AOT_IN_IMAGE/"
-done
+install -d "$out/kafka-server$AOT_IN_IMAGE" "$out/connect-worker$AOT_IN_IMAGE"
+install -m 644 "$cached"/kafka-server.* "$cached"/kafka-storage.* "$out/kafka-server$AOT_IN_IMAGE/"
+install -m 644 "$cached"/connect-worker.* "$out/connect-worker$AOT_IN_IMAGE/"
 log "caches for the images: $out/kafka-server, $out/connect-worker"
