@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the start-up caches of a line's servers with the image's own JVM: an AOT cache (JDK 25) or an
-# AppCDS archive (JDK 17) for the KRaft node (broker, controller), one for the storage formatter
-# (kafka-storage) and one for the Connect worker.
+# AppCDS archive (JDK 17) for the KRaft node (broker, controller; on the 3.9 line also a ZooKeeper-mode
+# broker), one for the storage formatter (kafka-storage) and one for the Connect worker.
 #
 #   make-aot-cache.sh <os.tar> <jars dir> <output dir> <image root>...
 #

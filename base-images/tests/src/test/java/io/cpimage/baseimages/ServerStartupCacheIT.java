@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,10 +26,10 @@ import org.testcontainers.images.builder.Transferable;
 
 /**
  * The servers' start-up caches, trained when the images were built (an AOT cache on JDK 25, an
- * AppCDS archive on JDK 17): the KRaft node, the Connect worker and the storage formatter of a
- * first KRaft boot load their classes from them when nothing changed, and the launch drops a cache
- * whose class path changed, so that a replaced jar's new code runs (JDK 25 itself would keep
- * serving the cached classes of the old jar).
+ * AppCDS archive on JDK 17): the KRaft node, the 3.9 line's ZooKeeper-mode broker, the Connect
+ * worker and the storage formatter of a first KRaft boot load their classes from them when nothing
+ * changed, and the launch drops a cache whose class path changed, so that a replaced jar's new code
+ * runs (JDK 25 itself would keep serving the cached classes of the old jar).
  */
 @ExtendWith(DockerRequired.class)
 class ServerStartupCacheIT {
@@ -71,6 +72,30 @@ class ServerStartupCacheIT {
 
       assertFromCache(kafka, "kafka.Kafka");
       assertFromCache(worker, "org.apache.kafka.connect.cli.ConnectDistributed");
+    }
+  }
+
+  /** The 3.9 line's archive was trained in ZooKeeper mode too, the mode its broker runs in here. */
+  @Test
+  void aZooKeeperModeBrokerLoadsItsClassesFromTheCache() {
+    try (Network network = Network.newNetwork();
+        CpContainer zookeeper =
+            CpContainer.of(Images.ZOOKEEPER, Line.KAFKA_3)
+                .on(network, "zookeeper")
+                .withEnv("ZOOKEEPER_CLIENT_PORT", "2181")
+                .waitingForLog(".*binding to port.*", Duration.ofSeconds(60));
+        CpContainer kafka =
+            CpContainer.of(Images.KAFKA, Line.KAFKA_3)
+                .on(network, "kafka")
+                .withEnv("KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181")
+                .withEnv("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092")
+                .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
+                .withEnv("KAFKA_OPTS", logClassLoads())
+                .waitingForLog(".*\\[KafkaServer id=\\d+\\] started.*", Duration.ofSeconds(120))) {
+      zookeeper.start();
+      kafka.start();
+
+      assertFromCache(kafka, "kafka.server.KafkaServer");
     }
   }
 
