@@ -25,7 +25,11 @@
 #                  with the start-up cache;
 #   no cache       the same, with CP_IMAGE_AOT_CACHE=off.
 # Prints each case's medians, the boot scripts' overhead (scripts - pre-rendered; target: at most
-# 500 ms) and the cache's ratio (pre-rendered / no cache).
+# 500 ms) and the cache's ratio (pre-rendered / no cache), in wall time and in the CPU time the
+# container used until ready (its cgroup's; on a shared machine wall time stretches with the load).
+#   first-boot  the boot scripts alone (configure, then ensure, which formats the KRaft storage) in a
+#            fresh container of cp-kafka, KRaft mode, on each line: wall and CPU time of each step,
+#            with the image's start-up caches and with CP_IMAGE_AOT_CACHE=off (the formatter's).
 #
 # Usage: bench/boot.sh [RUNS] [CASE...]     env: IMAGES_REPOSITORY (default cp-image)
 set -o errexit -o nounset -o pipefail
@@ -34,7 +38,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 readonly RUNS="${1:-5}"
 shift || true
 CASES=("$@")
-[ ${#CASES[@]} -gt 0 ] || CASES=(kafka4 kafka3 connect connect-plugins)
+[ ${#CASES[@]} -gt 0 ] || CASES=(kafka4 kafka3 connect connect-plugins first-boot)
 pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n1; }
 PROJECT_VERSION="$(pom_property version)"
 DEBEZIUM_VERSION="$(sed -n 's:.*<debezium.version>\(.*\)</debezium.version>.*:\1:p' it/pom.xml | head -n1)"
@@ -80,6 +84,20 @@ cleanup() {
 trap cleanup EXIT
 
 now_ms() { date +%s%3N; }
+# CPU time a running container has used so far, in ms (cgroup v1 or v2); empty when not found.
+cpu_ms() {
+  local file
+  for file in /sys/fs/cgroup/cpuacct/docker/"$1"/cpuacct.usage /sys/fs/cgroup/system.slice/docker-"$1".scope/cpu.stat \
+    /sys/fs/cgroup/docker/"$1"/cpu.stat; do
+    if [ -f "$file" ]; then
+      case $file in
+        *.usage) echo $(($(< "$file") / 1000000)) ;;
+        *) echo $(($(sed -n 's/^usage_usec //p' "$file") / 1000)) ;;
+      esac
+      return
+    fi
+  done
+}
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 # Readiness checks, given the container's id and address.
@@ -87,10 +105,11 @@ zk_broker_started() { docker logs "$1" 2>&1 | grep -q '\[KafkaServer id=[0-9]*\]
 kraft_node_started() { docker logs "$1" 2>&1 | grep -q '\[KafkaRaftServer nodeId=[0-9]*\] Kafka Server started'; }
 rest_ready() { curl -fs -o /dev/null --max-time 1 "http://$2:8083/connectors"; }
 
-# time_to_ready CHECK DOCKER_RUN_ARGS...: milliseconds from `docker run` until CHECK passes; the server
-# is stopped (cleanly, as a restart would) and removed afterwards.
+# time_to_ready CHECK DOCKER_RUN_ARGS...: milliseconds from `docker run` until CHECK passes, and the
+# CPU milliseconds the container used until then; the server is stopped (cleanly, as a restart would)
+# and removed afterwards.
 time_to_ready() {
-  local check=$1 start id address
+  local check=$1 start id address ms
   shift
   start=$(now_ms)
   id=$(docker run -d --network "$NAME" --network-alias "$NAME-server" --hostname "$NAME-server" "${LABELS[@]}" "$@")
@@ -107,7 +126,8 @@ time_to_ready() {
     fi
     sleep 0.05
   done
-  echo $(($(now_ms) - start))
+  ms=$(($(now_ms) - start))
+  echo "$ms $(cpu_ms "$id")"
   docker stop -t 30 "$id" > /dev/null
   docker rm "$id" > /dev/null
 }
@@ -124,25 +144,67 @@ render() { # CASE IMAGE STEPS PATHS ENV...
 
 # run_case CASE CHECK IMAGE "PRE-RENDERED COMMAND" DOCKER_RUN_ARGS...
 run_case() {
-  local case=$1 check=$2 image=$3 command=$4 round scripts rendered uncached
+  local case=$1 check=$2 image=$3 command=$4 round scripts rendered uncached way
   shift 4
   echo "$case: $RUNS rounds, $image"
   for round in $(seq 1 "$RUNS"); do
+    # Each "wall cpu"; a failed start stops the benchmark (errexit), which read would not.
     scripts=$(time_to_ready "$check" "$@" "$image")
     rendered=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$image" bash -c "$command")
     uncached=$(time_to_ready "$check" -v "$WORK:/bench:ro" -e CP_IMAGE_AOT_CACHE=off "$@" "$image" bash -c "$command")
-    echo "  round $round: boot scripts ${scripts} ms, pre-rendered ${rendered} ms, pre-rendered without cache ${uncached} ms"
-    echo "$scripts" >> "$WORK/$case.scripts"
-    echo "$rendered" >> "$WORK/$case.rendered"
-    echo "$uncached" >> "$WORK/$case.uncached"
+    read -r scripts scripts_cpu <<< "$scripts"
+    read -r rendered rendered_cpu <<< "$rendered"
+    read -r uncached uncached_cpu <<< "$uncached"
+    echo "  round $round: boot scripts ${scripts} ms (CPU ${scripts_cpu} ms), pre-rendered ${rendered} ms (CPU ${rendered_cpu} ms)," \
+      "pre-rendered without cache ${uncached} ms (CPU ${uncached_cpu} ms)"
+    for way in scripts rendered uncached; do
+      echo "${!way}" >> "$WORK/$case.$way"
+      way_cpu=${way}_cpu
+      echo "${!way_cpu}" >> "$WORK/$case.$way.cpu"
+    done
   done
-  scripts=$(median < "$WORK/$case.scripts")
-  rendered=$(median < "$WORK/$case.rendered")
-  uncached=$(median < "$WORK/$case.uncached")
-  echo "  median: boot scripts ${scripts} ms, pre-rendered ${rendered} ms, pre-rendered without cache ${uncached} ms"
-  echo "  overhead of configure + ensure: $((scripts - rendered)) ms (target: at most 500 ms)"
-  echo "  start with the cache / without: $(awk -v a="$rendered" -v b="$uncached" 'BEGIN { printf "%.2f", a / b }') (target: at most 0.60)"
-  echo "$case $scripts $rendered $uncached" >> "$WORK/summary"
+  for way in scripts rendered uncached; do
+    printf -v "$way" %s "$(median < "$WORK/$case.$way")"
+    printf -v "${way}_cpu" %s "$(median < "$WORK/$case.$way.cpu")"
+  done
+  echo "  median: boot scripts ${scripts} ms (CPU ${scripts_cpu} ms), pre-rendered ${rendered} ms (CPU ${rendered_cpu} ms)," \
+    "pre-rendered without cache ${uncached} ms (CPU ${uncached_cpu} ms)"
+  echo "  overhead of configure + ensure: $((scripts - rendered)) ms, CPU $((scripts_cpu - rendered_cpu)) ms (target: at most 500 ms)"
+  echo "  start with the cache / without: $(ratio "$rendered" "$uncached"), CPU $(ratio "$rendered_cpu" "$uncached_cpu") (target: at most 0.60)"
+  echo "$case $scripts $rendered $uncached $scripts_cpu $rendered_cpu $uncached_cpu" >> "$WORK/summary"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
+
+# first_boot LINE IMAGE: configure, then ensure (formatting the KRaft storage), in a fresh container, RUNS
+# times with the image's start-up caches and RUNS times without; wall and CPU ms of each step.
+first_boot() {
+  local case="first-boot-$1" image=$2 round way line steps
+  echo "$case: $RUNS rounds, $image (KRaft; ensure formats the storage)"
+  for round in $(seq 1 "$RUNS"); do
+    line="  round $round:"
+    for way in cache no-cache; do
+      # times' second line: the CPU the shell's finished children used (user, system).
+      steps=$(docker run --rm "${LABELS[@]}" "${KRAFT_ENV[@]}" \
+        -e CP_IMAGE_AOT_CACHE="$([ $way = cache ] && echo on || echo off)" --entrypoint bash "$image" -c '
+          # times in this shell: in a subshell it counts only the children of the subshell.
+          cpu() { awk "NR == 2 { split(\$1, u, /[ms]/); split(\$2, s, /[ms]/); printf \"%d\", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }" "$1"; }
+          step() { "$@" > /dev/null 2> /tmp/step.err || { cat /tmp/step.err >&2; exit 1; }; }
+          t0=$(date +%s%3N); step /etc/confluent/docker/configure; t1=$(date +%s%3N); times > /tmp/times1
+          step /etc/confluent/docker/ensure; t2=$(date +%s%3N); times > /tmp/times2; c1=$(cpu /tmp/times1); c2=$(cpu /tmp/times2)
+          echo $((t1 - t0)) $c1 $((t2 - t1)) $((c2 - c1))')
+      read -r configure configure_cpu ensure ensure_cpu <<< "$steps"
+      echo "$configure $configure_cpu $ensure $ensure_cpu" >> "$WORK/$case.$way"
+      line="$line $way: configure ${configure} ms (CPU ${configure_cpu}), ensure ${ensure} ms (CPU ${ensure_cpu});"
+    done
+    echo "${line%;}"
+  done
+  for way in cache no-cache; do
+    echo "  median, $way: configure $(cut -d' ' -f1 "$WORK/$case.$way" | median) ms" \
+      "(CPU $(cut -d' ' -f2 "$WORK/$case.$way" | median)), ensure $(cut -d' ' -f3 "$WORK/$case.$way" | median) ms" \
+      "(CPU $(cut -d' ' -f4 "$WORK/$case.$way" | median))"
+  done
+  echo "  ensure with the formatter's cache / without: CPU" \
+    "$(ratio "$(cut -d' ' -f4 "$WORK/$case.cache" | median)" "$(cut -d' ' -f4 "$WORK/$case.no-cache" | median)")"
 }
 
 # The KRaft node the Connect cases' workers join (started once).
@@ -241,6 +303,7 @@ for case in "${CASES[@]}"; do
           else
             ms=$(time_to_ready rest_ready -e CONNECT_PLUGIN_DISCOVERY=$mode "${CONNECT_ENV[@]}" "$PLUGINS_IMAGE")
           fi
+          ms=${ms%% *}
           echo "$ms" >> "$WORK/plugins.$mode"
           line="$line $mode ${ms} ms,"
         done
@@ -254,14 +317,18 @@ for case in "${CASES[@]}"; do
       echo "  ratio to only_scan: $(awk -v a="$own" -v b="$scan" 'BEGIN { printf "%.2f", a / b }') (target: at most 0.50);" \
         "to hybrid_warn: $(awk -v a="$own" -v b="$hybrid" 'BEGIN { printf "%.2f", a / b }')"
       ;;
+    first-boot)
+      first_boot kafka4 "$KAFKA4_IMAGE"
+      first_boot kafka3 "$KAFKA3_IMAGE"
+      ;;
     *)
-      echo "boot.sh: unknown case '$case' (known: kafka4 kafka3 connect connect-plugins)" >&2
+      echo "boot.sh: unknown case '$case' (known: kafka4 kafka3 connect connect-plugins first-boot)" >&2
       exit 2
       ;;
   esac
 done
 echo "boot.sh: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 if [ -f "$WORK/summary" ]; then
-  echo "summary (medians, ms): case, boot scripts, pre-rendered, pre-rendered without cache"
+  echo "summary (medians, ms): case, boot scripts, pre-rendered, pre-rendered without cache; the same in CPU ms"
   column -t "$WORK/summary"
 fi

@@ -13,6 +13,8 @@
 # lists every entry's CRC), and the launchers use it only when the jar in the image has that CRC
 # (an extension image built with another plugin version brings another jar).
 #
+# The chroot is training-chroot.sh's, which make-aot-cache.sh (the servers' caches) uses too.
+#
 # The result goes to <output root>/usr/share/java/cp-image-utility-belt/ (utility-belt.jsa, or
 # utility-belt.<profile>.<crc>.aot for each group of verbs), which the image build lays over the root. It is cached by its inputs;
 # making it needs root (chroot, mount), and without root or cache the image is built without it:
@@ -21,8 +23,9 @@ set -o errexit -o nounset -o pipefail
 
 [ $# -eq 3 ] || { echo "usage: make-cds-archive.sh <os.tar> <utility-belt.jar> <output root>" >&2; exit 2; }
 os_tar=$1 jar=$2 out_root=$3
+readonly HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly JAR_IN_IMAGE=/usr/share/java/cp-image-utility-belt/utility-belt.jar
-readonly JIB_FILE_TIME=@1
+. "$HERE/../training-chroot.sh"
 # As the launchers run the belt: an archive trained with other GC or JIT options serves less.
 readonly BELT_JVM_OPTIONS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 
@@ -36,7 +39,7 @@ done
 directory_size=$(tail -c 22 "$jar" | od -An -tu4 -j12 -N4 | tr -d ' ')
 jar_crc=$(tail -c $((directory_size + 22)) "$jar" | cksum | cut -d' ' -f1)
 
-key=$(cat "${BASH_SOURCE[0]}" "$os_tar" "$jar" | sha256sum | cut -c1-16)
+key=$(cat "${BASH_SOURCE[0]}" "$HERE/../training-chroot.sh" "$os_tar" "$jar" | sha256sum | cut -c1-16)
 cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/cp-image/cds/$key"
 target_dir="$out_root$(dirname "$JAR_IN_IMAGE")"
 rm -rf "$out_root"
@@ -46,38 +49,29 @@ if [ ! -f "$cache_dir/done" ]; then
     log "WARNING: not root and no cached archive: images get no start-up archive (dub/cub/ub start slower)"
     exit 0
   fi
-  rootfs=$(mktemp -d "${TMPDIR:-/tmp}/cp-image-cds.XXXXXX")
-  cleanup() { umount "$rootfs/proc" 2>/dev/null || true; rm -rf --one-file-system "$rootfs"; }
-  trap cleanup EXIT
-  tar -xOf "$os_tar" layer.tar | tar -C "$rootfs" -x
-  install -D -m 644 "$jar" "$rootfs$JAR_IN_IMAGE"
-  touch -d "$JIB_FILE_TIME" "$rootfs$JAR_IN_IMAGE"
-  mount -t proc proc "$rootfs/proc"
-  java_release=$(chroot "$rootfs" java -XshowSettings:properties -version 2>&1 \
+  training_rootfs "$os_tar"
+  training_install_jars "$(dirname "$JAR_IN_IMAGE")" "$jar"
+  java_release=$(training_chroot java -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java.specification.version = //p')
-  mkdir -p "$rootfs/tmp/archive"
+  mkdir -p "$TRAINING_ROOTFS/tmp/archive"
   if [ "$java_release" -ge 25 ]; then
     # One cache per group of verbs (CdsTraining.Profile): the JVM loads all of a cache's classes at
     # start, so one cache for everything would make `dub ensure` load the Kafka client. None for the
     # checks (ensure, path, listeners): they ran no faster with one. JEP 514's one step: train, then
     # a child JVM writes the cache.
     for profile in template gotemplate ready; do
-      chroot "$rootfs" java "${BELT_JVM_OPTIONS[@]}" -XX:AOTCacheOutput="/tmp/archive/utility-belt.$profile.$jar_crc.aot" \
+      training_chroot java "${BELT_JVM_OPTIONS[@]}" -XX:AOTCacheOutput="/tmp/archive/utility-belt.$profile.$jar_crc.aot" \
         -Xlog:aot=warning -Xlog:cds=warning -cp "$JAR_IN_IMAGE" io.cpimage.belt.CdsTraining /tmp/cds-training "$profile" \
         >/dev/null
     done
   else
-    chroot "$rootfs" java "${BELT_JVM_OPTIONS[@]}" -XX:DumpLoadedClassList=/tmp/utility-belt.classlist \
+    training_chroot java "${BELT_JVM_OPTIONS[@]}" -XX:DumpLoadedClassList=/tmp/utility-belt.classlist \
       -cp "$JAR_IN_IMAGE" io.cpimage.belt.CdsTraining /tmp/cds-training >/dev/null
-    chroot "$rootfs" java "${BELT_JVM_OPTIONS[@]}" -Xshare:dump -XX:SharedClassListFile=/tmp/utility-belt.classlist \
+    training_chroot java "${BELT_JVM_OPTIONS[@]}" -Xshare:dump -XX:SharedClassListFile=/tmp/utility-belt.classlist \
       -XX:SharedArchiveFile=/tmp/archive/utility-belt.jsa -Xlog:cds=off -cp "$JAR_IN_IMAGE" >/dev/null
   fi
-  rm -rf "$cache_dir.partial"
-  mkdir -p "$cache_dir.partial"
-  cp "$rootfs"/tmp/archive/* "$cache_dir.partial/"
-  touch "$cache_dir.partial/done"
-  rm -rf "$cache_dir"
-  mv "$cache_dir.partial" "$cache_dir"
+  touch "$TRAINING_ROOTFS/tmp/archive/done"
+  cache_store "$TRAINING_ROOTFS/tmp/archive" "$cache_dir"
   log "cached $cache_dir (JDK $java_release)"
 fi
 mkdir -p "$target_dir"

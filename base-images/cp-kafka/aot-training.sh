@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Runs inside make-aot-cache.sh's chroot of an image's OS layer, with the line's jars and the images'
-# launch scripts in place: trains the start-up caches of a KRaft node (broker and controller in one
-# process) and of a Connect worker served by it, through the same kafka-server-start and
-# connect-distributed the images run, so that the class path and the JVM options are theirs.
+# launch scripts in place: trains the start-up caches of the storage formatter (kafka-storage format, a
+# KRaft node's first boot), of a KRaft node (broker and controller in one process) and of a Connect
+# worker served by it, through the same kafka-storage, kafka-server-start and connect-distributed the
+# images run, so that the class path and the JVM options are theirs.
 #
 #   aot-training.sh <output directory>
 #
-# On JDK 25 and later each server records an AOT cache (JEP 483/514, -XX:AOTCacheOutput, written when it
-# exits); before, an AppCDS archive of the classes it loaded (-XX:ArchiveClassesAtExit). Beside each goes
-# the fingerprint (java-tool's server_fingerprint) that the launch compares before using it.
+# On JDK 25 and later each records an AOT cache (JEP 483/514, -XX:AOTCacheOutput, written when it
+# exits); before, an AppCDS archive of the classes it loaded (-XX:ArchiveClassesAtExit). The 3.9 line's
+# broker also runs in ZooKeeper mode, which loads other classes than a KRaft node: there a ZooKeeper-mode
+# broker is trained beside its ZooKeeper too, and the broker's archive is dumped from the classes both
+# modes loaded. Beside each cache goes the fingerprint (java-tool's server_fingerprint) that the launch
+# compares before using it.
 set -o errexit -o nounset -o pipefail
 
 out=$1
@@ -54,10 +58,16 @@ listeners=http://127.0.0.1:8083
 rest.advertised.host.name=127.0.0.1
 plugin.path=/usr/share/java,/usr/share/confluent-hub-components
 PROPERTIES
-# The images log at INFO to the console; so does the training, so that the logging classes are in.
 # The line with log4j2 (Kafka 4) says so in USE_LOG4J_2, as its cp-base image does.
-if compgen -G '/usr/share/java/kafka/log4j-core-*.jar' > /dev/null; then
-  export USE_LOG4J_2=True
+if compgen -G '/usr/share/java/kafka/log4j-core-*.jar' > /dev/null; then export USE_LOG4J_2=True; fi
+
+# The formatter as ensure runs it at a first boot (with the tools' logging configuration); any fixed
+# cluster id (base64 of 16 bytes) will do: the training data is thrown away.
+KAFKA_OPTS="${record}$out/kafka-storage.$ext" kafka-storage format --ignore-formatted --cluster-id=YW90LXRyYWluaW5nLWNpZA --config "$WORK/server.properties" > /dev/null
+server_fingerprint "$(server_classpath kafka)" > "$out/kafka-storage.fingerprint"
+
+# The images' servers log at INFO to the console; so does the training, so that the logging classes are in.
+if [ "${USE_LOG4J_2:-}" = True ]; then
   cat > "$WORK/log4j2.yaml" << 'YAML'
 Configuration:
   Appenders:
@@ -99,10 +109,10 @@ stop() {
   wait "$1" || true
 }
 
-# Any fixed cluster id (base64 of 16 bytes): the training data is thrown away.
-kafka-storage format -t YW90LXRyYWluaW5nLWNpZA -c "$WORK/server.properties" > /dev/null
-
-KAFKA_OPTS="${record}$out/kafka-server.$ext" kafka-server-start "$WORK/server.properties" > "$WORK/broker.log" 2>&1 &
+# JDK 17's archive of one run holds that run's classes: the broker's records the classes each mode
+# loads, and one archive is dumped from both lists below.
+if [ $ext = aot ]; then server_record="${record}$out/kafka-server.$ext"; else server_record="-XX:DumpLoadedClassList=$WORK/kraft.classlist"; fi
+KAFKA_OPTS="$server_record" kafka-server-start "$WORK/server.properties" > "$WORK/broker.log" 2>&1 &
 broker=$!
 await "$broker" broker bash -c 'echo > /dev/tcp/127.0.0.1/9092'
 log "node started"
@@ -119,7 +129,36 @@ server_fingerprint "$(server_classpath kafka)" > "$out/connect-worker.fingerprin
 unset CLASSPATH
 stop "$broker"
 server_fingerprint "$(server_classpath kafka)" > "$out/kafka-server.fingerprint"
-for cache in "$out/kafka-server.$ext" "$out/connect-worker.$ext"; do
+
+if [ $ext = jsa ]; then
+  cat > "$WORK/zookeeper-mode.properties" << 'PROPERTIES'
+broker.id=1
+zookeeper.connect=127.0.0.1:2181
+listeners=PLAINTEXT://127.0.0.1:9092
+log.dirs=/tmp/aot-training/zookeeper-mode-data
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+PROPERTIES
+  # ZooKeeper from Kafka's own jars (the 3.9 line ships its server classes), without its admin server.
+  # shellcheck disable=SC2086
+  "$JAVA_HOME/bin/java" $KAFKA_HEAP_OPTS $KAFKA_LOG4J_OPTS -Dzookeeper.admin.enableServer=false -cp "$(server_classpath kafka)" \
+    org.apache.zookeeper.server.ZooKeeperServerMain 2181 "$WORK/zookeeper" > "$WORK/zookeeper.log" 2>&1 &
+  zookeeper=$!
+  await "$zookeeper" zookeeper bash -c 'echo > /dev/tcp/127.0.0.1/2181'
+  KAFKA_OPTS="-XX:DumpLoadedClassList=$WORK/zookeeper-mode.classlist" kafka-server-start "$WORK/zookeeper-mode.properties" \
+    > "$WORK/zookeeper-mode-broker.log" 2>&1 &
+  broker=$!
+  await "$broker" zookeeper-mode-broker grep -q '\[KafkaServer id=1\] started' "$WORK/zookeeper-mode-broker.log"
+  log "ZooKeeper-mode broker started"
+  stop "$broker"
+  stop "$zookeeper"
+  # Both modes' classes, each once, in the order they were first loaded; -Xshare:dump writes the
+  # archive and exits before the broker's main class runs.
+  awk '!seen[$0]++' "$WORK/kraft.classlist" "$WORK/zookeeper-mode.classlist" > "$WORK/kafka-server.classlist"
+  KAFKA_OPTS="-Xshare:dump -XX:SharedClassListFile=$WORK/kafka-server.classlist -XX:SharedArchiveFile=$out/kafka-server.jsa -Xlog:cds=error" \
+    kafka-server-start "$WORK/server.properties" > "$WORK/dump.log" 2>&1 || { log "ERROR: the broker's archive was not dumped"; tail -n 30 "$WORK/dump.log" >&2; exit 1; }
+fi
+for cache in "$out/kafka-storage.$ext" "$out/kafka-server.$ext" "$out/connect-worker.$ext"; do
   [ -s "$cache" ] || { log "ERROR: $cache was not written (logs: $WORK/*.log)"; tail -n 30 "$WORK"/*.log >&2; exit 1; }
 done
 ls -l "$out"
