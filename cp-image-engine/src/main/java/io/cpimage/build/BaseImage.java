@@ -105,34 +105,6 @@ public record BaseImage(
     }
   }
 
-  /**
-   * The image ID of a plain docker-save tar, from its manifest and config alone (the layers are
-   * skipped); empty for a gzipped or unreadable tar.
-   */
-  static java.util.Optional<String> idOf(Path tar) {
-    try (TarFile file = new TarFile(tar)) {
-      Map<String, TarArchiveEntry> entries = new HashMap<>();
-      for (TarArchiveEntry entry : file.getEntries()) {
-        entries.put(BaseFilesystem.normalize(entry.getName()).substring(1), entry);
-      }
-      TarArchiveEntry manifestEntry = entries.get("manifest.json");
-      if (manifestEntry == null) {
-        return java.util.Optional.empty();
-      }
-      String configName =
-          JSON.readTree(file.getInputStream(manifestEntry)).get(0).get("Config").asText();
-      TarArchiveEntry config = entries.get(BaseFilesystem.normalize(configName).substring(1));
-      if (config == null) {
-        return java.util.Optional.empty();
-      }
-      try (InputStream in = file.getInputStream(config)) {
-        return java.util.Optional.of("sha256:" + sha256(in.readAllBytes()));
-      }
-    } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();
-    }
-  }
-
   /** Fails unless every layer manifest.json lists is in the tar. */
   private static void checkLayers(
       Map<String, TarArchiveEntry> entries, JsonNode manifest, ImageLocation location, String where)

@@ -102,7 +102,9 @@ class ConcurrentBuildsTest {
       List<Future<BuildReport>> builds = new ArrayList<>();
       Files.writeString(go, "go");
       for (String name : List.of("thread-1", "thread-2")) {
-        builds.add(threads.submit(() -> ImageBuild.run(spec(base, archive, cache, name), e -> {})));
+        builds.add(
+            threads.submit(
+                () -> ImageBuild.run(spec(base, archive, cache, name), e -> {}).report()));
       }
       List<BuildReport> reports = new ArrayList<>();
       for (Future<BuildReport> build : builds) {
@@ -113,7 +115,8 @@ class ConcurrentBuildsTest {
       reports.add(BuildReport.read(temp.resolve("work-jvm/report.json")));
 
       // Each build has its image: the same one, as the inputs are the same, with the connector.
-      BuildReport afterwards = ImageBuild.run(spec(base, archive, cache, "afterwards"), e -> {});
+      BuildReport afterwards =
+          ImageBuild.run(spec(base, archive, cache, "afterwards"), e -> {}).report();
       for (BuildReport report : reports) {
         assertEquals(afterwards.digest(), report.digest());
         assertEquals(

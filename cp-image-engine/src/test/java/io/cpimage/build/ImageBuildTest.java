@@ -214,27 +214,28 @@ class ImageBuildTest {
     List<String> log = new ArrayList<>();
     BuildReport report =
         ImageBuild.run(
-            ImageSpec.builder(
-                    location("tar://" + base),
-                    location("tar://" + temp.resolve("kip898.tar")),
-                    temp.resolve("work-kip898"))
-                .tarImageName("test/image:1")
-                .connectors(
-                    List.of(
-                        new ImageSpec.ConnectorSpec(
-                            "stripped",
-                            new ConnectorSource.LocalFile(stripped, null),
-                            List.of(),
-                            "<connectors><connector name=\"stripped\">"),
-                        new ImageSpec.ConnectorSpec(
-                            "own",
-                            new ConnectorSource.LocalFile(own, null),
-                            List.of(),
-                            "<connectors><connector name=\"own\">")))
-                .utilityBelt(false)
-                .strictPlugins(false)
-                .build(),
-            e -> log.add(e.getMessage()));
+                ImageSpec.builder(
+                        location("tar://" + base),
+                        location("tar://" + temp.resolve("kip898.tar")),
+                        temp.resolve("work-kip898"))
+                    .tarImageName("test/image:1")
+                    .connectors(
+                        List.of(
+                            new ImageSpec.ConnectorSpec(
+                                "stripped",
+                                new ConnectorSource.LocalFile(stripped, null),
+                                List.of(),
+                                "<connectors><connector name=\"stripped\">"),
+                            new ImageSpec.ConnectorSpec(
+                                "own",
+                                new ConnectorSource.LocalFile(own, null),
+                                List.of(),
+                                "<connectors><connector name=\"own\">")))
+                    .utilityBelt(false)
+                    .strictPlugins(false)
+                    .build(),
+                e -> log.add(e.getMessage()))
+            .report();
 
     assertEquals(
         List.of("connector:stripped", "connector:own", "connector-manifests", "sbom"),
@@ -358,9 +359,10 @@ class ImageBuildTest {
     List<String> log = new ArrayList<>();
     BuildReport first =
         ImageBuild.run(
-            spec(base, "first", List.of("/var/lib/kafka/data")), e -> log.add(e.getMessage()));
+                spec(base, "first", List.of("/var/lib/kafka/data")), e -> log.add(e.getMessage()))
+            .report();
     BuildReport second =
-        ImageBuild.run(spec(base, "second", List.of("/var/lib/kafka/data")), e -> {});
+        ImageBuild.run(spec(base, "second", List.of("/var/lib/kafka/data")), e -> {}).report();
 
     assertEquals(first.digest(), second.digest());
     assertArrayEquals(
