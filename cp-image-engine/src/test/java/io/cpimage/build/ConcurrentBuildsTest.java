@@ -128,13 +128,17 @@ class ConcurrentBuildsTest {
       for (String name : List.of("thread-1", "thread-2", "jvm", "afterwards")) {
         assertTrue(Files.size(temp.resolve(name + ".tar")) > 0, name);
       }
-      // The cache is whole: one entry each, readable, and nothing half-written left over.
+      // The cache is whole: one entry each (the base's file tree and config), readable, and
+      // nothing half-written left over.
       assertEquals(List.of(), leftovers(cache));
-      assertEquals(1, entries(cache.resolve("base-images")));
+      assertEquals(2, entries(cache.resolve("base-images")));
       assertEquals(1, entries(cache.resolve("connectors/unpacked")));
       assertTrue(
           BaseImageCache.in(cache).filesystem(afterwards.baseImageId()).isPresent(),
           "the base's entry reads back");
+      assertTrue(
+          BaseImageCache.in(cache).config(afterwards.baseImageId()).isPresent(),
+          "the base's config reads back");
     } finally {
       threads.shutdownNow();
       other.destroyForcibly();
