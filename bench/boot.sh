@@ -98,7 +98,8 @@ cpu_ms() {
     fi
   done
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 # Readiness checks, given the container's id and address.
 zk_broker_started() { docker logs "$1" 2>&1 | grep -q '\[KafkaServer id=[0-9]*\] started'; }

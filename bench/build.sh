@@ -14,6 +14,8 @@
 set -o errexit -o nounset -o pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 runs=${BENCH_RUNS:-3}
 if [ -n "${BENCH_WORK:-}" ]; then
   work=$BENCH_WORK
@@ -85,8 +87,34 @@ CONNECTORS_XML='<strictPlugins>false</strictPlugins>
             <connector><name>c2</name><file>connectors/c2</file></connector>
             <connector><name>c3</name><file>connectors/c3</file></connector>
           </connectors>'
+# The project's pom: <directory> <artifactId> <configuration elements>, with the three connectors.
+write_pom() {
+  cat >"$1/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>io.cpimage.bench</groupId>
+  <artifactId>$2</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>io.cpimage</groupId>
+        <artifactId>cp-image-maven-plugin</artifactId>
+        <version>$version</version>
+        <executions><execution><goals><goal>build</goal></goals></execution></executions>
+        <configuration>
+          $3
+          <utilityBelt><skip>true</skip></utilityBelt>
+          $CONNECTORS_XML
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
+}
 now() { date +%s.%N; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 timed() { # prints the seconds "$@" takes
   local start
   start=$(now)
@@ -105,31 +133,8 @@ if [ "$only" = "" ]; then
 mkdir -p "$work/project"
 connectors "$work/project"
 
-cat >"$work/project/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>io.cpimage.bench</groupId>
-  <artifactId>bench</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>io.cpimage</groupId>
-        <artifactId>cp-image-maven-plugin</artifactId>
-        <version>$version</version>
-        <executions><execution><goals><goal>build</goal></goals></execution></executions>
-        <configuration>
-          <from><image>tar://$work/base/base.tar</image></from>
-          <allowInsecureRegistries>true</allowInsecureRegistries>
-          <utilityBelt><skip>true</skip></utilityBelt>
-          $CONNECTORS_XML
-        </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-POM
+write_pom "$work/project" bench "<from><image>tar://$work/base/base.tar</image></from>
+          <allowInsecureRegistries>true</allowInsecureRegistries>"
 cat >"$work/project/Dockerfile" <<'DOCKERFILE'
 FROM cp-image-bench/base:1
 COPY connectors/c1/ /usr/share/confluent-hub-components/c1/
@@ -195,31 +200,8 @@ if [ "$only" = "" ] || [ "$only" = kafka-connect ]; then
   kc=$work/kafka-connect
   mkdir -p "$kc"
   connectors "$kc"
-  cat >"$kc/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>io.cpimage.bench</groupId>
-  <artifactId>bench-kafka-connect</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>io.cpimage</groupId>
-        <artifactId>cp-image-maven-plugin</artifactId>
-        <version>$version</version>
-        <executions><execution><goals><goal>build</goal></goals></execution></executions>
-        <configuration>
-          <from><image>docker://$kc_base</image></from>
-          <to><image>docker://cp-image-bench/kc-cpimage:1</image></to>
-          <utilityBelt><skip>true</skip></utilityBelt>
-          $CONNECTORS_XML
-        </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-POM
+  write_pom "$kc" bench-kafka-connect "<from><image>docker://$kc_base</image></from>
+          <to><image>docker://cp-image-bench/kc-cpimage:1</image></to>"
   cat >"$kc/Dockerfile" <<DOCKERFILE
 FROM $kc_base
 COPY connectors/c1/ /usr/share/confluent-hub-components/c1/

@@ -9,10 +9,13 @@ assert report.labels.origin == 'cli'
 assert report.labels['org.opencontainers.image.base.name'] == 'docker://cp-image-it/base:1'
 assert new File(basedir, 'target/from-daemon.tar').isFile()
 
-// The second execution reused the first one's `docker save`.
+// The base is saved at most once (not at all when an earlier build cached its image ID): the
+// second execution knows it by its image ID and saves nothing.
 def log = new File(basedir, 'build.log').text
-assert log.count('Saving base image docker://cp-image-it/base:1 from the Docker daemon') == 1
-assert log.contains('Base image docker://cp-image-it/base:1 unchanged since the last build')
+assert log.count('Saving base image docker://cp-image-it/base:1 from the Docker daemon') <= 1
+def againLog = log.substring(log.indexOf(':build (again)'))
+assert againLog.contains('Base image docker://cp-image-it/base:1: its config and file tree from the cache, not saved') : againLog
+assert !againLog.contains('Saving base image') : againLog
 def again = new JsonSlurper().parse(new File(basedir, 'target/cp-image/report-again.json'))
 assert again.digest == report.digest
 

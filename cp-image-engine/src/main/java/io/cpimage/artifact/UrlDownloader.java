@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Downloads artifacts given by URL into a content-addressed {@link DownloadCache}.
@@ -36,7 +37,7 @@ public final class UrlDownloader {
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMinutes(2);
 
   private final DownloadCache cache;
-  private final HttpClient client;
+  private final Supplier<HttpClient> client;
   private final Duration responseTimeout;
   private final boolean offline;
 
@@ -47,25 +48,46 @@ public final class UrlDownloader {
   public UrlDownloader(Path cacheDirectory, Duration connectTimeout, Duration responseTimeout) {
     this(
         cacheDirectory,
-        HttpClient.newBuilder()
-            .connectTimeout(connectTimeout)
-            // NORMAL never follows an https URL to plain http.
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build(),
-        responseTimeout);
+        onFirstUse(
+            () ->
+                HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    // NORMAL never follows an https URL to plain http.
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build()),
+        responseTimeout,
+        false);
   }
 
   /** With a client of the caller's (tests use one that trusts their own certificate). */
   UrlDownloader(Path cacheDirectory, HttpClient client, Duration responseTimeout) {
-    this(cacheDirectory, client, responseTimeout, false);
+    this(cacheDirectory, () -> client, responseTimeout, false);
   }
 
   private UrlDownloader(
-      Path cacheDirectory, HttpClient client, Duration responseTimeout, boolean offline) {
+      Path cacheDirectory, Supplier<HttpClient> client, Duration responseTimeout, boolean offline) {
     this.cache = new DownloadCache(cacheDirectory);
     this.client = client;
     this.responseTimeout = responseTimeout;
     this.offline = offline;
+  }
+
+  /**
+   * The client, made when the first download needs it: making one sets up TLS (a fifth of a second
+   * of class loading), which a build whose files are all cached never needs.
+   */
+  private static Supplier<HttpClient> onFirstUse(Supplier<HttpClient> make) {
+    return new Supplier<>() {
+      private HttpClient made;
+
+      @Override
+      public synchronized HttpClient get() {
+        if (made == null) {
+          made = make.get();
+        }
+        return made;
+      }
+    };
   }
 
   /**
@@ -221,7 +243,7 @@ public final class UrlDownloader {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(responseTimeout).GET().build();
     try {
       HttpResponse<InputStream> response =
-          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+          client.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         int status = response.statusCode();
         if (status / 100 == 3) {

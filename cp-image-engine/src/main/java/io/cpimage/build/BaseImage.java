@@ -16,14 +16,16 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
- * A base image available as a plain docker-save tar, with the parts of its config the build reads
- * (env, user) and its file tree. The image ID is the sha256 of its config, as {@code docker images}
- * shows it.
+ * A base image with the parts of its config the build reads (env, user, diff IDs) and its file
+ * tree: available as a plain docker-save tar, or (a {@code docker://} base whose image ID the cache
+ * knows) only in the daemon, {@code tar} then null. The image ID is the sha256 of its config, as
+ * {@code docker images} shows it.
  */
 public record BaseImage(
     ImageLocation location,
@@ -81,6 +83,7 @@ public record BaseImage(
           filesystem = readLayers(file, entries, manifest);
           cache.keep(imageId, filesystem);
         }
+        cache.keepConfig(imageId, configBytes);
         return new BaseImage(
             location,
             plain,
@@ -105,31 +108,26 @@ public record BaseImage(
   }
 
   /**
-   * The image ID of a plain docker-save tar, from its manifest and config alone (the layers are
-   * skipped); empty for a gzipped or unreadable tar.
+   * The base with {@code imageId} as {@code cache} knows it (its config and file tree), without a
+   * tar; empty when the cache lacks either.
    */
-  static java.util.Optional<String> idOf(Path tar) {
-    try (TarFile file = new TarFile(tar)) {
-      Map<String, TarArchiveEntry> entries = new HashMap<>();
-      for (TarArchiveEntry entry : file.getEntries()) {
-        entries.put(BaseFilesystem.normalize(entry.getName()).substring(1), entry);
-      }
-      TarArchiveEntry manifestEntry = entries.get("manifest.json");
-      if (manifestEntry == null) {
-        return java.util.Optional.empty();
-      }
-      String configName =
-          JSON.readTree(file.getInputStream(manifestEntry)).get(0).get("Config").asText();
-      TarArchiveEntry config = entries.get(BaseFilesystem.normalize(configName).substring(1));
-      if (config == null) {
-        return java.util.Optional.empty();
-      }
-      try (InputStream in = file.getInputStream(config)) {
-        return java.util.Optional.of("sha256:" + sha256(in.readAllBytes()));
-      }
-    } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();
+  static Optional<BaseImage> cached(ImageLocation location, String imageId, BaseImageCache cache)
+      throws IOException {
+    Optional<byte[]> configBytes = cache.config(imageId);
+    Optional<BaseFilesystem> filesystem = cache.filesystem(imageId);
+    if (configBytes.isEmpty() || filesystem.isEmpty()) {
+      return Optional.empty();
     }
+    JsonNode config = JSON.readTree(configBytes.get()).path("config");
+    return Optional.of(
+        new BaseImage(
+            location,
+            null,
+            imageId,
+            environment(config),
+            config.path("User").asText(""),
+            filesystem.get(),
+            diffIds(configBytes.get())));
   }
 
   /** Fails unless every layer manifest.json lists is in the tar. */

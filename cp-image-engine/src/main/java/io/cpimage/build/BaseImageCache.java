@@ -15,14 +15,16 @@ import java.util.Optional;
 
 /**
  * What reading a base image's layers gave ({@link BaseFilesystem}: the index and the captured
- * files), kept in the user's cache beside the downloads by the base's image ID, so a base whose ID
- * is unchanged is never read again, whichever project builds on it. The key also holds the bytecode
- * of {@link BaseFilesystem}: code that indexes or captures more of a base never reads an entry that
- * older code wrote. Entries are written whole or not at all ({@link CacheFiles}); a damaged one
- * reads as absent and the base is read again.
+ * files), and its config (environment, user, the layers' diff IDs), kept in the user's cache beside
+ * the downloads by the base's image ID, so a base whose ID is unchanged is never read again,
+ * whichever project builds on it: a {@code docker://} base is then not even saved. The key also
+ * holds the bytecode of {@link BaseFilesystem}: code that indexes or captures more of a base never
+ * reads an entry that older code wrote. Entries are written whole or not at all ({@link
+ * CacheFiles}); a damaged one reads as absent and the base is read again.
  */
 final class BaseImageCache {
   private static final String FORMAT = "cp-image base filesystem 2";
+  private static final String CONFIG_FORMAT = "cp-image base config 1";
 
   private final Path directory;
 
@@ -50,6 +52,28 @@ final class BaseImageCache {
     } catch (IOException e) {
       // Only the next build's speed depends on the entry.
     }
+  }
+
+  /**
+   * The config of the base with {@code imageId}, if a build read it before; it is the config whose
+   * SHA-256 is that ID, or none.
+   */
+  Optional<byte[]> config(String imageId) {
+    return CacheFiles.read(configEntry(imageId))
+        .filter(config -> imageId.equals("sha256:" + ContentHashes.ofBytes(config)));
+  }
+
+  /** Keeps the config of the base with {@code imageId}; as {@link #keep}, never fails the build. */
+  void keepConfig(String imageId, byte[] config) {
+    try {
+      CacheFiles.write(configEntry(imageId), config);
+    } catch (IOException e) {
+      // Only the next build's speed depends on the entry.
+    }
+  }
+
+  private Path configEntry(String imageId) {
+    return directory.resolve(ContentHashes.ofParts(List.of(CONFIG_FORMAT, imageId)));
   }
 
   private Path entry(String imageId) {

@@ -1,6 +1,8 @@
 package io.cpimage.build;
 
 import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -16,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * Makes the base image available as a plain docker-save tar, whatever its location: the layer plan
  * reads owners and modes from its layers, and jib then builds from that tar. A daemon image comes
- * from {@code docker save}; a registry image is pulled once by jib into a tar.
+ * from {@code docker save}, unless the cache knows its image ID: then neither the plan nor jib
+ * needs its layers (see {@link DaemonBase}). A registry image is pulled once by jib into a tar.
  */
 final class BaseImages {
   private static final String WHERE = "<from><image>";
@@ -38,6 +42,17 @@ final class BaseImages {
         // same.
         Path savedId = directory.resolve("base-image.id");
         String id = DockerCli.imageId(from.reference()).orElse("");
+        // jib takes a daemon base by name only (docker save also takes an image ID).
+        Optional<BaseImage> cached =
+            id.isEmpty() || !namesAnImage(from.reference())
+                ? Optional.empty()
+                : BaseImage.cached(from, id, cache);
+        if (cached.isPresent()) {
+          log.accept(
+              LogEvent.lifecycle(
+                  "Base image " + from + ": its config and file tree from the cache, not saved"));
+          return cached.get();
+        }
         if (!id.isEmpty()
             && Files.isRegularFile(tar)
             && Files.isRegularFile(savedId)
@@ -58,6 +73,15 @@ final class BaseImages {
       }
     }
     return BaseImage.read(from, tar, directory, WHERE, cache);
+  }
+
+  private static boolean namesAnImage(String reference) {
+    try {
+      ImageReference.parse(reference);
+      return true;
+    } catch (InvalidImageReferenceException e) {
+      return false;
+    }
   }
 
   /**

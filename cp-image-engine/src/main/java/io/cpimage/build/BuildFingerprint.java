@@ -1,13 +1,11 @@
 package io.cpimage.build;
 
 import io.cpimage.artifact.ArtifactException;
-import io.cpimage.artifact.CacheFiles;
 import io.cpimage.artifact.ContentHashes;
 import io.cpimage.connector.ConnectorPipeline;
 import io.cpimage.connector.ConnectorSource;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,10 +17,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every input of a build in one SHA-256, kept beside {@code report.json} after a build succeeds:
- * the spec as resolved, the base's image ID, each connector, library, JDK and extra directory's
- * content, and the engine's own code (its jar, which carries the utility belt). When it matches and
- * the target still holds what the report says, the build has nothing to do. Kept for daemon and tar
+ * Every input of a build in one SHA-256, kept beside {@code report.json} in the {@link BuildStamp}
+ * after a build succeeds: the spec as resolved, the base's image ID, each connector, library, JDK
+ * and extra directory's content (by size and time once hashed, {@link ContentHashes}), and the
+ * engine's own code (its jar, which carries the utility belt). When it matches and the target still
+ * holds what the stamp says, the build has nothing to do. For a {@code docker://} base and target,
+ * one {@code docker image inspect} gives the base's ID and the target's. Kept for daemon and tar
  * targets only: whether a registry still holds the image costs a round trip with credentials, and
  * jib's push of an unchanged image sends no layer anyway. A download without a checksum or a
  * registry base has no identity before it is fetched, so such a build always runs.
@@ -33,31 +33,53 @@ final class BuildFingerprint {
   private final ImageSpec spec;
   private final Path file;
   private final Optional<String> value;
+  private final Optional<List<String>> daemonIds;
 
-  private BuildFingerprint(ImageSpec spec, Optional<String> value) {
+  private BuildFingerprint(
+      ImageSpec spec, Optional<String> value, Optional<List<String>> daemonIds) {
     this.spec = spec;
     Path report = spec.settings().reportFile();
-    this.file = report.resolveSibling(report.getFileName() + ".fingerprint");
+    this.file = report.resolveSibling(report.getFileName() + ".stamp");
     this.value = value;
+    this.daemonIds = daemonIds;
   }
 
   /** The fingerprint of {@code spec}'s inputs, fetched through {@code pipeline}. */
   static BuildFingerprint of(ImageSpec spec, ConnectorPipeline pipeline)
       throws ArtifactException, IOException {
-    return new BuildFingerprint(spec, compute(spec, pipeline));
+    if (spec.target().image().kind() == ImageLocation.Kind.REGISTRY) {
+      return new BuildFingerprint(spec, Optional.empty(), Optional.empty());
+    }
+    // The base's ID and the target's names in one call; when the daemon lacks any of them (the
+    // first build of the target) the base is asked alone.
+    List<String> names = daemonNames(spec);
+    Optional<List<String>> ids = Optional.empty();
+    Optional<String> base;
+    if (spec.from().kind() == ImageLocation.Kind.DOCKER && !names.isEmpty()) {
+      List<String> asked = new ArrayList<>(names);
+      asked.add(0, spec.from().reference());
+      ids = DockerCli.imageIds(asked).filter(found -> found.size() == asked.size());
+    }
+    if (ids.isPresent()) {
+      base = Optional.of(ids.get().get(0));
+      ids = Optional.of(ids.get().subList(1, ids.get().size()));
+    } else {
+      base = baseId(spec.from());
+      if (!names.isEmpty() && spec.from().kind() != ImageLocation.Kind.DOCKER) {
+        ids = DockerCli.imageIds(names).filter(found -> found.size() == names.size());
+      }
+    }
+    return new BuildFingerprint(spec, compute(spec, pipeline, base), ids);
   }
 
-  private static Optional<String> compute(ImageSpec spec, ConnectorPipeline pipeline)
+  private static Optional<String> compute(
+      ImageSpec spec, ConnectorPipeline pipeline, Optional<String> base)
       throws ArtifactException, IOException {
-    if (spec.target().image().kind() == ImageLocation.Kind.REGISTRY) {
-      return Optional.empty();
-    }
     List<String> parts = new ArrayList<>();
     parts.add(FORMAT);
     // The resolver is an object without a value of its own; everything else prints as its value.
     parts.add(
         spec.toString().replace(String.valueOf(spec.settings().artifactResolver()), "resolver"));
-    Optional<String> base = baseId(spec.from());
     if (base.isEmpty()) {
       return Optional.empty();
     }
@@ -104,7 +126,7 @@ final class BuildFingerprint {
   private static Optional<String> baseId(ImageLocation from) {
     return switch (from.kind()) {
       case DOCKER -> DockerCli.imageId(from.reference());
-      case TAR -> BaseImage.idOf(from.tarPath());
+      case TAR -> SavedImageId.of(from.tarPath());
       case REGISTRY -> Optional.empty();
     };
   }
@@ -128,59 +150,53 @@ final class BuildFingerprint {
   }
 
   /**
-   * The report of the last build when it had this fingerprint and its target still holds its image:
-   * the daemon has the image ID under every name, each tar is the file that build wrote.
+   * The stamp of the last build when it had this fingerprint and its target still holds its image:
+   * the report is there, the daemon has the image ID under every name, each tar is the file that
+   * build wrote.
    */
-  Optional<BuildReport> upToDate() {
+  Optional<BuildStamp> upToDate() {
     if (value.isEmpty() || !Files.isRegularFile(spec.settings().reportFile())) {
       return Optional.empty();
     }
-    Optional<List<String>> kept = CacheFiles.read(file).map(CacheFiles::lines);
-    if (kept.isEmpty() || kept.get().isEmpty() || !kept.get().get(0).equals(value.get())) {
-      return Optional.empty();
-    }
-    BuildReport report;
-    try {
-      report = BuildReport.read(spec.settings().reportFile());
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-    if (report.outputs() == null || !report.outputs().equals(outputs())) {
+    Optional<BuildStamp> kept = BuildStamp.read(file);
+    if (kept.isEmpty()
+        || !kept.get().fingerprint().equals(value.get())
+        || !kept.get().outputs().equals(outputs())) {
       return Optional.empty();
     }
     try {
-      if (!kept.get().subList(1, kept.get().size()).equals(tarStates())) {
+      if (!kept.get().tars().equals(tarStates())) {
         return Optional.empty();
       }
     } catch (IOException e) {
       return Optional.empty();
     }
-    List<String> names = daemonNames();
-    if (!names.isEmpty()) {
-      Optional<List<String>> ids = DockerCli.imageIds(names);
-      if (ids.isEmpty()
-          || ids.get().size() != names.size()
-          || !ids.get().stream().allMatch(id -> id.equals(report.imageId()))) {
-        return Optional.empty();
-      }
+    if (!daemonNames(spec).isEmpty()
+        && (daemonIds.isEmpty()
+            || !daemonIds.get().stream().allMatch(id -> id.equals(kept.get().imageId())))) {
+      return Optional.empty();
     }
-    return Optional.of(report);
+    return kept;
   }
 
-  /** Drops the kept fingerprint: from here on, until {@link #keep}, the target may change. */
+  /** Drops the kept stamp: from here on, until {@link #keep}, the target may change. */
   void forget() throws IOException {
     Files.deleteIfExists(file);
   }
 
-  /** Keeps the fingerprint of the build that just wrote its report and outputs. */
-  void keep() throws IOException {
+  /** Keeps the stamp of the build that just wrote {@code report} and its outputs. */
+  void keep(BuildReport report) throws IOException {
     if (value.isEmpty()) {
       return;
     }
-    List<String> lines = new ArrayList<>();
-    lines.add(value.get());
-    lines.addAll(tarStates());
-    CacheFiles.write(file, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+    new BuildStamp(
+            value.get(),
+            report.image(),
+            report.digest(),
+            report.imageId(),
+            report.outputs(),
+            tarStates())
+        .write(file);
   }
 
   /** What a build of this spec lists as its outputs, in the order it writes them. */
@@ -218,7 +234,7 @@ final class BuildFingerprint {
   }
 
   /** The target's name and its tags in the daemon; none for other targets. */
-  private List<String> daemonNames() {
+  private static List<String> daemonNames(ImageSpec spec) {
     ImageLocation to = spec.target().image();
     if (to.kind() != ImageLocation.Kind.DOCKER) {
       return List.of();

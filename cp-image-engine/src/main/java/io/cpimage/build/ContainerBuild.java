@@ -148,11 +148,15 @@ record ContainerBuild(
       List<BuildReport.LayerRecord> layers,
       Map<Path, Path> partials)
       throws ImageBuildException, IOException, InterruptedException {
+    List<String> added = plan.layers().stream().map(LayerPlan.Layer::name).toList();
     switch (to.kind()) {
       case TAR -> {
         Path partial = partialOf(to.tarPath());
         partials.put(partial, to.tarPath());
-        return run(Containerizer.to(tarImage(partial, targetName)), "writing " + to);
+        JibContainer written =
+            run(Containerizer.to(tarImage(partial, targetName)), "writing " + to);
+        logTable(TargetLayers.inTar(partial, added.size()), added, "tar");
+        return written;
       }
       case DOCKER -> {
         // The daemon may hold the base (by its ID) and the last build of this target.
@@ -161,18 +165,38 @@ record ContainerBuild(
         DaemonLoad load = new DaemonLoad(List.of(base.imageId(), to.reference()), diffIds, log);
         JibContainer loaded =
             run(
-                Containerizer.to(load, DockerDaemonImage.named(daemonReference(to))),
+                Containerizer.to(load, DockerDaemonImage.named(daemonReference(to, "<to><image>"))),
                 "loading " + to + " into Docker");
-        List<String> added = plan.layers().stream().map(LayerPlan.Layer::name).toList();
-        if (load.layers().size() >= added.size()) {
-          for (String line : LayerTable.lines(LayerTable.rows(load.layers(), added))) {
-            log.accept(LogEvent.lifecycle(line));
-          }
-        }
+        logTable(load.layers(), added, "daemon");
         return loaded;
       }
       default -> {
-        return run(Containerizer.to(RegistryCredentials.registryImage(to, log)), "pushing " + to);
+        TargetLayers.SkippedBlobs skipped = new TargetLayers.SkippedBlobs();
+        JibContainer pushed =
+            run(
+                Containerizer.to(RegistryCredentials.registryImage(to, log))
+                    .addEventHandler(LogEvent.class, skipped),
+                "pushing " + to);
+        try {
+          logTable(
+              skipped.layers(
+                  RegistryIndex.connect(to, false, log).layers(pushed.getDigest().toString())),
+              added,
+              "registry");
+        } catch (IOException | RegistryException e) {
+          // The image is pushed; only its table is missing.
+          log.accept(LogEvent.info("No layer table: reading the pushed manifest failed: " + e));
+        }
+        return pushed;
+      }
+    }
+  }
+
+  /** Ends the log with the image's layers, when the target gave one row per layer. */
+  private void logTable(List<LayerTable.Layer> layers, List<String> added, String target) {
+    if (layers.size() >= added.size()) {
+      for (String line : LayerTable.lines(LayerTable.rows(layers, added, target))) {
+        log.accept(LogEvent.lifecycle(line));
       }
     }
   }
@@ -223,7 +247,12 @@ record ContainerBuild(
 
   private JibContainerBuilder builder(ImageFormat format) throws ImageBuildException {
     ImageSpec.Container container = spec.container();
-    JibContainerBuilder builder = Jib.from(TarImage.at(base.tar()));
+    JibContainerBuilder builder =
+        base.tar() != null
+            ? Jib.from(TarImage.at(base.tar()))
+            : Jib.from(
+                new DaemonBase(base),
+                DockerDaemonImage.named(daemonReference(base.location(), "<from><image>")));
     List<FileEntriesLayer> layers = new ArrayList<>();
     for (LayerPlan.Layer layer : plan.layers()) {
       layers.add(
@@ -279,12 +308,13 @@ record ContainerBuild(
     }
   }
 
-  private static ImageReference daemonReference(ImageLocation location) throws ImageBuildException {
+  private static ImageReference daemonReference(ImageLocation location, String where)
+      throws ImageBuildException {
     try {
       return ImageReference.parse(location.reference());
     } catch (InvalidImageReferenceException e) {
       throw new ImageBuildException(
-          "<to><image> '" + location + "' is not a valid image reference; write name:tag", e);
+          where + " '" + location + "' is not a valid image reference; write name:tag", e);
     }
   }
 

@@ -28,12 +28,12 @@ import java.util.function.Consumer;
 final class DaemonLoad implements DockerClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final Set<String> CAPTURED = Set.of("manifest.json", "config.json");
+  private static final Set<String> CAPTURED = Set.of("manifest.json");
 
   private final List<String> candidates;
   private final List<String> diffIds;
   private final Consumer<LogEvent> log;
-  private List<LoadedLayer> layers = List.of();
+  private List<LayerTable.Layer> layers = List.of();
 
   /**
    * {@code candidates}: images the daemon may hold whose layers begin ours (base, last build);
@@ -45,11 +45,8 @@ final class DaemonLoad implements DockerClient {
     this.log = log;
   }
 
-  /** One layer of the loaded image: its diff ID, its size in the tar, whether it was sent. */
-  record LoadedLayer(String diffId, long size, boolean sent) {}
-
-  /** The loaded image's layers, bottom first; empty before {@link #load}. */
-  List<LoadedLayer> layers() {
+  /** The loaded image's layers (size in the tar, whether sent), bottom first; none before load. */
+  List<LayerTable.Layer> layers() {
     return layers;
   }
 
@@ -145,20 +142,14 @@ final class DaemonLoad implements DockerClient {
     return held;
   }
 
-  /** The loaded image's layers, from the manifest and config that went to the daemon. */
+  /** The loaded image's layers, from the manifest that went to the daemon. */
   private void record(TarEntryFilter tar, int held) throws IOException {
     JsonNode manifest = JSON.readTree(tar.captured().get("manifest.json")).get(0);
-    byte[] config = tar.captured().get(manifest.get("Config").asText());
-    if (config == null) {
-      throw new IOException("jib's image tar has no " + manifest.get("Config").asText());
-    }
-    List<String> diffIds = new ArrayList<>();
-    JSON.readTree(config).path("rootfs").path("diff_ids").forEach(d -> diffIds.add(d.asText()));
-    List<LoadedLayer> loaded = new ArrayList<>();
+    List<LayerTable.Layer> loaded = new ArrayList<>();
     JsonNode files = manifest.get("Layers");
     for (int i = 0; i < files.size(); i++) {
       long size = tar.sizes().getOrDefault(files.get(i).asText(), 0L);
-      loaded.add(new LoadedLayer(diffIds.get(i), size, i >= held));
+      loaded.add(new LayerTable.Layer(size, i >= held));
     }
     layers = List.copyOf(loaded);
   }
@@ -166,7 +157,7 @@ final class DaemonLoad implements DockerClient {
   private String summary(String what, int held) {
     long sentBytes = 0;
     long skippedBytes = 0;
-    for (LoadedLayer layer : layers) {
+    for (LayerTable.Layer layer : layers) {
       if (layer.sent()) {
         sentBytes += layer.size();
       } else {

@@ -47,7 +47,7 @@ public final class ImageBuild {
   }
 
   /** Builds the image {@code spec} describes; jib's events and ours go to {@code log}. */
-  public static BuildReport run(ImageSpec spec, Consumer<LogEvent> log)
+  public static BuildResult run(ImageSpec spec, Consumer<LogEvent> log)
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
     return new ImageBuild(spec, log).run();
   }
@@ -58,15 +58,16 @@ public final class ImageBuild {
         settings.artifactResolver(), settings.downloadCache(), settings.offline());
   }
 
-  private BuildReport run()
+  private BuildResult run()
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
+    Path reportFile = spec.settings().reportFile();
     if (spec.multiPlatform()) {
-      return PlatformBuild.run(spec, log);
+      return BuildResult.built(PlatformBuild.run(spec, log), reportFile);
     }
     checkNames();
     ConnectorPipeline pipeline = pipeline(spec.settings());
     BuildFingerprint fingerprint = BuildFingerprint.of(spec, pipeline);
-    Optional<BuildReport> current = fingerprint.upToDate();
+    Optional<BuildStamp> current = fingerprint.upToDate();
     if (current.isPresent()) {
       log.accept(
           LogEvent.lifecycle(
@@ -75,7 +76,7 @@ public final class ImageBuild {
                   + " is up to date ("
                   + current.get().imageId()
                   + "): no input changed"));
-      return current.get();
+      return new BuildResult(current.get().image(), current.get().digest(), true, reportFile);
     }
     fingerprint.forget();
     BaseImage base = BaseImages.load(spec.from(), spec.settings(), log);
@@ -94,9 +95,9 @@ public final class ImageBuild {
             outputs,
             sbomCopy.toString(),
             List.of());
-    report.write(spec.settings().reportFile());
-    fingerprint.keep();
-    return report;
+    report.write(reportFile);
+    fingerprint.keep(report);
+    return BuildResult.built(report, reportFile);
   }
 
   /** Checks what needs no base and makes the work directory. */

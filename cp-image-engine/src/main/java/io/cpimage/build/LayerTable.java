@@ -14,17 +14,21 @@ final class LayerTable {
   /** One row: what the layer holds, its size in bytes, and reused or new. */
   record Row(String holds, long size, String status) {}
 
+  /** One layer of the image as the target got it: its size there, and whether it was sent. */
+  record Layer(long size, boolean sent) {}
+
   /**
-   * Rows for a loaded image: the layers below {@code added} come from the base, the top ones are
-   * the plan's, by name.
+   * Rows for an image's layers, bottom first: the layers below {@code added} come from the base,
+   * the top ones are the plan's, by name. A layer not sent is reused: from the base, or one of ours
+   * that {@code target} (the daemon, the registry) already held.
    */
-  static List<Row> rows(List<DaemonLoad.LoadedLayer> layers, List<String> added) {
+  static List<Row> rows(List<Layer> layers, List<String> added, String target) {
     List<Row> rows = new ArrayList<>();
     int base = layers.size() - added.size();
     for (int i = 0; i < layers.size(); i++) {
-      DaemonLoad.LoadedLayer layer = layers.get(i);
+      Layer layer = layers.get(i);
       String holds = i < base ? "base layer " + (i + 1) + "/" + base : added.get(i - base);
-      String status = layer.sent() ? "new" : i < base ? "reused (base)" : "reused (daemon)";
+      String status = layer.sent() ? "new" : i < base ? "reused (base)" : "reused (" + target + ")";
       rows.add(new Row(holds, layer.size(), status));
     }
     return rows;

@@ -153,6 +153,16 @@ final class RegistryIndex {
   /** One platform's image, pushed by its digest, for the index. */
   record PlatformImage(Platform platform, DescriptorDigest digest) {}
 
+  /** The layers of the image manifest {@code digest}, bottom first: each one's digest and size. */
+  List<BuildableManifestTemplate.ContentDescriptorTemplate> layers(String digest)
+      throws IOException, RegistryException {
+    ManifestTemplate manifest = client.pullManifest(digest).getManifest();
+    if (!(manifest instanceof BuildableManifestTemplate image)) {
+      throw new IOException(digest + " is not an image manifest");
+    }
+    return List.copyOf(image.getLayers());
+  }
+
   /**
    * Pushes the manifest list of {@code images} under the location's tag and each of {@code tags};
    * returns its digest. Each image's manifest is read back from the registry for its size.

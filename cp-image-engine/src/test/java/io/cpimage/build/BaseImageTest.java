@@ -2,6 +2,7 @@ package io.cpimage.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,13 +100,16 @@ class BaseImageTest {
     assertFalse(second.filesystem().lookup("/etc/group").isPresent());
     assertEquals(sameId, second.tar());
 
-    Path entry;
-    try (var entries = Files.list(temp.resolve("cache/base-images"))) {
-      entry = entries.toList().get(0);
+    List<Path> entries;
+    try (var list = Files.list(temp.resolve("cache/base-images"))) {
+      entries = list.toList();
     }
-    byte[] damaged = Files.readAllBytes(entry);
-    damaged[damaged.length - 1] ^= 1;
-    Files.write(entry, damaged);
+    for (Path entry : entries) {
+      byte[] damaged = Files.readAllBytes(entry);
+      damaged[damaged.length - 1] ^= 1;
+      Files.write(entry, damaged);
+    }
+    assertTrue(BaseImage.cached(first.location(), first.imageId(), cache).isEmpty());
     BaseImage reread = read(sameId, cache);
     assertTrue(reread.filesystem().lookup("/etc/group").isPresent());
     assertFalse(reread.filesystem().lookup("/etc/passwd").isPresent());
@@ -114,6 +118,30 @@ class BaseImageTest {
             .filesystem()
             .lookup("/etc/group")
             .isPresent());
+  }
+
+  /**
+   * A base read once is known by its image ID alone (a docker:// base is then not saved): the same
+   * environment, user, diff IDs and file tree, without a tar. An unknown ID, or a config entry that
+   * is not the config of that ID, gives nothing.
+   */
+  @Test
+  void aBaseReadOnceIsKnownByItsImageIdWithoutItsTar() throws Exception {
+    BaseImageCache cache = BaseImageCache.in(temp.resolve("cache"));
+    BaseImage read = read(imageTar(temp.resolve("base.tar"), false, dockerSave()), cache);
+    ImageLocation daemon = ImageLocation.parse("docker://b:1", "<from><image>", temp);
+
+    BaseImage known = BaseImage.cached(daemon, read.imageId(), cache).orElseThrow();
+    assertNull(known.tar());
+    assertEquals(daemon, known.location());
+    assertEquals(read.environment(), known.environment());
+    assertEquals(read.user(), known.user());
+    assertEquals(read.diffIds(), known.diffIds());
+    assertEquals(read.filesystem().nodes(), known.filesystem().nodes());
+    String otherId = "sha256:" + "0".repeat(64);
+    assertTrue(BaseImage.cached(daemon, otherId, cache).isEmpty());
+    cache.keepConfig(otherId, CONFIG.getBytes(StandardCharsets.UTF_8));
+    assertTrue(cache.config(otherId).isEmpty(), "a config whose sha256 is not the ID");
   }
 
   @Test

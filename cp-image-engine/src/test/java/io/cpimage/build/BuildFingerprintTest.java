@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.connect.file.FileStreamSourceConnector;
@@ -29,6 +31,10 @@ class BuildFingerprintTest {
   private String label = "one";
 
   private ImageSpec spec() throws Exception {
+    return spec(temp, label);
+  }
+
+  static ImageSpec spec(Path temp, String label) throws Exception {
     return ImageSpec.builder(
             ImageLocation.parse("tar://" + temp.resolve("base.tar"), "<from><image>", temp),
             ImageLocation.parse("tar://" + temp.resolve("out.tar"), "<to><image>", temp),
@@ -132,12 +138,94 @@ class BuildFingerprintTest {
         "the target tar's time",
         () -> Files.setLastModifiedTime(temp.resolve("out.tar"), FileTime.fromMillis(0)));
     changes.put("the target tar removed", () -> Files.delete(temp.resolve("out.tar")));
+    Path stamp = temp.resolve("work/report.json.stamp");
+    changes.put("the stamp removed", () -> Files.delete(stamp));
+    changes.put(
+        "the stamp damaged",
+        () -> Files.writeString(stamp, Files.readString(stamp).replace("fingerprint=", "finger=")));
+    changes.put(
+        "the stamp cut short",
+        () -> Files.write(stamp, Arrays.copyOf(Files.readAllBytes(stamp), 40)));
+    changes.put("the report removed", () -> Files.delete(temp.resolve("work/report.json")));
     for (Map.Entry<String, ThrowingChange> change : changes.entrySet()) {
       change.getValue().apply();
       assertFalse(upToDate(), "built again after a change of " + change.getKey());
       assertTrue(upToDate(), "up to date after the build that followed " + change.getKey());
     }
     assertTrue(Files.isRegularFile(temp.resolve("out.tar")));
+  }
+
+  /**
+   * The second build of {@link #upToDateLoadsNoJsonParserNoHttpClientAndNoImageCode}: {@code
+   * <temp>}.
+   */
+  public static void main(String[] arguments) throws Exception {
+    List<String> log = new ArrayList<>();
+    BuildResult result =
+        ImageBuild.run(spec(Path.of(arguments[0]), "one"), e -> log.add(e.getMessage()));
+    if (!result.upToDate()) {
+      throw new AssertionError("not up to date: " + log);
+    }
+  }
+
+  @Test
+  void upToDateLoadsNoJsonParserNoHttpClientAndNoImageCode() throws Exception {
+    ImageBuildTest.baseTar(temp);
+    Path connector = Files.createDirectories(temp.resolve("connector"));
+    Path jar =
+        Path.of(
+            FileStreamSourceConnector.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+    Files.copy(jar, connector.resolve(jar.getFileName()));
+    Files.writeString(temp.resolve("driver.jar"), "driver 1");
+    Files.writeString(Files.createDirectories(temp.resolve("extra/opt")).resolve("a.txt"), "a");
+    assertFalse(upToDate());
+
+    Path classes = temp.resolve("classes.log");
+    Process second =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load:file=" + classes,
+                "-cp",
+                System.getProperty("java.class.path"),
+                BuildFingerprintTest.class.getName(),
+                temp.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(temp.resolve("second.log").toFile())
+            .start();
+    assertEquals(0, second.waitFor(), () -> read(temp.resolve("second.log")));
+    List<String> loaded = Files.readAllLines(classes);
+    // jib's LogEvent (and its interface) is the engine's log type, and ImageLocation.parse names
+    // jib's InvalidImageReferenceException; nothing else of jib, no Jackson, no HTTP client made.
+    Set<String> allowed =
+        Set.of(
+            "com.google.cloud.tools.jib.api.LogEvent",
+            "com.google.cloud.tools.jib.api.LogEvent$Level",
+            "com.google.cloud.tools.jib.api.JibEvent",
+            "com.google.cloud.tools.jib.api.InvalidImageReferenceException");
+    List<String> unwanted =
+        loaded.stream()
+            .map(line -> line.split(" ")[1])
+            .filter(
+                name ->
+                    name.startsWith("com.fasterxml.")
+                        || name.startsWith("jdk.internal.net.http.")
+                        || name.startsWith("sun.security.ssl.")
+                        || (name.startsWith("com.google.cloud.tools.jib.")
+                            && !allowed.contains(name)))
+            .toList();
+    assertEquals(List.of(), unwanted);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
   }
 
   private interface ThrowingChange {

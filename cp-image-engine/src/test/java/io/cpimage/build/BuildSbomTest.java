@@ -55,8 +55,8 @@ class BuildSbomTest {
     Path connectJson = jarOf(org.apache.kafka.connect.json.JsonConverter.class);
     Files.copy(connectJson, extra.resolve(connectJson.getFileName()));
 
-    BuildReport first = ImageBuild.run(spec(base, "first", connector), e -> {});
-    BuildReport second = ImageBuild.run(spec(base, "second", connector), e -> {});
+    BuildReport first = ImageBuild.run(spec(base, "first", connector), e -> {}).report();
+    BuildReport second = ImageBuild.run(spec(base, "second", connector), e -> {}).report();
 
     Path beside = temp.resolve("work-first/sbom.cdx.json");
     assertEquals(beside.toString(), first.sbom());

@@ -102,7 +102,9 @@ class ConcurrentBuildsTest {
       List<Future<BuildReport>> builds = new ArrayList<>();
       Files.writeString(go, "go");
       for (String name : List.of("thread-1", "thread-2")) {
-        builds.add(threads.submit(() -> ImageBuild.run(spec(base, archive, cache, name), e -> {})));
+        builds.add(
+            threads.submit(
+                () -> ImageBuild.run(spec(base, archive, cache, name), e -> {}).report()));
       }
       List<BuildReport> reports = new ArrayList<>();
       for (Future<BuildReport> build : builds) {
@@ -113,7 +115,8 @@ class ConcurrentBuildsTest {
       reports.add(BuildReport.read(temp.resolve("work-jvm/report.json")));
 
       // Each build has its image: the same one, as the inputs are the same, with the connector.
-      BuildReport afterwards = ImageBuild.run(spec(base, archive, cache, "afterwards"), e -> {});
+      BuildReport afterwards =
+          ImageBuild.run(spec(base, archive, cache, "afterwards"), e -> {}).report();
       for (BuildReport report : reports) {
         assertEquals(afterwards.digest(), report.digest());
         assertEquals(
@@ -125,13 +128,17 @@ class ConcurrentBuildsTest {
       for (String name : List.of("thread-1", "thread-2", "jvm", "afterwards")) {
         assertTrue(Files.size(temp.resolve(name + ".tar")) > 0, name);
       }
-      // The cache is whole: one entry each, readable, and nothing half-written left over.
+      // The cache is whole: one entry each (the base's file tree and config), readable, and
+      // nothing half-written left over.
       assertEquals(List.of(), leftovers(cache));
-      assertEquals(1, entries(cache.resolve("base-images")));
+      assertEquals(2, entries(cache.resolve("base-images")));
       assertEquals(1, entries(cache.resolve("connectors/unpacked")));
       assertTrue(
           BaseImageCache.in(cache).filesystem(afterwards.baseImageId()).isPresent(),
           "the base's entry reads back");
+      assertTrue(
+          BaseImageCache.in(cache).config(afterwards.baseImageId()).isPresent(),
+          "the base's config reads back");
     } finally {
       threads.shutdownNow();
       other.destroyForcibly();

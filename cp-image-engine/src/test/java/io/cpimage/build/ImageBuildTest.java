@@ -214,27 +214,28 @@ class ImageBuildTest {
     List<String> log = new ArrayList<>();
     BuildReport report =
         ImageBuild.run(
-            ImageSpec.builder(
-                    location("tar://" + base),
-                    location("tar://" + temp.resolve("kip898.tar")),
-                    temp.resolve("work-kip898"))
-                .tarImageName("test/image:1")
-                .connectors(
-                    List.of(
-                        new ImageSpec.ConnectorSpec(
-                            "stripped",
-                            new ConnectorSource.LocalFile(stripped, null),
-                            List.of(),
-                            "<connectors><connector name=\"stripped\">"),
-                        new ImageSpec.ConnectorSpec(
-                            "own",
-                            new ConnectorSource.LocalFile(own, null),
-                            List.of(),
-                            "<connectors><connector name=\"own\">")))
-                .utilityBelt(false)
-                .strictPlugins(false)
-                .build(),
-            e -> log.add(e.getMessage()));
+                ImageSpec.builder(
+                        location("tar://" + base),
+                        location("tar://" + temp.resolve("kip898.tar")),
+                        temp.resolve("work-kip898"))
+                    .tarImageName("test/image:1")
+                    .connectors(
+                        List.of(
+                            new ImageSpec.ConnectorSpec(
+                                "stripped",
+                                new ConnectorSource.LocalFile(stripped, null),
+                                List.of(),
+                                "<connectors><connector name=\"stripped\">"),
+                            new ImageSpec.ConnectorSpec(
+                                "own",
+                                new ConnectorSource.LocalFile(own, null),
+                                List.of(),
+                                "<connectors><connector name=\"own\">")))
+                    .utilityBelt(false)
+                    .strictPlugins(false)
+                    .build(),
+                e -> log.add(e.getMessage()))
+            .report();
 
     assertEquals(
         List.of("connector:stripped", "connector:own", "connector-manifests", "sbom"),
@@ -358,11 +359,30 @@ class ImageBuildTest {
     List<String> log = new ArrayList<>();
     BuildReport first =
         ImageBuild.run(
-            spec(base, "first", List.of("/var/lib/kafka/data")), e -> log.add(e.getMessage()));
+                spec(base, "first", List.of("/var/lib/kafka/data")), e -> log.add(e.getMessage()))
+            .report();
     BuildReport second =
-        ImageBuild.run(spec(base, "second", List.of("/var/lib/kafka/data")), e -> {});
+        ImageBuild.run(spec(base, "second", List.of("/var/lib/kafka/data")), e -> {}).report();
 
     assertEquals(first.digest(), second.digest());
+    // A tar target's log ends with the layer table too: the base's layer reused, ours new.
+    List<String> rows = new ArrayList<>();
+    for (String line : log) {
+      if (line.matches("layer +size  reused or new")) {
+        rows.clear();
+      } else if (line.matches("\\S+( \\S+)* +[0-9.]+ [kM]?B  (new|reused \\(\\w+\\))")) {
+        rows.add(line);
+      }
+    }
+    assertEquals(5, rows.size(), String.join("\n", log));
+    assertTrue(rows.get(0).matches("base layer 1/2 +[0-9.]+ B  reused \\(base\\)"), rows.get(0));
+    assertTrue(rows.get(1).matches("base layer 2/2 +[0-9.]+ B  reused \\(base\\)"), rows.get(1));
+    assertEquals(
+        List.of("libraries", "volumes", "sbom"),
+        rows.subList(2, 5).stream()
+            .filter(row -> row.endsWith("  new"))
+            .map(row -> row.split(" ")[0])
+            .toList());
     assertArrayEquals(
         Files.readAllBytes(temp.resolve("first.tar")),
         Files.readAllBytes(temp.resolve("second.tar")));

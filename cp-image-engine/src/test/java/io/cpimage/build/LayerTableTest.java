@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 class LayerTableTest {
   @Test
   void namesTheBaseLayersAndThePlannedOnesAndSaysWhatWasSent() {
-    List<DaemonLoad.LoadedLayer> layers =
+    List<LayerTable.Layer> layers =
         List.of(
-            new DaemonLoad.LoadedLayer("sha256:a", 250_000_000, false),
-            new DaemonLoad.LoadedLayer("sha256:b", 1_200, false),
-            new DaemonLoad.LoadedLayer("sha256:c", 10_400_000, true));
+            new LayerTable.Layer(250_000_000, false),
+            new LayerTable.Layer(1_200, false),
+            new LayerTable.Layer(10_400_000, true));
     List<String> lines =
-        LayerTable.lines(LayerTable.rows(layers, List.of("utility-belt", "connector:jdbc-sink")));
+        LayerTable.lines(
+            LayerTable.rows(layers, List.of("utility-belt", "connector:jdbc-sink"), "daemon"));
     assertEquals(
         List.of(
             "layer                      size  reused or new",

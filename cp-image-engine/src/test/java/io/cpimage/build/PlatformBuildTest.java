@@ -38,7 +38,8 @@ class PlatformBuildTest {
 
   @Test
   void buildsAnOciLayoutHoldingTheIndexOfEveryPlatform() throws Exception {
-    BuildReport report = ImageBuild.run(spec(layoutOfBothPlatforms(), BOTH, "multi"), e -> {});
+    BuildReport report =
+        ImageBuild.run(spec(layoutOfBothPlatforms(), BOTH, "multi"), e -> {}).report();
 
     Map<String, byte[]> out = entries(temp.resolve("multi.tar"));
     JsonNode top = JSON.readTree(out.get("index.json"));
@@ -118,8 +119,8 @@ class PlatformBuildTest {
         refused.getMessage());
 
     BuildReport report =
-        ImageBuild.run(
-            spec(single, List.of(new Platform("linux", "arm64")), "arm64-only"), e -> {});
+        ImageBuild.run(spec(single, List.of(new Platform("linux", "arm64")), "arm64-only"), e -> {})
+            .report();
     assertEquals(
         List.of("linux/arm64"), report.platforms().stream().map(p -> p.platform()).toList());
   }
@@ -196,7 +197,8 @@ class PlatformBuildTest {
   void aGzippedDockerSaveTarIsReadAsWithoutPlatforms() throws Exception {
     Path gzipped = dockerSave("arm64", temp.resolve("arm64.tar.gz"), true);
     BuildReport report =
-        ImageBuild.run(spec(gzipped, List.of(new Platform("linux", "arm64")), "gzipped"), e -> {});
+        ImageBuild.run(spec(gzipped, List.of(new Platform("linux", "arm64")), "gzipped"), e -> {})
+            .report();
     assertEquals("linux/arm64", report.platforms().get(0).platform());
   }
 

@@ -1,7 +1,7 @@
 package io.cpimage.maven;
 
 import com.google.cloud.tools.jib.api.LogEvent;
-import io.cpimage.build.BuildReport;
+import io.cpimage.build.BuildResult;
 import io.cpimage.build.ImageBuild;
 import io.cpimage.build.ImageSpec;
 import java.io.File;
@@ -208,7 +208,7 @@ public class BuildMojo extends ProjectMojo {
       getLog().info("cp-image:build skipped (cp-image.skip)");
       return;
     }
-    BuildReport report;
+    BuildResult report;
     try (JibLog log = new JibLog(getLog())) {
       report = ImageBuild.run(specReader(parameters, log).read(), log);
     } catch (Exception e) {
