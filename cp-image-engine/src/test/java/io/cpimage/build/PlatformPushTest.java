@@ -113,10 +113,11 @@ class PlatformPushTest {
     Path layout = temp.resolve("multi.tar");
     BuildReport report =
         ImageBuild.run(
-            builder(base, "tar://" + layout, "test/multi:2")
-                .platforms(List.of(AMD64, ARM64))
-                .build(),
-            e -> {});
+                builder(base, "tar://" + layout, "test/multi:2")
+                    .platforms(List.of(AMD64, ARM64))
+                    .build(),
+                e -> {})
+            .report();
     PlatformPush.Result result;
     try (PlatformPush push = PlatformPush.read(List.of(layout), List.of(), e -> {})) {
       assertEquals("test/multi:2", push.imageName());
