@@ -47,6 +47,21 @@ class LaunchersIT {
     assertTrue(Files.isRegularFile(JAR.resolveSibling("utility-belt.jsa")));
   }
 
+  /**
+   * The training behind the start-up archives renders with a settings catalogue, so the boot's
+   * settings check, which every configure runs after its templates, starts from the archive too.
+   */
+  @Test
+  void theArchiveTrainingRunsTheBootSettingsCheck() throws IOException {
+    List<String> classes = Files.readAllLines(JAR.resolveSibling("utility-belt.classlist"));
+    for (String name : List.of("SettingsCatalogue", "SettingsCheck", "Setting", "Nearest")) {
+      String entry = "io/cpimage/belt/settings/" + name;
+      assertTrue(
+          classes.stream().anyMatch(line -> line.equals(entry) || line.startsWith(entry + " ")),
+          name + " is not in the training's class list");
+    }
+  }
+
   @Test
   void dubRendersAndChecksThroughTheLauncher() throws Exception {
     Path template =
