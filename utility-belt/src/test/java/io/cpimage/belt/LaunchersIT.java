@@ -153,6 +153,26 @@ class LaunchersIT {
         "a chain of checks got a cache");
   }
 
+  /**
+   * dub's JVM compiles only methods that run ten times as often as the JDK's default asks: a call
+   * runs jinjava's set-up once, and C1 compiled much of it for nothing (the images' benchmark
+   * measures the effect; a stub java shows the option is passed).
+   */
+  @Test
+  void dubRaisesTheCompileThresholds() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
+    java.toFile().setExecutable(true);
+    Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin");
+    for (List<String> args : List.of(List.of("template", "a", "b"), List.of("ensure", "X"))) {
+      assertTrue(
+          launch(JAR, env, "dub", args.toArray(String[]::new))
+              .out()
+              .contains("-XX:CompileThresholdScaling=10 "),
+          "dub " + args + " runs with the default compile thresholds");
+    }
+  }
+
   @Test
   void aChainRunsThroughTheLauncherAndStopsAtTheFirstFailure() throws Exception {
     Path template = Files.writeString(dir.resolve("t.template"), "id={{ env['X'] }}\n");
