@@ -1,6 +1,7 @@
 package io.cpimage.belt;
 
 import com.sun.net.httpserver.HttpServer;
+import io.cpimage.belt.settings.BootCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,6 +50,12 @@ public final class CdsTraining {
   /** The same for ub: a Go template with ub's functions, as Confluent's 8.x templates use them. */
   private static final String GO_TEMPLATE = "cds-training.properties.gotemplate";
 
+  /**
+   * A few lines of a settings catalogue: {@code dub template} checks {@code env_to_props('KAFKA_',
+   * '')} against the image's catalogue, which the image build's training does not have.
+   */
+  private static final String CATALOGUE = "cds-training.settings-catalogue.tsv";
+
   private CdsTraining() {}
 
   /**
@@ -67,9 +75,16 @@ public final class CdsTraining {
     Files.writeString(Path.of(output), "");
     if (profiles.contains(Profile.template)) {
       Path template = copy(TEMPLATE, scratch.resolve("training.properties.template"));
+      Path catalogue = copy(CATALOGUE, scratch.resolve("training.settings-catalogue.tsv"));
+      // The boot's settings check runs after every render that calls env_to_props('KAFKA_', ''):
+      // typed values, and an unknown name (zookeeper.connect) that gets suggestions.
+      Map<String, String> checkedEnv = new HashMap<>(env);
+      checkedEnv.put(BootCheck.CATALOGUE_VARIABLE, catalogue.toString());
+      checkedEnv.put("KAFKA_NODE_ID", "1");
+      checkedEnv.put("KAFKA_PROCESS_ROLES", "broker,controller");
       // As the images' configure scripts call it: checks and every template in one chain.
       run(
-          env,
+          checkedEnv,
           "dub",
           "ensure",
           "KAFKA_ZOOKEEPER_CONNECT",

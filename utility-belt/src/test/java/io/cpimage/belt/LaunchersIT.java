@@ -47,6 +47,21 @@ class LaunchersIT {
     assertTrue(Files.isRegularFile(JAR.resolveSibling("utility-belt.jsa")));
   }
 
+  /**
+   * The training behind the start-up archives renders with a settings catalogue, so the boot's
+   * settings check, which every configure runs after its templates, starts from the archive too.
+   */
+  @Test
+  void theArchiveTrainingRunsTheBootSettingsCheck() throws IOException {
+    List<String> classes = Files.readAllLines(JAR.resolveSibling("utility-belt.classlist"));
+    for (String name : List.of("SettingsCatalogue", "SettingsCheck", "Setting", "Nearest")) {
+      String entry = "io/cpimage/belt/settings/" + name;
+      assertTrue(
+          classes.stream().anyMatch(line -> line.equals(entry) || line.startsWith(entry + " ")),
+          name + " is not in the training's class list");
+    }
+  }
+
   @Test
   void dubRendersAndChecksThroughTheLauncher() throws Exception {
     Path template =
@@ -136,6 +151,26 @@ class LaunchersIT {
             .out()
             .contains("AOTCache"),
         "a chain of checks got a cache");
+  }
+
+  /**
+   * dub's JVM compiles only methods that run ten times as often as the JDK's default asks: a call
+   * runs jinjava's set-up once, and C1 compiled much of it for nothing (the images' benchmark
+   * measures the effect; a stub java shows the option is passed).
+   */
+  @Test
+  void dubRaisesTheCompileThresholds() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
+    java.toFile().setExecutable(true);
+    Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin");
+    for (List<String> args : List.of(List.of("template", "a", "b"), List.of("ensure", "X"))) {
+      assertTrue(
+          launch(JAR, env, "dub", args.toArray(String[]::new))
+              .out()
+              .contains("-XX:CompileThresholdScaling=10 "),
+          "dub " + args + " runs with the default compile thresholds");
+    }
   }
 
   @Test

@@ -7,9 +7,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -28,12 +30,21 @@ public final class SettingsCatalogue {
   /** The fifth column of a setting whose valid values are compared ignoring case. */
   static final String CASE_INSENSITIVE = "any-case";
 
-  private final String release;
-  private final Map<Section, Map<String, Setting>> sections;
+  /** The sections by the name the file uses. */
+  private static final Map<String, Section> SECTIONS = sectionsById();
 
-  private SettingsCatalogue(String release, Map<Section, Map<String, Setting>> sections) {
+  private final String release;
+
+  /**
+   * Each section's catalogue lines by setting name. A line becomes a {@link Setting} when it is
+   * asked for: the boot's check reads the whole catalogue (some 850 lines) at every container start
+   * for a handful of variables, and building every setting took most of that check's time.
+   */
+  private final Map<Section, SortedMap<String, String>> lines;
+
+  private SettingsCatalogue(String release, Map<Section, SortedMap<String, String>> lines) {
     this.release = release;
-    this.sections = sections;
+    this.lines = lines;
   }
 
   /** The catalogue at {@code file}, or empty when there is none (a base without one). */
@@ -50,14 +61,20 @@ public final class SettingsCatalogue {
    * IllegalArgumentException} for a line that is not a catalogue's.
    */
   public static SettingsCatalogue parse(String text, String where) {
-    Map<Section, Map<String, Setting>> sections = new EnumMap<>(Section.class);
+    Map<Section, SortedMap<String, String>> sections = new EnumMap<>(Section.class);
     for (Section section : Section.values()) {
       sections.put(section, new TreeMap<>());
     }
     String release = "";
-    String[] lines = text.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
+    int number = 0;
+    for (int start = 0; start < text.length(); ) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      String line = text.substring(start, end);
+      start = end + 1;
+      number++;
       if (line.startsWith(HEADER)) {
         release = line.substring(HEADER.length()).split(":")[0].trim();
         continue;
@@ -65,36 +82,42 @@ public final class SettingsCatalogue {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      String[] columns = line.split("\t", -1);
-      Section section = columns.length == 5 ? section(columns[0]) : null;
+      int nameStart = line.indexOf('\t') + 1;
+      Section section = columns(line) == 5 ? SECTIONS.get(line.substring(0, nameStart - 1)) : null;
       if (section == null) {
         throw new IllegalArgumentException(
             where
                 + ":"
-                + (i + 1)
+                + number
                 + ": not a settings catalogue line (section, name, type, values, case)");
       }
-      List<String> values = columns[3].isEmpty() ? List.of() : Arrays.asList(columns[3].split(","));
-      sections
-          .get(section)
-          .put(
-              columns[1],
-              new Setting(
-                  columns[1],
-                  columns[2],
-                  List.copyOf(values),
-                  columns[4].equals(CASE_INSENSITIVE)));
+      sections.get(section).put(line.substring(nameStart, line.indexOf('\t', nameStart)), line);
     }
     return new SettingsCatalogue(release, sections);
   }
 
-  private static Section section(String id) {
+  private static Map<String, Section> sectionsById() {
+    Map<String, Section> sections = new HashMap<>();
     for (Section section : Section.values()) {
-      if (section.id().equals(id)) {
-        return section;
-      }
+      sections.put(section.id(), section);
     }
-    return null;
+    return sections;
+  }
+
+  private static int columns(String line) {
+    int columns = 1;
+    for (int tab = line.indexOf('\t'); tab >= 0; tab = line.indexOf('\t', tab + 1)) {
+      columns++;
+    }
+    return columns;
+  }
+
+  /** A line that {@link #parse} accepted: section, name, type, valid values, case. */
+  private static Setting setting(String line) {
+    String[] columns = line.split("\t", -1);
+    List<String> values = columns[3].isEmpty() ? List.of() : Arrays.asList(columns[3].split(","));
+    return new Setting(
+        columns[1], columns[2], List.copyOf(values), columns[4].equals(CASE_INSENSITIVE));
   }
 
   /** The release the catalogue was read from ({@code Kafka 4.4.0}), as its first line says. */
@@ -104,11 +127,11 @@ public final class SettingsCatalogue {
 
   /** The setting named {@code name} in {@code section}, if the release defines it. */
   public Optional<Setting> setting(Section section, String name) {
-    return Optional.ofNullable(sections.get(section).get(name));
+    return Optional.ofNullable(lines.get(section).get(name)).map(SettingsCatalogue::setting);
   }
 
   /** Every setting name of {@code section}, in order. */
   public Iterable<String> names(Section section) {
-    return sections.get(section).keySet();
+    return lines.get(section).keySet();
   }
 }

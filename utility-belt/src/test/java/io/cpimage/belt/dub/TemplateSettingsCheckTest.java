@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,27 @@ class TemplateSettingsCheckTest {
 
   private static void assertStartsWith(String expected, String actual) {
     assertTrue(actual.startsWith(expected), actual);
+  }
+
+  @Test
+  void aCatalogueLineWithoutItsFiveColumnsOrOfNoSectionFailsTheRender() throws IOException {
+    for (String line :
+        List.of("broker\tnum.partitions\tINT\t", "brokers\tnum.partitions\tINT\t\t")) {
+      Path catalogue =
+          Files.writeString(
+              dir.resolve("bad.tsv"), CATALOGUE.replace("broker\tnum.partitions\tINT\t\t", line));
+      env.put("CP_SETTINGS_CATALOGUE", catalogue.toString());
+
+      DubRun run = render();
+
+      assertEquals(1, run.code(), line);
+      assertStartsWith(
+          "dub template: cannot read the settings catalogue: "
+              + catalogue
+              + ":3: not a settings catalogue line (section, name, type, values, case)\n",
+          run.err());
+      assertFalse(Files.exists(output));
+    }
   }
 
   @Test
