@@ -160,11 +160,12 @@ class TemplateSettingsCheckTest {
 
   @Test
   void aCatalogueLineWithoutItsFiveColumnsOrOfNoSectionFailsTheRender() throws IOException {
+    String sample = Files.readString(SampleCatalogue.path());
     for (String line :
         List.of("broker\tnum.partitions\tINT\t", "brokers\tnum.partitions\tINT\t\t")) {
       Path catalogue =
           Files.writeString(
-              dir.resolve("bad.tsv"), CATALOGUE.replace("broker\tnum.partitions\tINT\t\t", line));
+              dir.resolve("bad.tsv"), sample.replace("broker\tnum.partitions\tINT\t\t", line));
       env.put("CP_SETTINGS_CATALOGUE", catalogue.toString());
 
       DubRun run = render();
