@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpimage.testing.ClassJars;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,7 +188,7 @@ import java.util.List;
     Path classes = Files.createDirectories(compiled.resolve("classes"));
     String classPath =
         Stream.of(Connector.class, ConfigProvider.class)
-            .map(type -> jarOf(type).toString())
+            .map(type -> ClassJars.jarOf(type).toString())
             .collect(Collectors.joining(File.pathSeparator));
     List<String> arguments =
         new ArrayList<>(List.of("-d", classes.toString(), "-cp", classPath, "--release", "17"));
@@ -206,7 +206,8 @@ import java.util.List;
   @Test
   void findsConnectFilesConnectorsInItsRealJar() throws Exception {
     Path connector = Files.createDirectories(work.resolve("connect-file"));
-    Files.copy(jarOf(FileStreamSourceConnector.class), connector.resolve("connect-file.jar"));
+    Files.copy(
+        ClassJars.jarOf(FileStreamSourceConnector.class), connector.resolve("connect-file.jar"));
     assertEquals(
         List.of(
             "org.apache.kafka.connect.file.FileStreamSinkConnector",
@@ -281,7 +282,8 @@ import java.util.List;
   @Test
   void kafkasOwnConnectorJarDeclaresEveryPlugin() throws Exception {
     Path connector = Files.createDirectories(work.resolve("connect-file"));
-    Files.copy(jarOf(FileStreamSourceConnector.class), connector.resolve("connect-file.jar"));
+    Files.copy(
+        ClassJars.jarOf(FileStreamSourceConnector.class), connector.resolve("connect-file.jar"));
     ConnectPluginScanner.Scan scan = ConnectPluginScanner.scanPlugins(connector, WHERE);
     assertEquals(scan.services(), scan.declaredServices());
     assertEquals(
@@ -297,7 +299,7 @@ import java.util.List;
   @Test
   void aLibraryJarHoldsNoPluginClass() throws Exception {
     Path library = Files.createDirectories(work.resolve("slf4j"));
-    Files.copy(jarOf(Logger.class), library.resolve("slf4j-api.jar"));
+    Files.copy(ClassJars.jarOf(Logger.class), library.resolve("slf4j-api.jar"));
     Files.writeString(library.resolve("README.txt"), "not a jar");
     assertEquals(List.of(), ConnectPluginScanner.findPluginClasses(library));
     assertEquals(List.of(), ConnectPluginScanner.findPluginClasses(work.resolve("slf4j")));
@@ -343,7 +345,7 @@ import java.util.List;
     Path kafka = Files.createDirectories(work.resolve("kafka"));
     for (Class<?> type :
         List.of(ConfigProvider.class, Connector.class, Cast.class, JsonConverter.class)) {
-      Path jar = jarOf(type);
+      Path jar = ClassJars.jarOf(type);
       Files.copy(jar, kafka.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
     Set<String> expected = new TreeSet<>();
@@ -368,14 +370,6 @@ import java.util.List;
             "org.apache.kafka.connect.json.JsonConverter"
                 + " org.apache.kafka.connect.storage.Converter,"
                 + "org.apache.kafka.connect.storage.HeaderConverter"));
-  }
-
-  private static Path jarOf(Class<?> type) {
-    try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static Path jar(Path jar, Path classes, String prefix) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpimage.testing.ClassJars;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -44,13 +45,7 @@ class ConnectorArchiveFlowTest {
   }
 
   private Path hubZip(String entryPrefix) throws Exception {
-    Path connectFile =
-        Path.of(
-            FileStreamSourceConnector.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+    Path connectFile = ClassJars.jarOf(FileStreamSourceConnector.class);
     Path zip = work.resolve("apache-kafka-connect-file-3.9.1.zip");
     try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
       for (String name : List.of("manifest.json", "lib/connect-file.jar")) {

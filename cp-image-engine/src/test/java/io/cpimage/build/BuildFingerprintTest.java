@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpimage.connector.ConnectorSource;
+import io.cpimage.testing.ClassJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,13 +87,7 @@ class BuildFingerprintTest {
   void nothingChangedTouchesNothingAndAnyChangedInputBuildsAgain() throws Exception {
     Path base = ImageBuildTest.baseTar(temp);
     Path connector = Files.createDirectories(temp.resolve("connector"));
-    Path jar =
-        Path.of(
-            FileStreamSourceConnector.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+    Path jar = ClassJars.jarOf(FileStreamSourceConnector.class);
     Files.copy(jar, connector.resolve(jar.getFileName()));
     Files.writeString(temp.resolve("driver.jar"), "driver 1");
     Path extra = Files.createDirectories(temp.resolve("extra/opt"));
@@ -172,13 +167,7 @@ class BuildFingerprintTest {
   void upToDateLoadsNoJsonParserNoHttpClientAndNoImageCode() throws Exception {
     ImageBuildTest.baseTar(temp);
     Path connector = Files.createDirectories(temp.resolve("connector"));
-    Path jar =
-        Path.of(
-            FileStreamSourceConnector.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+    Path jar = ClassJars.jarOf(FileStreamSourceConnector.class);
     Files.copy(jar, connector.resolve(jar.getFileName()));
     Files.writeString(temp.resolve("driver.jar"), "driver 1");
     Files.writeString(Files.createDirectories(temp.resolve("extra/opt")).resolve("a.txt"), "a");

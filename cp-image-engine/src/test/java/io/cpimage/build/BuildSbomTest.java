@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpimage.connector.ConnectorSource;
 import io.cpimage.sbom.ImageSbom;
+import io.cpimage.testing.ClassJars;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -48,11 +49,12 @@ class BuildSbomTest {
   void listsTheBasesPackagesJarsAndJdkAndWhatTheBuildAdded() throws Exception {
     Path base = baseTar();
     Path connector = Files.createDirectories(temp.resolve("file-connector"));
-    Path connectFile = jarOf(org.apache.kafka.connect.file.FileStreamSourceConnector.class);
+    Path connectFile =
+        ClassJars.jarOf(org.apache.kafka.connect.file.FileStreamSourceConnector.class);
     Files.copy(connectFile, connector.resolve(connectFile.getFileName()));
     // As cp-kafka lays in Kafka's jars: an <extraDirectories> tree into /usr/share/java/kafka.
     Path extra = Files.createDirectories(temp.resolve("jars"));
-    Path connectJson = jarOf(org.apache.kafka.connect.json.JsonConverter.class);
+    Path connectJson = ClassJars.jarOf(org.apache.kafka.connect.json.JsonConverter.class);
     Files.copy(connectJson, extra.resolve(connectJson.getFileName()));
 
     BuildReport first = ImageBuild.run(spec(base, "first", connector), e -> {}).report();
@@ -86,7 +88,7 @@ class BuildSbomTest {
     assertEquals("base.tar", container.getName());
     assertEquals(first.baseImageId(), container.getVersion());
 
-    Path clients = jarOf(org.apache.kafka.clients.producer.KafkaProducer.class);
+    Path clients = ClassJars.jarOf(org.apache.kafka.clients.producer.KafkaProducer.class);
     Component kafkaJar = only(bom, c -> "kafka-clients".equals(c.getName()));
     assertEquals(sha256(clients), hash(kafkaJar, Hash.Algorithm.SHA_256));
 
@@ -145,7 +147,7 @@ class BuildSbomTest {
     layerFiles.put(
         JAVA_HOME.substring(1) + "/release",
         Files.readAllBytes(Path.of(System.getProperty("java.home"), "release")));
-    Path clients = jarOf(org.apache.kafka.clients.producer.KafkaProducer.class);
+    Path clients = ClassJars.jarOf(org.apache.kafka.clients.producer.KafkaProducer.class);
     layerFiles.put("usr/share/java/kafka/" + clients.getFileName(), Files.readAllBytes(clients));
     ByteArrayOutputStream layer = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(layer)) {
@@ -236,10 +238,6 @@ class BuildSbomTest {
         .map(Hash::getValue)
         .findFirst()
         .orElse("");
-  }
-
-  private static Path jarOf(Class<?> type) throws Exception {
-    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
   private static String versionOf(Path jar) {

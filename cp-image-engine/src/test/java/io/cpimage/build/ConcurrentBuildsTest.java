@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpimage.connector.ConnectorSource;
+import io.cpimage.testing.ClassJars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,13 +69,7 @@ class ConcurrentBuildsTest {
   void buildsSharingTheCachesAtOnceEachGetTheirImageAndLeaveTheCacheWhole() throws Exception {
     Path base = ImageBuildTest.baseTar(temp);
     Path archive = temp.resolve("file-connector-1.0.zip");
-    Path jar =
-        Path.of(
-            FileStreamSourceConnector.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+    Path jar = ClassJars.jarOf(FileStreamSourceConnector.class);
     try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(archive)) {
       out.putArchiveEntry(new ZipArchiveEntry("file-connector/lib/" + jar.getFileName()));
       out.write(Files.readAllBytes(jar));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cpimage.build.BaseFilesystem.Node;
 import io.cpimage.build.BaseFilesystem.Type;
 import io.cpimage.connector.ConnectorSource;
+import io.cpimage.testing.ClassJars;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -140,7 +141,7 @@ class ImageBuildTest {
         List.of(
             org.apache.kafka.connect.file.FileStreamSourceConnector.class,
             org.apache.kafka.clients.producer.KafkaProducer.class)) {
-      Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar = ClassJars.jarOf(type);
       Files.copy(jar, connector.resolve(jar.getFileName()));
     }
     java.util.function.Function<Boolean, ImageSpec> spec =
@@ -305,13 +306,8 @@ class ImageBuildTest {
     assertFalse(Files.exists(temp.resolve("clash.tar")));
   }
 
-  private static Path connectFileJar() throws java.net.URISyntaxException {
-    return Path.of(
-        org.apache.kafka.connect.file.FileStreamSourceConnector.class
-            .getProtectionDomain()
-            .getCodeSource()
-            .getLocation()
-            .toURI());
+  private static Path connectFileJar() {
+    return ClassJars.jarOf(org.apache.kafka.connect.file.FileStreamSourceConnector.class);
   }
 
   /** Copies a jar without its META-INF/services entries, as connectors before Kafka 3.6 are. */

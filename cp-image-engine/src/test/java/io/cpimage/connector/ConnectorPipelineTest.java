@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.CacheFiles;
 import io.cpimage.artifact.Checksum;
+import io.cpimage.testing.ClassJars;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +40,7 @@ class ConnectorPipelineTest {
       };
 
   private static Path connectFileJar() {
-    try {
-      return Path.of(
-          FileStreamSourceConnector.class
-              .getProtectionDomain()
-              .getCodeSource()
-              .getLocation()
-              .toURI());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return ClassJars.jarOf(FileStreamSourceConnector.class);
   }
 
   private ConnectorPipeline pipeline() {
@@ -231,13 +223,7 @@ class ConnectorPipelineTest {
   @Test
   void addConnectorsCheckFindsPluginIsolationProblems() throws Exception {
     ConnectorSource source = new ConnectorSource.LocalFile(connectFileJar(), null);
-    Path clients =
-        Path.of(
-            org.apache.kafka.clients.producer.KafkaProducer.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+    Path clients = ClassJars.jarOf(org.apache.kafka.clients.producer.KafkaProducer.class);
 
     ConnectorPipeline.CheckedConnector clean =
         ConnectorPipeline.check("file", connectFileJar(), source, List.of(), "-Dfile=x");

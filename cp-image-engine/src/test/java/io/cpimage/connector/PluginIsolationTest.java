@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpimage.artifact.ConnectPluginScanner;
-import java.net.URISyntaxException;
+import io.cpimage.testing.ClassJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +29,7 @@ class PluginIsolationTest {
     assertEquals(
         List.of(),
         PluginIsolation.problemsOf(
-            List.of(connector("file", jarOf(FileStreamSourceConnector.class)))));
+            List.of(connector("file", ClassJars.jarOf(FileStreamSourceConnector.class)))));
   }
 
   @Test
@@ -39,16 +39,16 @@ class PluginIsolationTest {
             List.of(
                 connector(
                     "file",
-                    jarOf(FileStreamSourceConnector.class),
-                    jarOf(KafkaProducer.class),
-                    jarOf(LoggerFactory.class))));
+                    ClassJars.jarOf(FileStreamSourceConnector.class),
+                    ClassJars.jarOf(KafkaProducer.class),
+                    ClassJars.jarOf(LoggerFactory.class))));
 
     assertEquals(2, problems.size(), problems.toString());
     String clients = problems.get(0);
     assertTrue(
         clients.startsWith(
             "<connectors><connector name=\"file\">: "
-                + jarOf(KafkaProducer.class).getFileName()
+                + ClassJars.jarOf(KafkaProducer.class).getFileName()
                 + " holds classes the Connect worker provides (org.apache.kafka."),
         clients);
     assertTrue(
@@ -63,7 +63,7 @@ class PluginIsolationTest {
         problems
             .get(1)
             .contains(
-                jarOf(LoggerFactory.class).getFileName()
+                ClassJars.jarOf(LoggerFactory.class).getFileName()
                     + " holds classes the Connect worker provides (org.slf4j."),
         problems.get(1));
   }
@@ -74,7 +74,9 @@ class PluginIsolationTest {
         PluginIsolation.problemsOf(
             List.of(
                 connector(
-                    "file", jarOf(FileStreamSourceConnector.class), jarOf(JsonConverter.class))));
+                    "file",
+                    ClassJars.jarOf(FileStreamSourceConnector.class),
+                    ClassJars.jarOf(JsonConverter.class))));
 
     assertEquals(1, problems.size(), problems.toString());
     assertTrue(
@@ -89,11 +91,11 @@ class PluginIsolationTest {
   void aTestJarIsNamed() throws Exception {
     Path testJar =
         Files.copy(
-            jarOf(ClassReader.class),
+            ClassJars.jarOf(ClassReader.class),
             Files.createDirectories(temp.resolve("lib")).resolve("asm-9.8-tests.jar"));
     List<String> problems =
         PluginIsolation.problemsOf(
-            List.of(connector("file", jarOf(FileStreamSourceConnector.class), testJar)));
+            List.of(connector("file", ClassJars.jarOf(FileStreamSourceConnector.class), testJar)));
 
     assertEquals(
         List.of(
@@ -108,9 +110,13 @@ class PluginIsolationTest {
         PluginIsolation.problemsOf(
             List.of(
                 connector(
-                    "file-a", jarOf(FileStreamSourceConnector.class), jarOf(ClassReader.class)),
+                    "file-a",
+                    ClassJars.jarOf(FileStreamSourceConnector.class),
+                    ClassJars.jarOf(ClassReader.class)),
                 connector(
-                    "file-b", jarOf(FileStreamSourceConnector.class), jarOf(ClassReader.class))));
+                    "file-b",
+                    ClassJars.jarOf(FileStreamSourceConnector.class),
+                    ClassJars.jarOf(ClassReader.class))));
 
     assertEquals(
         List.of(
@@ -138,9 +144,5 @@ class PluginIsolationTest {
         directory,
         PluginIsolation.jarsUnder(directory, where),
         ConnectPluginScanner.findPluginClasses(directory));
-  }
-
-  private static Path jarOf(Class<?> type) throws URISyntaxException {
-    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 }

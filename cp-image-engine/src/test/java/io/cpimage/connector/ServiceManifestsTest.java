@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpimage.artifact.ConnectPluginScanner;
+import io.cpimage.testing.ClassJars;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -64,7 +64,8 @@ class ServiceManifestsTest {
   @Test
   void aConnectorWithItsOwnManifestsLacksNone() throws Exception {
     Path connector = Files.createDirectories(work.resolve("file"));
-    Files.copy(jarOf(FileStreamSourceConnector.class), connector.resolve("connect-file.jar"));
+    Files.copy(
+        ClassJars.jarOf(FileStreamSourceConnector.class), connector.resolve("connect-file.jar"));
     assertTrue(
         ServiceManifests.missingFrom(ConnectPluginScanner.scanPlugins(connector, "<c>")).isEmpty());
   }
@@ -82,7 +83,8 @@ class ServiceManifestsTest {
   /** connect-file's jar without its META-INF/services entries. */
   private static Path strippedConnectFile(Path target) throws IOException {
     try (JarInputStream in =
-            new JarInputStream(Files.newInputStream(jarOf(FileStreamSourceConnector.class)));
+            new JarInputStream(
+                Files.newInputStream(ClassJars.jarOf(FileStreamSourceConnector.class)));
         JarOutputStream out = new JarOutputStream(Files.newOutputStream(target))) {
       for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
         if (!entry.getName().startsWith("META-INF/services/")) {
@@ -101,7 +103,7 @@ class ServiceManifestsTest {
   private static Set<String> providers(String service, Path... jars) throws Exception {
     List<URL> urls = new ArrayList<>();
     for (Class<?> type : List.of(Connector.class, ConfigDef.class, Logger.class)) {
-      urls.add(jarOf(type).toUri().toURL());
+      urls.add(ClassJars.jarOf(type).toUri().toURL());
     }
     for (Path jar : jars) {
       urls.add(jar.toUri().toURL());
@@ -111,14 +113,6 @@ class ServiceManifestsTest {
       return ServiceLoader.load(loader.loadClass(service), loader).stream()
           .map(provider -> provider.type().getName())
           .collect(Collectors.toSet());
-    }
-  }
-
-  private static Path jarOf(Class<?> type) {
-    try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
