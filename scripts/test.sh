@@ -31,4 +31,6 @@ fi
 export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
 export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
 
-./mvnw -B verify "${images_arm64[@]}" "${skip_another_jdk[@]}" "$@"
+# install, not verify: Arm64IT pushes with cp-image:push-platforms from a Maven run of its own, which
+# takes the plugin from the local repository, so this build's plugin must be there before it runs.
+./mvnw -B install "${images_arm64[@]}" "${skip_another_jdk[@]}" "$@"
