@@ -76,7 +76,7 @@ readonly CONNECT_ENV=(-e CONNECT_BOOTSTRAP_SERVERS="$NAME-kafka:9092" -e CONNECT
   -e CONNECT_REST_ADVERTISED_HOST_NAME="$NAME-server" -e KAFKA_HEAP_OPTS="-Xmx384m -Xms64m")
 
 cleanup() {
-  docker ps -aq --filter "label=io.cpimage.bench=$NAME" | xargs -r docker rm -f > /dev/null
+  docker ps -aq --filter "label=io.cpimage.bench=$NAME" | xargs -r docker rm -f -v > /dev/null
   docker network rm "$NAME" > /dev/null 2>&1 || true
   docker rmi "$PLUGINS_IMAGE" > /dev/null 2>&1 || true
   rm -rf "$WORK"
@@ -130,7 +130,7 @@ time_to_ready() {
   ms=$(($(now_ms) - start))
   echo "$ms $(cpu_ms "$id")"
   docker stop -t 30 "$id" > /dev/null
-  docker rm "$id" > /dev/null
+  docker rm -v "$id" > /dev/null
 }
 
 # A configuration rendered once by the image's own configure step (and ensure, which formats KRaft

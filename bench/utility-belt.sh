@@ -123,7 +123,7 @@ measure_in_image() {
   local image=$1 id
   id=$(docker run -d --rm --user root --label io.cpimage.testing=true --entrypoint sleep \
     -v "$PWD/bench:/bench:ro" "$image" infinity)
-  trap "docker rm -f $id > /dev/null" EXIT
+  trap "docker rm -f -v $id > /dev/null" EXIT
   docker exec -e DEBIAN_FRONTEND=noninteractive "$id" \
     bash -c 'apt-get update -qq && apt-get install -y -qq python3-jinja2' > /dev/null 2>&1 \
     || { echo "could not install python3-jinja2 in $image" >&2; return 1; }
@@ -131,7 +131,7 @@ measure_in_image() {
   echo "== in $image"
   docker exec --user appuser -e RUNS="$runs" -e BELT_BIN=/usr/local/bin -w /tmp "$id" \
     bash -c 'UTILITY_BELT_JAR=/usr/share/java/cp-image-utility-belt/utility-belt.jar bash /bench/utility-belt.sh --here'
-  docker rm -f "$id" > /dev/null
+  docker rm -f -v "$id" > /dev/null
   trap - EXIT
 }
 

@@ -17,5 +17,5 @@ try {
   assert sh("docker images -q cp-image-it/clean-other:1.0") != ''
   return true
 } finally {
-  sh("docker rm -f cp-image-it-clean; docker rmi -f cp-image-it/clean:1.0 cp-image-it/clean:latest cp-image-it/clean-other:1.0")
+  sh("docker rm -f -v cp-image-it-clean; docker rmi -f cp-image-it/clean:1.0 cp-image-it/clean:latest cp-image-it/clean-other:1.0")
 }

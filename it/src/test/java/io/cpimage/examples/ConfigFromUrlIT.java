@@ -107,17 +107,19 @@ class ConfigFromUrlIT {
             .withExtraHost(GATEWAY, "host-gateway")
             .withEnv(urls())
             // ruok answers as soon as the port is open; conf only once the server serves.
+            // printf, not echo: ZooKeeper reads the four letters and closes; an unread newline
+            // makes that close a reset, which can drop the answer before nc reads it.
             .waitingFor(
-                Wait.forSuccessfulCommand("echo conf | nc -w 2 localhost 2191 | grep -q serverId")
+                Wait.forSuccessfulCommand("printf conf | nc -w 2 localhost 2191 | grep -q serverId")
                     .withStartupTimeout(Duration.ofSeconds(60)))) {
       zookeeper.start();
 
-      ExecResult ruok = zookeeper.bash("echo ruok | nc -w 2 localhost 2191");
+      ExecResult ruok = zookeeper.bash("printf ruok | nc -w 2 localhost 2191");
       assertEquals(
           "imok",
           ruok.getStdout(),
           "exit " + ruok.getExitCode() + ", stderr: " + ruok.getStderr() + zookeeper.getLogs());
-      String conf = zookeeper.bash("echo conf | nc -w 2 localhost 2191").getStdout();
+      String conf = zookeeper.bash("printf conf | nc -w 2 localhost 2191").getStdout();
       assertTrue(conf.contains("clientPort=2191"), conf);
       assertTrue(conf.contains("serverId=3"), conf);
       ExecResult ls = zookeeper.run("zookeeper-shell", "localhost:2191", "ls", "/");

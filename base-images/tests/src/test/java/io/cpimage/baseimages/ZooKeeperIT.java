@@ -150,7 +150,7 @@ class ZooKeeperIT {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     String output = "";
     while (Instant.now().isBefore(deadline)) {
-      output = member.bash("echo srvr | nc -w 5 localhost 2181").getStdout();
+      output = member.bash("printf srvr | nc -w 5 localhost 2181").getStdout();
       Matcher matcher = mode.matcher(output);
       if (matcher.find()) {
         return matcher.group(1);
