@@ -8,18 +8,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
  * A base image with the parts of its config the build reads (env, user, diff IDs) and its file
@@ -58,29 +52,23 @@ public record BaseImage(
     }
     try {
       Path plain = gunzipIfNeeded(tar, workDirectory);
-      try (TarFile file = new TarFile(plain)) {
-        Map<String, TarArchiveEntry> entries = new HashMap<>();
-        for (TarArchiveEntry entry : file.getEntries()) {
-          entries.put(BaseFilesystem.normalize(entry.getName()).substring(1), entry);
-        }
-        TarArchiveEntry manifestEntry = entries.get("manifest.json");
-        if (manifestEntry == null) {
+      try (ImageTar file = ImageTar.open(plain)) {
+        if (!file.has(ImageTar.MANIFEST)) {
           String hint =
-              entries.containsKey("index.json")
+              file.has("index.json")
                   ? ociLayoutHint(plain)
                   : "it has no manifest.json; write it with `docker save`";
           throw new ImageBuildException(
               where + " '" + location + "' is not a docker-save tar: " + hint);
         }
-        JsonNode manifest = JSON.readTree(file.getInputStream(manifestEntry)).get(0);
-        String configName = manifest.get("Config").asText();
-        byte[] configBytes = read(file, entries, configName, location, where);
+        ImageTar.Manifest manifest = file.manifest();
+        byte[] configBytes = read(file, manifest.config(), location, where);
         JsonNode config = JSON.readTree(configBytes).path("config");
-        String imageId = "sha256:" + sha256(configBytes);
-        checkLayers(entries, manifest, location, where);
+        String imageId = ImageTar.imageId(configBytes);
+        checkLayers(file, manifest, location, where);
         BaseFilesystem filesystem = cache.filesystem(imageId).orElse(null);
         if (filesystem == null) {
-          filesystem = readLayers(file, entries, manifest);
+          filesystem = readLayers(file, manifest);
           cache.keep(imageId, filesystem);
         }
         cache.keepConfig(imageId, configBytes);
@@ -132,16 +120,16 @@ public record BaseImage(
 
   /** Fails unless every layer manifest.json lists is in the tar. */
   private static void checkLayers(
-      Map<String, TarArchiveEntry> entries, JsonNode manifest, ImageLocation location, String where)
+      ImageTar file, ImageTar.Manifest manifest, ImageLocation location, String where)
       throws ImageBuildException {
-    for (JsonNode layer : manifest.get("Layers")) {
-      if (!entries.containsKey(BaseFilesystem.normalize(layer.asText()).substring(1))) {
+    for (String layer : manifest.layers()) {
+      if (!file.has(layer)) {
         throw new ImageBuildException(
             where
                 + " '"
                 + location
                 + "': layer "
-                + layer.asText()
+                + layer
                 + " listed in manifest.json is missing; "
                 + "write the tar again with `docker save`");
       }
@@ -149,33 +137,24 @@ public record BaseImage(
   }
 
   /** The file tree of the image's layers, applied bottom first. */
-  private static BaseFilesystem readLayers(
-      TarFile file, Map<String, TarArchiveEntry> entries, JsonNode manifest) throws IOException {
+  private static BaseFilesystem readLayers(ImageTar file, ImageTar.Manifest manifest)
+      throws IOException {
     BaseFilesystem filesystem = BaseFilesystem.empty();
-    for (JsonNode layer : manifest.get("Layers")) {
-      try (InputStream in =
-          file.getInputStream(entries.get(BaseFilesystem.normalize(layer.asText()).substring(1)))) {
+    for (String layer : manifest.layers()) {
+      try (InputStream in = file.open(layer)) {
         filesystem.applyLayer(in);
       }
     }
     return filesystem;
   }
 
-  private static byte[] read(
-      TarFile file,
-      Map<String, TarArchiveEntry> entries,
-      String name,
-      ImageLocation location,
-      String where)
+  private static byte[] read(ImageTar file, String name, ImageLocation location, String where)
       throws IOException, ImageBuildException {
-    TarArchiveEntry entry = entries.get(BaseFilesystem.normalize(name).substring(1));
-    if (entry == null) {
+    if (!file.has(name)) {
       throw new ImageBuildException(
           where + " '" + location + "': " + name + " is missing from the tar");
     }
-    try (InputStream in = file.getInputStream(entry)) {
-      return in.readAllBytes();
-    }
+    return file.read(name);
   }
 
   /** The layers' diff IDs, bottom first, as the config lists them. */
@@ -235,14 +214,6 @@ public record BaseImage(
       in.transferTo(out);
     }
     return Files.move(partial, plain, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The base's user as numeric uid, looked up in its /etc/passwd when given as a name. */

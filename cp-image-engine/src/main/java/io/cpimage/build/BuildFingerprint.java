@@ -126,9 +126,21 @@ final class BuildFingerprint {
   private static Optional<String> baseId(ImageLocation from) {
     return switch (from.kind()) {
       case DOCKER -> DockerCli.imageId(from.reference());
-      case TAR -> SavedImageId.of(from.tarPath());
+      case TAR -> savedImageId(from.tarPath());
       case REGISTRY -> Optional.empty();
     };
+  }
+
+  /**
+   * A docker-save tar's image ID from its headers, manifest and config alone; empty for a gzipped,
+   * unreadable or unusual tar, which the build then reads whole (and refuses if it must).
+   */
+  private static Optional<String> savedImageId(Path tar) {
+    try (ImageTar image = ImageTar.open(tar)) {
+      return Optional.of(image.imageId());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -1,7 +1,5 @@
 package io.cpimage.build;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.DockerClient;
 import com.google.cloud.tools.jib.api.ImageDetails;
 import com.google.cloud.tools.jib.api.ImageReference;
@@ -26,9 +24,7 @@ import java.util.function.Consumer;
  * store refuses such a tar, and tags nothing) gets the whole image right after.
  */
 final class DaemonLoad implements DockerClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static final Set<String> CAPTURED = Set.of("manifest.json");
+  private static final Set<String> CAPTURED = Set.of(ImageTar.MANIFEST);
 
   private final List<String> candidates;
   private final List<String> diffIds;
@@ -144,11 +140,11 @@ final class DaemonLoad implements DockerClient {
 
   /** The loaded image's layers, from the manifest that went to the daemon. */
   private void record(TarEntryFilter tar, int held) throws IOException {
-    JsonNode manifest = JSON.readTree(tar.captured().get("manifest.json")).get(0);
+    List<String> files =
+        ImageTar.Manifest.parse(tar.captured().get(ImageTar.MANIFEST), "jib's image tar").layers();
     List<LayerTable.Layer> loaded = new ArrayList<>();
-    JsonNode files = manifest.get("Layers");
     for (int i = 0; i < files.size(); i++) {
-      long size = tar.sizes().getOrDefault(files.get(i).asText(), 0L);
+      long size = tar.sizes().getOrDefault(files.get(i), 0L);
       loaded.add(new LayerTable.Layer(size, i >= held));
     }
     layers = List.copyOf(loaded);

@@ -12,13 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
  * A multi-platform base given as a tar: an OCI image layout ({@code index.json}, {@code
@@ -30,24 +28,25 @@ final class OciLayoutBase implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BLOBS = "blobs/";
 
-  private final TarFile file;
-  private final Map<String, TarArchiveEntry> entries = new HashMap<>();
+  private final ImageTar tar;
 
-  private OciLayoutBase(Path tar) throws IOException {
-    this.file = new TarFile(tar);
-    for (TarArchiveEntry entry : file.getEntries()) {
-      entries.put(BaseFilesystem.normalize(entry.getName()).substring(1), entry);
-    }
+  private OciLayoutBase(ImageTar tar) {
+    this.tar = tar;
   }
 
   /** Opens {@code tar}; the caller closes it. */
   static OciLayoutBase open(Path tar) throws IOException {
-    return new OciLayoutBase(tar);
+    return new OciLayoutBase(ImageTar.open(tar));
   }
 
   /** True for an OCI image layout without a docker-save {@code manifest.json}. */
   boolean isOciLayout() {
-    return entries.containsKey("index.json") && !entries.containsKey("manifest.json");
+    return tar.has("index.json") && !tar.has(ImageTar.MANIFEST);
+  }
+
+  /** What the {@code manifest.json} of a docker-save tar says of its image. */
+  ImageTar.Manifest dockerSaveManifest() throws IOException {
+    return tar.manifest();
   }
 
   /**
@@ -57,9 +56,7 @@ final class OciLayoutBase implements AutoCloseable {
   Map<Platform, String> platforms() throws IOException {
     Map<Platform, String> platforms = new LinkedHashMap<>();
     if (!isOciLayout()) {
-      JsonNode manifest = json("manifest.json").get(0);
-      JsonNode config = json(manifest.path("Config").asText());
-      platforms.put(platformOf(config), "");
+      platforms.put(platformOf(json(tar.manifest().config())), "");
       return platforms;
     }
     collect(json("index.json"), platforms);
@@ -107,26 +104,25 @@ final class OciLayoutBase implements AutoCloseable {
     Files.createDirectories(out.toAbsolutePath().getParent());
     Path partial = out.resolveSibling(out.getFileName() + ".partial");
     try (OutputStream stream = Files.newOutputStream(partial);
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(stream)) {
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      TarArchiveEntry manifestEntry = new TarArchiveEntry("manifest.json");
+        TarArchiveOutputStream saved = new TarArchiveOutputStream(stream)) {
+      saved.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      saved.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      TarArchiveEntry manifestEntry = new TarArchiveEntry(ImageTar.MANIFEST);
       manifestEntry.setSize(dockerManifest.length);
-      tar.putArchiveEntry(manifestEntry);
-      tar.write(dockerManifest);
-      tar.closeArchiveEntry();
+      saved.putArchiveEntry(manifestEntry);
+      saved.write(dockerManifest);
+      saved.closeArchiveEntry();
       List<String> names = new ArrayList<>();
       names.add(config);
       names.addAll(layers);
       for (String name : names.stream().distinct().toList()) {
-        TarArchiveEntry source = entry(name);
         TarArchiveEntry copy = new TarArchiveEntry(name);
-        copy.setSize(source.getSize());
-        tar.putArchiveEntry(copy);
-        try (InputStream in = file.getInputStream(source)) {
-          in.transferTo(tar);
+        copy.setSize(tar.size(name));
+        saved.putArchiveEntry(copy);
+        try (InputStream in = tar.open(name)) {
+          in.transferTo(saved);
         }
-        tar.closeArchiveEntry();
+        saved.closeArchiveEntry();
       }
     }
     Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
@@ -138,22 +134,12 @@ final class OciLayoutBase implements AutoCloseable {
 
   /** The bytes of the entry {@code name} (a blob path or a docker-save file name). */
   byte[] read(String name) throws IOException {
-    try (InputStream in = open(name)) {
-      return in.readAllBytes();
-    }
+    return tar.read(name);
   }
 
   /** A stream of the entry {@code name}; the caller closes it. */
   InputStream open(String name) throws IOException {
-    return file.getInputStream(entry(name));
-  }
-
-  private TarArchiveEntry entry(String name) throws IOException {
-    TarArchiveEntry entry = entries.get(BaseFilesystem.normalize(name).substring(1));
-    if (entry == null) {
-      throw new IOException(name + " is missing from the tar");
-    }
-    return entry;
+    return tar.open(name);
   }
 
   /** Where the blob of {@code digest} lies in an OCI image layout. */
@@ -163,6 +149,6 @@ final class OciLayoutBase implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    file.close();
+    tar.close();
   }
 }

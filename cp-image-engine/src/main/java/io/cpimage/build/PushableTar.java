@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.blob.BlobDescriptor;
-import com.google.cloud.tools.jib.docker.json.DockerManifestEntryTemplate;
 import com.google.cloud.tools.jib.hash.Digests;
 import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
 import com.google.cloud.tools.jib.image.json.OciManifestTemplate;
@@ -13,7 +12,6 @@ import com.google.cloud.tools.jib.json.JsonTemplateMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,27 +96,23 @@ final class PushableTar implements AutoCloseable {
   }
 
   private void readDockerSave() throws IOException, ImageBuildException {
-    List<DockerManifestEntryTemplate> entries =
-        JsonTemplateMapper.readListOfJson(
-            new String(tar.read("manifest.json"), StandardCharsets.UTF_8),
-            DockerManifestEntryTemplate.class);
-    if (entries.size() != 1) {
+    ImageTar.Manifest entry = tar.dockerSaveManifest();
+    if (entry.images() != 1) {
       throw new ImageBuildException(
           WHERE
               + ": "
               + path
               + " holds "
-              + entries.size()
+              + entry.images()
               + " images; give one docker-save tar per image (as cp-image:build writes them)");
     }
-    DockerManifestEntryTemplate entry = entries.get(0);
-    byte[] config = tar.read(entry.getConfig());
+    byte[] config = tar.read(entry.config());
     BlobDescriptor configBlob = Digests.computeDigest(new ByteArrayInputStream(config));
     Map<DescriptorDigest, String> blobs = new LinkedHashMap<>();
-    blobs.put(configBlob.getDigest(), entry.getConfig());
+    blobs.put(configBlob.getDigest(), entry.config());
     V22ManifestTemplate manifest = new V22ManifestTemplate();
     manifest.setContainerConfiguration(configBlob.getSize(), configBlob.getDigest());
-    for (String layer : entry.getLayerFiles()) {
+    for (String layer : entry.layers()) {
       if (!gzipped(layer)) {
         // A registry stores layers compressed; docker save writes them plain.
         throw new ImageBuildException(
@@ -139,9 +133,7 @@ final class PushableTar implements AutoCloseable {
     }
     JsonNode configJson = JSON.readTree(config);
     images.add(new Image(platformOf(configJson), variantOf(configJson), manifest, blobs, this));
-    if (entry.getRepoTags() != null) {
-      names.addAll(entry.getRepoTags());
-    }
+    names.addAll(entry.repoTags());
   }
 
   private boolean gzipped(String entry) throws IOException {

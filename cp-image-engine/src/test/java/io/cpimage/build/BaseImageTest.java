@@ -166,6 +166,28 @@ class BaseImageTest {
   }
 
   @Test
+  void aMalformedManifestIsRefusedNamingTheTar() throws Exception {
+    Map<String, byte[]> files = dockerSave();
+    files.put("manifest.json", "{\"Config\":\"config.json\"}".getBytes(StandardCharsets.UTF_8));
+    Path tar = imageTar(temp.resolve("base.tar"), false, files);
+    ImageLocation location = ImageLocation.parse("tar://" + tar, "<from><image>", temp);
+    ImageBuildException e =
+        assertThrows(
+            ImageBuildException.class,
+            () -> BaseImage.read(location, tar, temp, "<from><image>", BaseImageCache.in(temp)));
+    assertEquals(
+        "<from><image> '"
+            + location
+            + "': cannot read "
+            + tar
+            + " as a docker-save tar ("
+            + tar
+            + ": its manifest.json is not a docker-save manifest: it is not a JSON array of"
+            + " images); check the file or write it again with `docker save`",
+        e.getMessage());
+  }
+
+  @Test
   void userNamesResolveThroughTheBasePasswdFile() throws Exception {
     BaseFilesystem fs =
         BaseFilesystem.of(
