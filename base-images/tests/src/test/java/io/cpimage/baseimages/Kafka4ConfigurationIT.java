@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cpimage.verify.smoke.SingleNodeKRaft;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,15 +40,7 @@ class Kafka4ConfigurationIT {
 
   /** A combined KRaft node that boots; each failing case adds or removes one variable. */
   private static Map<String, String> combinedNode() {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("KAFKA_PROCESS_ROLES", "broker,controller");
-    env.put("KAFKA_NODE_ID", "1");
-    env.put("CLUSTER_ID", SingleNodeKRaft.CLUSTER_ID);
-    env.put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@default-config:9093");
-    env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://default-config:9092");
-    env.put("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER");
-    env.put("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
-    return env;
+    return CombinedNode.env("default-config");
   }
 
   private static Map<String, String> combinedNodeWith(String name, String value) {

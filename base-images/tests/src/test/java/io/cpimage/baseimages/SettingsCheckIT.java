@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpimage.belt.settings.SettingsCatalogue;
 import io.cpimage.belt.settings.SettingsCheck;
-import io.cpimage.verify.smoke.SingleNodeKRaft;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +26,17 @@ class SettingsCheckIT {
 
   /** A combined KRaft node that configure accepts on both lines. */
   private static Map<String, String> combinedNode() {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("KAFKA_PROCESS_ROLES", "broker,controller");
-    env.put("KAFKA_NODE_ID", "1");
-    env.put("CLUSTER_ID", SingleNodeKRaft.CLUSTER_ID);
-    env.put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@settings:9093");
-    env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://settings:9092");
-    env.put("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER");
-    env.put("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
-    return env;
+    return CombinedNode.env("settings");
+  }
+
+  /**
+   * The line's broker as {@link #combinedNode()}, with a typo no release knows: {@code
+   * KAFKA_ADVERTISED_LISTENER}, for {@code advertised.listeners}.
+   */
+  private static OneShot nodeWithATypo(Line line) {
+    return OneShot.of(Images.KAFKA, line)
+        .env(combinedNode())
+        .env("KAFKA_ADVERTISED_LISTENER", "PLAINTEXT://settings:9092");
   }
 
   private static SettingsCatalogue catalogueOf(Line line) {
@@ -112,9 +113,7 @@ class SettingsCheckIT {
   @EnumSource(Line.class)
   void aTypoIsAWarningAtBoot(Line line) {
     OneShot.Result result =
-        OneShot.of(Images.KAFKA, line)
-            .env(combinedNode())
-            .env("KAFKA_ADVERTISED_LISTENER", "PLAINTEXT://settings:9092")
+        nodeWithATypo(line)
             .env("KAFKA_NUM_PARTITIONS", "three")
             .bash("/etc/confluent/docker/configure && cat " + KAFKA_PROPERTIES)
             .run();
@@ -146,9 +145,7 @@ class SettingsCheckIT {
   @EnumSource(Line.class)
   void strictSettingsFailTheBootBeforeAnythingIsWritten(Line line) {
     OneShot.Result result =
-        OneShot.of(Images.KAFKA, line)
-            .env(combinedNode())
-            .env("KAFKA_ADVERTISED_LISTENER", "PLAINTEXT://settings:9092")
+        nodeWithATypo(line)
             .env("CP_STRICT_SETTINGS", "true")
             .bash(
                 "/etc/confluent/docker/run; code=$?; [ -e "

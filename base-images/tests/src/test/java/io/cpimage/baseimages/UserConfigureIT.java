@@ -3,8 +3,6 @@ package io.cpimage.baseimages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cpimage.verify.smoke.SingleNodeKRaft;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,16 +30,9 @@ class UserConfigureIT {
   private static final String CONFIGURE = "/etc/confluent/docker/configure";
 
   private static Map<String, String> combinedNode() {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("KAFKA_PROCESS_ROLES", "broker,controller");
-    env.put("KAFKA_NODE_ID", "1");
-    env.put("CLUSTER_ID", SingleNodeKRaft.CLUSTER_ID);
-    env.put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@user-configure:9093");
+    Map<String, String> env = CombinedNode.env("user-configure");
     env.put("KAFKA_LISTENERS", "PLAINTEXT://0.0.0.0:9092,CONTROLLER://0.0.0.0:9093");
-    env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://user-configure:9092");
-    env.put("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER");
     env.put("KAFKA_LOG_DIRS", "/var/lib/kafka/data");
-    env.put("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
     return env;
   }
 
