@@ -1,5 +1,5 @@
-def log = new File(basedir, 'build.log').text
 def image = 'cp-image-it/smoke-service-load:1'
+def log = evaluate(new File(itSupport, 'smoke-log.groovy'))(basedir, image)
 assert log.contains('Connector plain: ServiceLoader manifests for 2 plugin entries in cp-image-manifests.jar')
 def listed = log.readLines().find { it.contains('(b) the worker lists [') }
 assert listed : 'no (b) line'
