@@ -155,11 +155,8 @@ class BaseImageTest {
                 "{}".getBytes(StandardCharsets.UTF_8),
                 "oci-layout",
                 "{}".getBytes(StandardCharsets.UTF_8)));
-    ImageLocation location = ImageLocation.parse("tar://" + tar, "<from><image>", temp);
     ImageBuildException e =
-        assertThrows(
-            ImageBuildException.class,
-            () -> BaseImage.read(location, tar, temp, "<from><image>", BaseImageCache.in(temp)));
+        assertThrows(ImageBuildException.class, () -> read(tar, BaseImageCache.in(temp)));
     assertTrue(
         e.getMessage().contains("is not a docker-save tar: it is an OCI image layout"),
         e.getMessage());
@@ -170,14 +167,11 @@ class BaseImageTest {
     Map<String, byte[]> files = dockerSave();
     files.put("manifest.json", "{\"Config\":\"config.json\"}".getBytes(StandardCharsets.UTF_8));
     Path tar = imageTar(temp.resolve("base.tar"), false, files);
-    ImageLocation location = ImageLocation.parse("tar://" + tar, "<from><image>", temp);
     ImageBuildException e =
-        assertThrows(
-            ImageBuildException.class,
-            () -> BaseImage.read(location, tar, temp, "<from><image>", BaseImageCache.in(temp)));
+        assertThrows(ImageBuildException.class, () -> read(tar, BaseImageCache.in(temp)));
     assertEquals(
-        "<from><image> '"
-            + location
+        "<from><image> 'tar://"
+            + tar
             + "': cannot read "
             + tar
             + " as a docker-save tar ("
