@@ -27,6 +27,10 @@
 # Prints each case's medians, the boot scripts' overhead (scripts - pre-rendered; target: at most
 # 500 ms) and the cache's ratio (pre-rendered / no cache), in wall time and in the CPU time the
 # container used until ready (its cgroup's; on a shared machine wall time stretches with the load).
+# For the two broker cases it also prints the pre-rendered starts from the launch script's start to the
+# time stamp of the server's started line, and their ratio: the server's own start, without
+# `docker run`, the container's set-up and this script's polling, which are the same with and without
+# the cache and so pull the first ratio towards 1.
 #   first-boot  the boot scripts alone (configure, then ensure, which formats the KRaft storage) in a
 #            fresh container of cp-kafka, KRaft mode, on each line: wall and CPU time of each step,
 #            with the image's start-up caches and with CP_IMAGE_AOT_CACHE=off (the formatter's).
@@ -101,16 +105,36 @@ cpu_ms() {
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 
-# Readiness checks, given the container's id and address.
-zk_broker_started() { docker logs "$1" 2>&1 | grep -q '\[KafkaServer id=[0-9]*\] started'; }
-kraft_node_started() { docker logs "$1" 2>&1 | grep -q '\[KafkaRaftServer nodeId=[0-9]*\] Kafka Server started'; }
+# Readiness checks, given the container's id and address; the servers' by the line they log when started.
+readonly ZK_BROKER_STARTED='\[KafkaServer id=[0-9]*\] started'
+readonly KRAFT_NODE_STARTED='\[KafkaRaftServer nodeId=[0-9]*\] Kafka Server started'
+zk_broker_started() { docker logs "$1" 2>&1 | grep -q "$ZK_BROKER_STARTED"; }
+kraft_node_started() { docker logs "$1" 2>&1 | grep -q "$KRAFT_NODE_STARTED"; }
+# The line a check waits for, where it waits for one.
+declare -A READY_LINE=([zk_broker_started]=$ZK_BROKER_STARTED [kraft_node_started]=$KRAFT_NODE_STARTED)
+# Where a pre-rendered start notes when its launch script began (epoch ms), inside the container.
+readonly LAUNCH_MARK=/tmp/bench-launch-ms
+
+# launch_to_ready_ms ID CHECK: milliseconds from the launch script's start (LAUNCH_MARK) to the time
+# the server's log gives its ready line: the server's own start, without `docker run`, the container's
+# set-up and this script's polling, which the other figures include. Empty without the mark or line.
+launch_to_ready_ms() {
+  local launched stamp pattern="${READY_LINE[$2]:-}"
+  [ -n "$pattern" ] || return 0
+  launched=$(docker exec "$1" cat "$LAUNCH_MARK" 2> /dev/null) || return 0
+  # "[2026-12-06 13:24:42,303] INFO ...": the images log in UTC.
+  stamp=$(docker logs "$1" 2>&1 | grep -m1 "$pattern" | sed -n 's/^\[\([0-9-]* [0-9:]*\),\([0-9]*\)\].*/\1 \2/p')
+  [ -n "$stamp" ] || return 0
+  echo $(($(TZ=UTC date -d "${stamp% *}" +%s) * 1000 + 10#${stamp##* } - launched))
+}
 rest_ready() { curl -fs -o /dev/null --max-time 1 "http://$2:8083/connectors"; }
 
-# time_to_ready CHECK DOCKER_RUN_ARGS...: milliseconds from `docker run` until CHECK passes, and the
-# CPU milliseconds the container used until then; the server is stopped (cleanly, as a restart would)
-# and removed afterwards.
+# time_to_ready CHECK DOCKER_RUN_ARGS...: milliseconds from `docker run` until CHECK passes, the CPU
+# milliseconds the container used until then and, for a pre-rendered start of a server whose check is
+# a log line, the milliseconds from its launch to that line (else "-"); the server is stopped (cleanly,
+# as a restart would) and removed afterwards.
 time_to_ready() {
-  local check=$1 start id address ms
+  local check=$1 start id address ms cpu launched
   shift
   start=$(now_ms)
   id=$(docker run -d --network "$NAME" --network-alias "$NAME-server" --hostname "$NAME-server" "${LABELS[@]}" "$@")
@@ -128,7 +152,9 @@ time_to_ready() {
     sleep 0.05
   done
   ms=$(($(now_ms) - start))
-  echo "$ms $(cpu_ms "$id")"
+  cpu=$(cpu_ms "$id")
+  launched=$(launch_to_ready_ms "$id" "$check")
+  echo "$ms $cpu ${launched:--}"
   docker stop -t 30 "$id" > /dev/null
   docker rm -v "$id" > /dev/null
 }
@@ -145,24 +171,28 @@ render() { # CASE IMAGE STEPS PATHS ENV...
 
 # run_case CASE CHECK IMAGE "PRE-RENDERED COMMAND" DOCKER_RUN_ARGS...
 run_case() {
-  local case=$1 check=$2 image=$3 command=$4 round scripts rendered uncached way
+  local case=$1 check=$2 image=$3 command=$4 round scripts rendered uncached way rendered_launch uncached_launch
   shift 4
+  # The pre-rendered starts note when their launch script begins, for launch_to_ready_ms.
+  command="${command%exec /etc/confluent/docker/launch}date +%s%3N > $LAUNCH_MARK && exec /etc/confluent/docker/launch"
   echo "$case: $RUNS rounds, $image"
   for round in $(seq 1 "$RUNS"); do
     # Each "wall cpu"; a failed start stops the benchmark (errexit), which read would not.
     scripts=$(time_to_ready "$check" "$@" "$image")
     rendered=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$image" bash -c "$command")
     uncached=$(time_to_ready "$check" -v "$WORK:/bench:ro" -e CP_IMAGE_AOT_CACHE=off "$@" "$image" bash -c "$command")
-    read -r scripts scripts_cpu <<< "$scripts"
-    read -r rendered rendered_cpu <<< "$rendered"
-    read -r uncached uncached_cpu <<< "$uncached"
-    echo "  round $round: boot scripts ${scripts} ms (CPU ${scripts_cpu} ms), pre-rendered ${rendered} ms (CPU ${rendered_cpu} ms)," \
-      "pre-rendered without cache ${uncached} ms (CPU ${uncached_cpu} ms)"
+    read -r scripts scripts_cpu _ <<< "$scripts"
+    read -r rendered rendered_cpu rendered_launch <<< "$rendered"
+    read -r uncached uncached_cpu uncached_launch <<< "$uncached"
+    echo "  round $round: boot scripts ${scripts} ms (CPU ${scripts_cpu} ms), pre-rendered ${rendered} ms (CPU ${rendered_cpu} ms," \
+      "from launch ${rendered_launch} ms), pre-rendered without cache ${uncached} ms (CPU ${uncached_cpu} ms, from launch ${uncached_launch} ms)"
     for way in scripts rendered uncached; do
       echo "${!way}" >> "$WORK/$case.$way"
       way_cpu=${way}_cpu
       echo "${!way_cpu}" >> "$WORK/$case.$way.cpu"
     done
+    echo "$rendered_launch" | grep -x '[0-9]*' >> "$WORK/$case.rendered.launch" || true
+    echo "$uncached_launch" | grep -x '[0-9]*' >> "$WORK/$case.uncached.launch" || true
   done
   for way in scripts rendered uncached; do
     printf -v "$way" %s "$(median < "$WORK/$case.$way")"
@@ -172,6 +202,12 @@ run_case() {
     "pre-rendered without cache ${uncached} ms (CPU ${uncached_cpu} ms)"
   echo "  overhead of configure + ensure: $((scripts - rendered)) ms, CPU $((scripts_cpu - rendered_cpu)) ms (target: at most 500 ms)"
   echo "  start with the cache / without: $(ratio "$rendered" "$uncached"), CPU $(ratio "$rendered_cpu" "$uncached_cpu") (target: at most 0.60)"
+  if [ -s "$WORK/$case.rendered.launch" ] && [ -s "$WORK/$case.uncached.launch" ]; then
+    rendered_launch=$(median < "$WORK/$case.rendered.launch")
+    uncached_launch=$(median < "$WORK/$case.uncached.launch")
+    echo "  from launch to the started line: ${rendered_launch} ms with the cache, ${uncached_launch} ms without:" \
+      "$(ratio "$rendered_launch" "$uncached_launch") (target: at most 0.60)"
+  fi
   echo "$case $scripts $rendered $uncached $scripts_cpu $rendered_cpu $uncached_cpu" >> "$WORK/summary"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
