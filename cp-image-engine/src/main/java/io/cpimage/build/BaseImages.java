@@ -88,7 +88,7 @@ final class BaseImages {
     return BaseImage.read(from, tar, directory, WHERE, cache);
   }
 
-  static String compressedSummary(GzippedLayersTar.Compressed compressed) {
+  private static String compressedSummary(GzippedLayersTar.Compressed compressed) {
     return "Compressed the base's "
         + compressed.layers()
         + (compressed.layers() == 1 ? " layer" : " layers")
