@@ -10,7 +10,8 @@
 # timestamps of the build's log (plugin start, base read, connectors, layers, load).
 # BENCH_ONLY=kafka-connect runs only that part (no root, no registry needed).
 # Needs root (to make the base image), a Docker engine and Debian's docker-registry (installed when
-# missing). Environment: BENCH_RUNS, BENCH_WORK (kept when set; a temp dir otherwise), BENCH_SKIP_INSTALL=1.
+# missing). Environment: BENCH_RUNS, BENCH_WORK (kept when set; a temp dir otherwise), BENCH_SKIP_INSTALL=1;
+# MAVEN_OPTS=-Dmaven.repo.local=<dir> installs and takes the plugin from another local repository.
 set -o errexit -o nounset -o pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -229,15 +230,19 @@ DOCKERFILE
     [ "${1:-}" = cold ] && flags+=(--no-cache)
     docker build "${flags[@]}" "$kc" >/dev/null
   }
-  # Seconds between the marks the build logs: Maven start -> the goal -> base read -> connectors
-  # staged -> layers built (jib starts the load) -> loaded -> Maven done. A build that finds the
-  # image up to date spends its goal in the base read column (the fingerprint: the base's image
-  # ID, the connectors' checksums) and has no other marks.
+  # Seconds between the marks the build logs: Maven start -> the goal -> base saved (docker save)
+  # -> base read (its file tree) -> base layers gzipped for jib -> connectors staged -> layers
+  # (jib copies the base's layers into its cache and builds ours, then starts the load) -> loaded
+  # -> Maven done. A build that does not save the base has 0 in the save and gzip columns; one
+  # that finds the image up to date spends its goal in the base read column (the fingerprint:
+  # the base's image ID, the connectors' checksums) and has no other marks.
   breakdown() { # <log>
     awk '
       function sec(t, p) { split(t, p, ":"); return p[1] * 3600 + p[2] * 60 + p[3] }
       NR == 1 { start = sec($1); next }
       /:build \(/ && !goal { goal = sec($1) }
+      /\] Saved base image / { saved = sec($1) }
+      /\] Compressing the base.s layers/ { gzip = sec($1) }
       /Base image docker:\/\/.*\(sha256:/ && !base { base = sec($1) }
       /Connector c[0-9]: / { conn = sec($1) }
       /Loading to Docker daemon/ && !load { load = sec($1) }
@@ -247,12 +252,15 @@ DOCKERFILE
       END {
         end = sec(last)
         if (up) { base = conn = load = loaded = up }
-        printf "%.2f %.2f %.2f %.2f %.2f %.2f\n", goal - start, base - goal, conn - base, load - conn, loaded - load, end - loaded
+        if (!saved) saved = goal
+        if (!gzip) gzip = base
+        printf "%.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f\n", goal - start, saved - goal, gzip - saved,
+          base - gzip, conn - base, load - conn, loaded - load, end - loaded
       }' "$1"
   }
 
   for ((run = 1; run <= runs; run++)); do
-    log "kafka-connect run $run of $runs"
+    log "kafka-connect run $run of $runs, $(uptime | sed "s/.*load average/load average/")"
     record "kc cold cp-image" kc_cp_image cold cold
     record "kc cold docker" kc_docker cold
     payload "$kc" c2
@@ -269,13 +277,14 @@ DOCKERFILE
     theirs=$(echo "${samples[kc $case docker]}" | median)
     printf '%-24s %10.2f %10.2f %7s\n' "$case" "$ours" "$theirs" "$(echo "scale=2; $ours / $theirs" | bc)"
   done
-  printf '\ncp-image mvn package, medians (seconds): %s\n' \
-    "Maven start, base read, connectors, layers, load, Maven end"
+  printf '\ncp-image mvn package, medians (seconds)\n'
+  printf '%-10s %8s %8s %8s %8s %8s %8s %8s %8s\n' case "Maven" save "base rd" gzip connect layers load "Mvn end"
   for case in cold changed nothing; do
     line=$case
-    for column in 1 2 3 4 5 6; do
+    for column in 1 2 3 4 5 6 7 8; do
       line+=" $(awk -v c=$column '{print $c}' "$work/kc-phases-$case.txt" | tr '\n' ' ' | median)"
     done
-    echo "$line" | awk '{printf "%-10s %8s %8s %8s %8s %8s %8s\n", $1, $2, $3, $4, $5, $6, $7}'
+    echo "$line" | awk '{printf "%-10s %8s %8s %8s %8s %8s %8s %8s %8s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9}'
   done
+  uptime
 fi

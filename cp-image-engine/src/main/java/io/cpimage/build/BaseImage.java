@@ -118,6 +118,11 @@ public record BaseImage(
             diffIds(configBytes.get())));
   }
 
+  /** This base, read from {@code tar}: the same image in another docker-save tar. */
+  BaseImage at(Path tar) {
+    return new BaseImage(location, tar, imageId, environment, user, filesystem, diffIds);
+  }
+
   /** Fails unless every layer manifest.json lists is in the tar. */
   private static void checkLayers(
       ImageTar file, ImageTar.Manifest manifest, ImageLocation location, String where)

@@ -17,10 +17,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * Makes the base image available as a plain docker-save tar, whatever its location: the layer plan
- * reads owners and modes from its layers, and jib then builds from that tar. A daemon image comes
- * from {@code docker save}, unless the cache knows its image ID: then neither the plan nor jib
- * needs its layers (see {@link DaemonBase}). A registry image is pulled once by jib into a tar.
+ * Makes the base image available as a docker-save tar, whatever its location: the layer plan reads
+ * owners and modes from its layers, and jib then builds from that tar. A daemon image comes from
+ * {@code docker save}, once per image ID, its layers then gzipped for jib ({@link
+ * GzippedLayersTar}), unless the cache knows its image ID: then neither the plan nor jib needs its
+ * layers (see {@link DaemonBase}). A registry image is pulled once by jib into a tar.
  */
 final class BaseImages {
   private static final String WHERE = "<from><image>";
@@ -63,8 +64,20 @@ final class BaseImages {
         log.accept(LogEvent.lifecycle("Saving base image " + from + " from the Docker daemon"));
         Files.deleteIfExists(savedId);
         DockerCli.save(from.reference(), partial, WHERE);
-        Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
+        log.accept(
+            LogEvent.lifecycle(
+                "Saved base image " + from + " (" + LayerTable.size(Files.size(partial)) + ")"));
+        // The file tree is read from the plain layers; jib gets them gzipped (GzippedLayersTar).
+        BaseImage base = BaseImage.read(from, partial, directory, WHERE, cache);
+        try {
+          log.accept(LogEvent.lifecycle("Compressing the base's layers for jib on every core"));
+          GzippedLayersTar.Compressed compressed = GzippedLayersTar.write(partial, tar);
+          log.accept(LogEvent.lifecycle(compressedSummary(compressed)));
+        } finally {
+          Files.deleteIfExists(partial);
+        }
         Files.writeString(savedId, id);
+        return base.at(tar);
       }
       default -> {
         log.accept(LogEvent.lifecycle("Pulling base image " + from));
@@ -73,6 +86,16 @@ final class BaseImages {
       }
     }
     return BaseImage.read(from, tar, directory, WHERE, cache);
+  }
+
+  private static String compressedSummary(GzippedLayersTar.Compressed compressed) {
+    return "Compressed the base's "
+        + compressed.layers()
+        + (compressed.layers() == 1 ? " layer" : " layers")
+        + ": "
+        + LayerTable.size(compressed.plainBytes())
+        + " to "
+        + LayerTable.size(compressed.gzippedBytes());
   }
 
   private static boolean namesAnImage(String reference) {

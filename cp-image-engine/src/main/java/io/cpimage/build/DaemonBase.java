@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.ImageDetails;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.image.ImageTarball;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestException;
 import java.util.ArrayList;
@@ -57,12 +58,20 @@ final class DaemonBase implements DockerClient {
     };
   }
 
+  /**
+   * Saves the base for jib with its layers gzipped ({@link GzippedLayersTar}): jib would compress
+   * {@code docker save}'s plain layers on one thread each, at the default level.
+   */
   @Override
   public void save(ImageReference image, Path out, Consumer<Long> written) throws IOException {
+    Path plain = out.resolveSibling(out.getFileName() + ".plain");
     try {
-      DockerCli.save(base.location().reference(), out, "<from><image>");
+      DockerCli.save(base.location().reference(), plain, "<from><image>");
+      GzippedLayersTar.write(plain, out);
     } catch (ImageBuildException e) {
       throw new IOException(e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(plain);
     }
   }
 

@@ -1,0 +1,74 @@
+package io.cpimage.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ParallelGzipTest {
+  private static final int CHUNK = 1024;
+
+  private final ExecutorService executor = Executors.newFixedThreadPool(2);
+
+  @AfterEach
+  void stop() {
+    executor.shutdownNow();
+  }
+
+  /** Half random, half repetitive bytes: both deflate paths (stored-like and matched). */
+  private static byte[] input(int length) {
+    byte[] data = new byte[length];
+    new Random(length).nextBytes(data);
+    for (int i = length / 2; i < length; i++) {
+      data[i] = (byte) ('a' + i % 7);
+    }
+    return data;
+  }
+
+  private static byte[] gunzip(byte[] gzipped) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+      return in.readAllBytes();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      ints = {0, 1, 100, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 7 * CHUNK + 300, 40 * CHUNK})
+  void outputGunzipsToTheInput(int length) throws IOException {
+    byte[] data = input(length);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long read =
+        new ParallelGzip(executor, 2, Deflater.BEST_SPEED, CHUNK)
+            .compress(new ByteArrayInputStream(data), out);
+    assertEquals(length, read);
+    assertArrayEquals(data, gunzip(out.toByteArray()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, CHUNK, 3 * CHUNK + 5})
+  void eachChunkIsItsOwnMemberInOrder(int length) throws IOException {
+    byte[] data = input(length);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    int offset = 0;
+    do {
+      int end = Math.min(length, offset + CHUNK);
+      byte[] chunk = java.util.Arrays.copyOfRange(data, offset, end);
+      expected.write(ParallelGzip.member(chunk, Deflater.DEFAULT_COMPRESSION));
+      offset = end;
+    } while (offset < length);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new ParallelGzip(executor, 2, Deflater.DEFAULT_COMPRESSION, CHUNK)
+        .compress(new ByteArrayInputStream(data), out);
+    assertArrayEquals(expected.toByteArray(), out.toByteArray());
+  }
+}
