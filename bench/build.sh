@@ -10,7 +10,9 @@
 # timestamps of the build's log (plugin start, base read, connectors, layers, load).
 # BENCH_ONLY=kafka-connect runs only that part (no root, no registry needed).
 # Needs root (to make the base image), a Docker engine and Debian's docker-registry (installed when
-# missing). Environment: BENCH_RUNS, BENCH_WORK (kept when set; a temp dir otherwise), BENCH_SKIP_INSTALL=1.
+# missing). Environment: BENCH_RUNS, BENCH_WORK (kept when set; a temp dir otherwise), BENCH_SKIP_INSTALL=1,
+# BENCH_MAVEN_REPO (the local Maven repository to install the plugin into and run it from; default
+# Maven's own).
 set -o errexit -o nounset -o pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,7 +25,11 @@ if [ -n "${BENCH_WORK:-}" ]; then
 else
   work=$(mktemp -d)
 fi
-mvn=("$root/mvnw" -B -q)
+mvn_logged=("$root/mvnw" -B)
+if [ -n "${BENCH_MAVEN_REPO:-}" ]; then
+  mvn_logged+=("-Dmaven.repo.local=$BENCH_MAVEN_REPO")
+fi
+mvn=("${mvn_logged[@]}" -q)
 repo=$("${mvn[@]}" -f "$root/pom.xml" help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null || echo "$HOME/.m2/repository")
 version=$("${mvn[@]}" -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout)
 
@@ -218,7 +224,7 @@ DOCKERFILE
     fi
     local out=$work/kc-$1-$run.log
     date +%H:%M:%S.%N >"$out"
-    XDG_CACHE_HOME=$work/xdg-cache "$root/mvnw" -B -f "$kc/pom.xml" package \
+    XDG_CACHE_HOME=$work/xdg-cache "${mvn_logged[@]}" -f "$kc/pom.xml" package \
       "-Dcp-image.downloadCache=$work/cp-image-cache" \
       -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >>"$out"
     date +%H:%M:%S.%N >>"$out"
