@@ -10,27 +10,34 @@
 # timestamps of the build's log (plugin start, base read, connectors, layers, load).
 # BENCH_ONLY=kafka-connect runs only that part (no root, no registry needed).
 # Needs root (to make the base image), a Docker engine and Debian's docker-registry (installed when
-# missing). Environment: BENCH_RUNS, BENCH_WORK (kept when set; a temp dir otherwise), BENCH_SKIP_INSTALL=1;
-# MAVEN_OPTS=-Dmaven.repo.local=<dir> installs and takes the plugin from another local repository.
+# missing). Environment: BENCH_RUNS, BENCH_WORK (kept when set; a temp dir otherwise), BENCH_SKIP_INSTALL=1,
+# BENCH_MAVEN_REPO (the local Maven repository to install the plugin into and run it from; default
+# Maven's own), BENCH_IMAGES (the repository prefix of every image the run makes and removes at its
+# end; default cp-image-bench: two runs at once on one engine need different ones).
 set -o errexit -o nounset -o pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
 runs=${BENCH_RUNS:-3}
+images=${BENCH_IMAGES:-cp-image-bench}
 if [ -n "${BENCH_WORK:-}" ]; then
   work=$BENCH_WORK
   mkdir -p "$work"
 else
   work=$(mktemp -d)
 fi
-mvn=("$root/mvnw" -B -q)
+mvn_logged=("$root/mvnw" -B)
+if [ -n "${BENCH_MAVEN_REPO:-}" ]; then
+  mvn_logged+=("-Dmaven.repo.local=$BENCH_MAVEN_REPO")
+fi
+mvn=("${mvn_logged[@]}" -q)
 repo=$("${mvn[@]}" -f "$root/pom.xml" help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null || echo "$HOME/.m2/repository")
 version=$("${mvn[@]}" -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout)
 
 cleanup() {
   bash "$root/scripts/local-registry.sh" stop "$work/registry" >/dev/null 2>&1 || true
-  docker images --format '{{.Repository}} {{.ID}}' | awk '$1 ~ /(^|\/)cp-image-bench\// {print $2}' | sort -u |
+  docker images --format '{{.Repository}} {{.ID}}' | awk -v prefix="$images/" 'index($1, prefix) == 1 || index($1, "/" prefix) {print $2}' | sort -u |
     xargs -r docker rmi -f >/dev/null 2>&1 || true
   [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"
 }
@@ -50,7 +57,7 @@ if [ "$only" = "" ]; then
 # The base: the ITs' tiny busybox image, as a tar (cp-image) and in the daemon (docker build).
 bash "$root/cp-image-maven-plugin/src/it/make-base.sh" "$work/base" "$java_home" >&2
 docker load -q -i "$work/base/base.tar" >/dev/null
-docker tag cp-image-it/base:1 cp-image-bench/base:1
+docker tag cp-image-it/base:1 $images/base:1
 docker rmi cp-image-it/base:1 >/dev/null
 
 # A free port for the registry.
@@ -136,8 +143,8 @@ connectors "$work/project"
 
 write_pom "$work/project" bench "<from><image>tar://$work/base/base.tar</image></from>
           <allowInsecureRegistries>true</allowInsecureRegistries>"
-cat >"$work/project/Dockerfile" <<'DOCKERFILE'
-FROM cp-image-bench/base:1
+cat >"$work/project/Dockerfile" <<DOCKERFILE
+FROM $images/base:1
 COPY connectors/c1/ /usr/share/confluent-hub-components/c1/
 COPY connectors/c2/ /usr/share/confluent-hub-components/c2/
 COPY connectors/c3/ /usr/share/confluent-hub-components/c3/
@@ -159,20 +166,20 @@ docker_path() { # <tag> <push: yes|no> [cold]
 for ((run = 1; run <= runs; run++)); do
   log "run $run of $runs"
   # (a) cold
-  record "cold daemon cp-image" cp_image "docker://cp-image-bench/cpimage:cold$run" cold
-  record "cold daemon docker" docker_path "cp-image-bench/docker:cold$run" no cold
-  record "cold registry cp-image" cp_image "$registry/cp-image-bench/cpimage-cold$run:1" cold
-  record "cold registry docker" docker_path "$registry/cp-image-bench/docker-cold$run:1" yes cold
+  record "cold daemon cp-image" cp_image "docker://$images/cpimage:cold$run" cold
+  record "cold daemon docker" docker_path "$images/docker:cold$run" no cold
+  record "cold registry cp-image" cp_image "$registry/$images/cpimage-cold$run:1" cold
+  record "cold registry docker" docker_path "$registry/$images/docker-cold$run:1" yes cold
   # (b) one connector changed, after a warm build of the same target
-  cp_image "docker://cp-image-bench/cpimage:warm"
-  docker_path cp-image-bench/docker:warm no
-  cp_image "$registry/cp-image-bench/cpimage:warm"
-  docker_path "$registry/cp-image-bench/docker:warm" yes
+  cp_image "docker://$images/cpimage:warm"
+  docker_path "$images/docker:warm" no
+  cp_image "$registry/$images/cpimage:warm"
+  docker_path "$registry/$images/docker:warm" yes
   payload "$work/project" c2
-  record "changed daemon cp-image" cp_image "docker://cp-image-bench/cpimage:warm"
-  record "changed daemon docker" docker_path cp-image-bench/docker:warm no
-  record "changed registry cp-image" cp_image "$registry/cp-image-bench/cpimage:warm"
-  record "changed registry docker" docker_path "$registry/cp-image-bench/docker:warm" yes
+  record "changed daemon cp-image" cp_image "docker://$images/cpimage:warm"
+  record "changed daemon docker" docker_path "$images/docker:warm" no
+  record "changed registry cp-image" cp_image "$registry/$images/cpimage:warm"
+  record "changed registry docker" docker_path "$registry/$images/docker:warm" yes
 done
 
 printf '\n%-34s %10s %10s %7s %8s\n' "median of $runs runs (seconds)" cp-image docker ratio target
@@ -202,7 +209,7 @@ if [ "$only" = "" ] || [ "$only" = kafka-connect ]; then
   mkdir -p "$kc"
   connectors "$kc"
   write_pom "$kc" bench-kafka-connect "<from><image>docker://$kc_base</image></from>
-          <to><image>docker://cp-image-bench/kc-cpimage:1</image></to>"
+          <to><image>docker://$images/kc-cpimage:1</image></to>"
   cat >"$kc/Dockerfile" <<DOCKERFILE
 FROM $kc_base
 COPY connectors/c1/ /usr/share/confluent-hub-components/c1/
@@ -219,14 +226,14 @@ DOCKERFILE
     fi
     local out=$work/kc-$1-$run.log
     date +%H:%M:%S.%N >"$out"
-    XDG_CACHE_HOME=$work/xdg-cache "$root/mvnw" -B -f "$kc/pom.xml" package \
+    XDG_CACHE_HOME=$work/xdg-cache "${mvn_logged[@]}" -f "$kc/pom.xml" package \
       "-Dcp-image.downloadCache=$work/cp-image-cache" \
       -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >>"$out"
     date +%H:%M:%S.%N >>"$out"
     breakdown "$out" >>"$work/kc-phases-$1.txt"
   }
   kc_docker() { # [cold]
-    local flags=(-q -t cp-image-bench/kc-docker:1)
+    local flags=(-q -t "$images/kc-docker:1")
     [ "${1:-}" = cold ] && flags+=(--no-cache)
     docker build "${flags[@]}" "$kc" >/dev/null
   }

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * registry base has no identity before it is fetched, so such a build always runs.
  */
 final class BuildFingerprint {
-  private static final String FORMAT = "cp-image build fingerprint 1";
+  private static final String FORMAT = "cp-image build fingerprint 2";
 
   private final ImageSpec spec;
   private final Path file;
@@ -77,9 +77,7 @@ final class BuildFingerprint {
       throws ArtifactException, IOException {
     List<String> parts = new ArrayList<>();
     parts.add(FORMAT);
-    // The resolver is an object without a value of its own; everything else prints as its value.
-    parts.add(
-        spec.toString().replace(String.valueOf(spec.settings().artifactResolver()), "resolver"));
+    parts.add(SpecText.of(spec));
     if (base.isEmpty()) {
       return Optional.empty();
     }

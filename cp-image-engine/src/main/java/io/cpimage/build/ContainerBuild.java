@@ -16,13 +16,16 @@ import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.cache.Cache;
+import com.google.cloud.tools.jib.cache.CacheCorruptedException;
+import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.event.progress.ProgressEventHandler;
 import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,19 +57,47 @@ record ContainerBuild(
     Platform platform,
     Consumer<LogEvent> log) {
 
-  /** Each added layer's diff id, computed as jib builds the layer (same entries, same bytes). */
+  /**
+   * Each added layer's diff id, from jib's cache of application layers: a layer whose files are
+   * unchanged (jib keys it by each file's path, time and place in the image) is found there and not
+   * read again; any other is built into that cache as jib would build it, so that jib then finds
+   * every layer there and builds none twice.
+   */
   List<BuildReport.LayerRecord> layerRecords() throws IOException {
+    Cache cache;
+    try {
+      cache = Cache.withDirectory(applicationLayersCache());
+    } catch (CacheDirectoryCreationException e) {
+      throw new IOException("cannot create jib's layer cache: " + e.getMessage(), e);
+    }
     List<BuildReport.LayerRecord> records = new ArrayList<>();
     for (LayerPlan.Layer layer : plan.layers()) {
-      String diffId =
-          new ReproducibleLayerBuilder(ImmutableList.copyOf(layer.entries()))
-              .build()
-              .writeTo(OutputStream.nullOutputStream())
-              .getDigest()
-              .toString();
-      records.add(new BuildReport.LayerRecord(layer.name(), diffId, layer.files()));
+      ImmutableList<FileEntry> entries = ImmutableList.copyOf(layer.entries());
+      CachedLayer cached;
+      try {
+        Optional<CachedLayer> kept = cache.retrieve(entries);
+        cached =
+            kept.isPresent()
+                ? kept.get()
+                : cache.writeUncompressedLayer(
+                    new ReproducibleLayerBuilder(entries).build(), entries);
+      } catch (CacheCorruptedException e) {
+        throw new IOException(
+            "jib's layer cache in "
+                + applicationLayersCache()
+                + " is damaged ("
+                + e.getMessage()
+                + "); remove that directory",
+            e);
+      }
+      records.add(
+          new BuildReport.LayerRecord(layer.name(), cached.getDiffId().toString(), layer.files()));
     }
     return records;
+  }
+
+  private Path applicationLayersCache() {
+    return spec.settings().workDirectory().resolve("jib-cache");
   }
 
   /**
@@ -223,7 +255,7 @@ record ContainerBuild(
         .setToolName("cp-image")
         .setAllowInsecureRegistries(spec.target().image().allowInsecureRegistries())
         .setOfflineMode(spec.settings().offline())
-        .setApplicationLayersCache(spec.settings().workDirectory().resolve("jib-cache"))
+        .setApplicationLayersCache(applicationLayersCache())
         .addEventHandler(LogEvent.class, log::accept)
         .addEventHandler(
             ProgressEvent.class,

@@ -39,11 +39,15 @@ record ImageSpecReader(
   ImageSpec read() throws ImageBuildException, ArtifactException {
     Instant created = creationTime(parameters.outputTimestamp);
     ImageLocation to = location(parameters.to, "<to>");
+    ImageSpec.Settings settings = settings(created);
     Map<String, String> labels =
         new LinkedHashMap<>(
-            ProjectLabels.of(project, ProjectLabels.buildNumber(parameters.buildNumber), created));
+            ProjectLabels.of(
+                project,
+                ProjectLabels.buildNumber(parameters.buildNumber),
+                created,
+                settings.workDirectory().resolve("git-revision")));
     labels.putAll(parameters.labels);
-    ImageSpec.Settings settings = settings(created);
     ImageLocation from = location(parameters.from, "<from>");
     return ImageSpec.builder(from, to, settings.workDirectory())
         .tags(parameters.toTags)

@@ -1,0 +1,65 @@
+package io.cpimage.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.cloud.tools.jib.cache.Cache;
+import com.google.cloud.tools.jib.cache.CachedLayer;
+import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
+import com.google.common.collect.ImmutableList;
+import io.cpimage.testing.ClassJars;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.connect.file.FileStreamSourceConnector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The added layers' diff IDs, which the report records and a daemon load compares, are taken from
+ * jib's layer cache and put there when missing: each is the diff ID of the layer's own bytes, and
+ * once the image is planned jib finds every layer built, so none is built twice.
+ */
+class LayerRecordsTest {
+  @TempDir Path temp;
+
+  @Test
+  void planningLeavesEachLayerInJibsCacheUnderItsOwnDiffId() throws Exception {
+    ImageBuildTest.baseTar(temp);
+    Path connector = Files.createDirectories(temp.resolve("connector"));
+    Path jar = ClassJars.jarOf(FileStreamSourceConnector.class);
+    Files.copy(jar, connector.resolve(jar.getFileName()));
+    Files.writeString(temp.resolve("driver.jar"), "driver 1");
+    Files.writeString(Files.createDirectories(temp.resolve("extra/opt")).resolve("a.txt"), "a");
+    ImageSpec spec = BuildFingerprintTest.spec(temp, "one");
+    BaseImage base =
+        BaseImage.read(
+            spec.from(),
+            spec.from().tarPath(),
+            temp.resolve("work/base"),
+            "<from><image>",
+            BaseImageCache.in(temp.resolve("cache")));
+
+    ImageBuild.Planned planned = ImageBuild.plan(spec, base, null, event -> {});
+
+    Cache jibCache = Cache.withDirectory(temp.resolve("work/jib-cache"));
+    List<LayerPlan.Layer> layers = planned.build().plan().layers();
+    assertEquals(layers.size(), planned.layers().size());
+    for (int i = 0; i < layers.size(); i++) {
+      ImmutableList<com.google.cloud.tools.jib.api.buildplan.FileEntry> entries =
+          ImmutableList.copyOf(layers.get(i).entries());
+      String ownDiffId =
+          new ReproducibleLayerBuilder(entries)
+              .build()
+              .writeTo(OutputStream.nullOutputStream())
+              .getDigest()
+              .toString();
+      assertEquals(ownDiffId, planned.layers().get(i).diffId(), layers.get(i).name());
+      Optional<CachedLayer> cached = jibCache.retrieve(entries);
+      assertTrue(cached.isPresent(), "in jib's cache: " + layers.get(i).name());
+      assertEquals(ownDiffId, cached.get().getDiffId().toString());
+    }
+  }
+}
