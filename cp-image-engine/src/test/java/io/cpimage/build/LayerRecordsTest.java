@@ -1,6 +1,7 @@
 package io.cpimage.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.tools.jib.cache.Cache;
@@ -8,11 +9,13 @@ import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
 import io.cpimage.testing.ClassJars;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.kafka.connect.file.FileStreamSourceConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,22 +30,7 @@ class LayerRecordsTest {
 
   @Test
   void planningLeavesEachLayerInJibsCacheUnderItsOwnDiffId() throws Exception {
-    ImageBuildTest.baseTar(temp);
-    Path connector = Files.createDirectories(temp.resolve("connector"));
-    Path jar = ClassJars.jarOf(FileStreamSourceConnector.class);
-    Files.copy(jar, connector.resolve(jar.getFileName()));
-    Files.writeString(temp.resolve("driver.jar"), "driver 1");
-    Files.writeString(Files.createDirectories(temp.resolve("extra/opt")).resolve("a.txt"), "a");
-    ImageSpec spec = BuildFingerprintTest.spec(temp, "one");
-    BaseImage base =
-        BaseImage.read(
-            spec.from(),
-            spec.from().tarPath(),
-            temp.resolve("work/base"),
-            "<from><image>",
-            BaseImageCache.in(temp.resolve("cache")));
-
-    ImageBuild.Planned planned = ImageBuild.plan(spec, base, null, event -> {});
+    ImageBuild.Planned planned = plan();
 
     Cache jibCache = Cache.withDirectory(temp.resolve("work/jib-cache"));
     List<LayerPlan.Layer> layers = planned.build().plan().layers();
@@ -61,5 +49,45 @@ class LayerRecordsTest {
       assertTrue(cached.isPresent(), "in jib's cache: " + layers.get(i).name());
       assertEquals(ownDiffId, cached.get().getDiffId().toString());
     }
+  }
+
+  /** A layer file gone from jib's cache: the build stops naming the directory to remove. */
+  @Test
+  void aDamagedLayerCacheIsRefusedNamingTheDirectory() throws Exception {
+    plan();
+    Path jibCache = temp.resolve("work/jib-cache");
+    try (Stream<Path> files = Files.walk(jibCache.resolve("layers"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.delete(file);
+      }
+    }
+
+    IOException refused = assertThrows(IOException.class, this::plan);
+
+    assertTrue(
+        refused.getMessage().startsWith("jib's layer cache in " + jibCache + " is damaged ("),
+        refused.getMessage());
+    assertTrue(refused.getMessage().endsWith("); remove that directory"), refused.getMessage());
+  }
+
+  /** Plans the image of a connector, a library and an extra directory on a tar base. */
+  private ImageBuild.Planned plan() throws Exception {
+    if (!Files.exists(temp.resolve("connector"))) {
+      ImageBuildTest.baseTar(temp);
+      Path connector = Files.createDirectories(temp.resolve("connector"));
+      Path jar = ClassJars.jarOf(FileStreamSourceConnector.class);
+      Files.copy(jar, connector.resolve(jar.getFileName()));
+      Files.writeString(temp.resolve("driver.jar"), "driver 1");
+      Files.writeString(Files.createDirectories(temp.resolve("extra/opt")).resolve("a.txt"), "a");
+    }
+    ImageSpec spec = BuildFingerprintTest.spec(temp, "one");
+    BaseImage base =
+        BaseImage.read(
+            spec.from(),
+            spec.from().tarPath(),
+            temp.resolve("work/base"),
+            "<from><image>",
+            BaseImageCache.in(temp.resolve("cache")));
+    return ImageBuild.plan(spec, base, null, event -> {});
   }
 }
