@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A local OCI registry for tests: Debian's docker-registry on 127.0.0.1, installed when missing.
 #   local-registry.sh start <state dir> <port>   starts it (idempotent: a registry already serving
-#                                                this state dir on that port is kept) and waits
+#                                                this state dir on that port is kept) and waits;
+#                                                a new start begins empty, so no earlier run's
+#                                                blobs make a first push look like a second
 #   local-registry.sh stop <state dir>           stops the registry of that state dir
 # The registry stores its blobs in <state dir>/data and logs to <state dir>/registry.log.
 set -o errexit -o nounset -o pipefail
@@ -36,6 +38,7 @@ case $command in
       exit 0
     fi
     stop
+    rm -rf "$state/data"
     if ! command -v docker-registry >/dev/null 2>&1; then
       echo "local-registry: installing Debian's docker-registry"
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-registry >/dev/null
