@@ -30,6 +30,19 @@ final class BaseImages {
 
   static BaseImage load(ImageLocation from, ImageSpec.Settings settings, Consumer<LogEvent> log)
       throws ImageBuildException, IOException, InterruptedException {
+    return load(from, settings, Optional.empty(), log);
+  }
+
+  /**
+   * As {@link #load(ImageLocation, ImageSpec.Settings, Consumer)}, with the {@code docker://}
+   * base's image ID already asked of the daemon (by the build's fingerprint), so not asked again.
+   */
+  static BaseImage load(
+      ImageLocation from,
+      ImageSpec.Settings settings,
+      Optional<String> knownId,
+      Consumer<LogEvent> log)
+      throws ImageBuildException, IOException, InterruptedException {
     Path directory = Files.createDirectories(settings.workDirectory().resolve("base"));
     Path tar = directory.resolve("base-image.tar");
     Path partial = directory.resolve("base-image.tar.partial");
@@ -42,7 +55,8 @@ final class BaseImages {
         // docker save of a CP base takes a while: reuse the last save while the image ID is the
         // same.
         Path savedId = directory.resolve("base-image.id");
-        String id = DockerCli.imageId(from.reference()).orElse("");
+        String id =
+            knownId.isPresent() ? knownId.get() : DockerCli.imageId(from.reference()).orElse("");
         // jib takes a daemon base by name only (docker save also takes an image ID).
         Optional<BaseImage> cached =
             id.isEmpty() || !namesAnImage(from.reference())

@@ -33,14 +33,19 @@ final class BuildFingerprint {
   private final ImageSpec spec;
   private final Path file;
   private final Optional<String> value;
+  private final Optional<String> baseId;
   private final Optional<List<String>> daemonIds;
 
   private BuildFingerprint(
-      ImageSpec spec, Optional<String> value, Optional<List<String>> daemonIds) {
+      ImageSpec spec,
+      Optional<String> value,
+      Optional<String> baseId,
+      Optional<List<String>> daemonIds) {
     this.spec = spec;
     Path report = spec.settings().reportFile();
     this.file = report.resolveSibling(report.getFileName() + ".stamp");
     this.value = value;
+    this.baseId = baseId;
     this.daemonIds = daemonIds;
   }
 
@@ -48,7 +53,7 @@ final class BuildFingerprint {
   static BuildFingerprint of(ImageSpec spec, ConnectorPipeline pipeline)
       throws ArtifactException, IOException {
     if (spec.target().image().kind() == ImageLocation.Kind.REGISTRY) {
-      return new BuildFingerprint(spec, Optional.empty(), Optional.empty());
+      return new BuildFingerprint(spec, Optional.empty(), Optional.empty(), Optional.empty());
     }
     // The base's ID and the target's names in one call; when the daemon lacks any of them (the
     // first build of the target) the base is asked alone.
@@ -69,7 +74,15 @@ final class BuildFingerprint {
         ids = DockerCli.imageIds(names).filter(found -> found.size() == names.size());
       }
     }
-    return new BuildFingerprint(spec, compute(spec, pipeline, base), ids);
+    return new BuildFingerprint(spec, compute(spec, pipeline, base), base, ids);
+  }
+
+  /**
+   * The base's image ID as this fingerprint read it (from the daemon for a {@code docker://} base),
+   * so that the build that follows need not ask again; empty when it could not be read.
+   */
+  Optional<String> baseId() {
+    return baseId;
   }
 
   private static Optional<String> compute(

@@ -79,7 +79,7 @@ public final class ImageBuild {
       return new BuildResult(current.get().image(), current.get().digest(), true, reportFile);
     }
     fingerprint.forget();
-    BaseImage base = BaseImages.load(spec.from(), spec.settings(), log);
+    BaseImage base = BaseImages.load(spec.from(), spec.settings(), fingerprint.baseId(), log);
     Planned planned = plan(base, null, pipeline);
     List<String> outputs = new ArrayList<>();
     JibContainer result =
