@@ -61,6 +61,16 @@ class BuildFingerprintTest {
         .build();
   }
 
+  /** Writes what {@link #spec(Path, String)} reads: the base, a connector, a library, a file. */
+  static void writeInputs(Path temp) throws Exception {
+    ImageBuildTest.baseTar(temp);
+    Path connector = Files.createDirectories(temp.resolve("connector"));
+    Path jar = ClassJars.jarOf(FileStreamSourceConnector.class);
+    Files.copy(jar, connector.resolve(jar.getFileName()));
+    Files.writeString(temp.resolve("driver.jar"), "driver 1");
+    Files.writeString(Files.createDirectories(temp.resolve("extra/opt")).resolve("a.txt"), "a");
+  }
+
   /** Builds; true when the build said it was up to date. */
   private boolean upToDate() throws Exception {
     List<String> log = new ArrayList<>();
@@ -165,12 +175,7 @@ class BuildFingerprintTest {
 
   @Test
   void upToDateLoadsNoJsonDatabindNoHttpClientNoImageCodeAndNoRecordToString() throws Exception {
-    ImageBuildTest.baseTar(temp);
-    Path connector = Files.createDirectories(temp.resolve("connector"));
-    Path jar = ClassJars.jarOf(FileStreamSourceConnector.class);
-    Files.copy(jar, connector.resolve(jar.getFileName()));
-    Files.writeString(temp.resolve("driver.jar"), "driver 1");
-    Files.writeString(Files.createDirectories(temp.resolve("extra/opt")).resolve("a.txt"), "a");
+    writeInputs(temp);
     assertFalse(upToDate());
 
     Path classes = temp.resolve("classes.log");

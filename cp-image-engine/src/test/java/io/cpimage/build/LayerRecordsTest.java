@@ -8,7 +8,6 @@ import com.google.cloud.tools.jib.cache.Cache;
 import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
-import io.cpimage.testing.ClassJars;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.kafka.connect.file.FileStreamSourceConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,12 +71,7 @@ class LayerRecordsTest {
   /** Plans the image of a connector, a library and an extra directory on a tar base. */
   private ImageBuild.Planned plan() throws Exception {
     if (!Files.exists(temp.resolve("connector"))) {
-      ImageBuildTest.baseTar(temp);
-      Path connector = Files.createDirectories(temp.resolve("connector"));
-      Path jar = ClassJars.jarOf(FileStreamSourceConnector.class);
-      Files.copy(jar, connector.resolve(jar.getFileName()));
-      Files.writeString(temp.resolve("driver.jar"), "driver 1");
-      Files.writeString(Files.createDirectories(temp.resolve("extra/opt")).resolve("a.txt"), "a");
+      BuildFingerprintTest.writeInputs(temp);
     }
     ImageSpec spec = BuildFingerprintTest.spec(temp, "one");
     BaseImage base =
