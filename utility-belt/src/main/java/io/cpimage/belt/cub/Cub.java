@@ -45,6 +45,14 @@ public final class Cub implements Callable<Integer> {
       err.flush();
       return shortcut;
     }
+    return parsed(env, out, err, args);
+  }
+
+  /**
+   * Runs {@code args} through picocli's parser, as every call that is not a {@link Shortcut} does;
+   * tests hold the shortcuts to the same results.
+   */
+  static int parsed(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine =
         new CommandLine(new Cub(env))
             .setOut(out)
