@@ -134,6 +134,11 @@ public final class CdsTraining {
       String closed = "127.0.0.1:" + closedPort();
       runFailing(env, "cub", "zk-ready", closed, "1");
       runFailing(env, "cub", "kafka-ready", "1", "1", "-b", closed);
+      // And a check that succeeds, as at every Connect worker's boot: the broker's answers load
+      // the classes of every Kafka message type.
+      try (TrainingBroker broker = TrainingBroker.start()) {
+        run(env, "cub", "kafka-ready", "1", "5", "-b", broker.bootstrapServers());
+      }
     } finally {
       server.stop(0);
     }

@@ -39,13 +39,20 @@ public final class Cub implements Callable<Integer> {
 
   public static int execute(
       Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-    if (isPlainListenersCall(args)) {
-      // Confluent's broker scripts run it at every start: without picocli's model, which costs
-      // more.
-      int code = ListenersCommand.print(args[1], out);
+    int shortcut = Shortcut.run(env, out, err, args);
+    if (shortcut != Shortcut.NOT_TAKEN) {
       out.flush();
-      return code;
+      err.flush();
+      return shortcut;
     }
+    return parsed(env, out, err, args);
+  }
+
+  /**
+   * Runs {@code args} through picocli's parser, as every call that is not a {@link Shortcut} does;
+   * tests hold the shortcuts to the same results.
+   */
+  static int parsed(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine =
         new CommandLine(new Cub(env))
             .setOut(out)
@@ -61,14 +68,6 @@ public final class Cub implements Callable<Integer> {
     out.flush();
     err.flush();
     return code;
-  }
-
-  /** {@code listeners <advertised>} with nothing picocli would read as an option or a file. */
-  private static boolean isPlainListenersCall(String[] args) {
-    return args.length == 2
-        && args[0].equals("listeners")
-        && !args[1].startsWith("-")
-        && !args[1].startsWith("@");
   }
 
   /** Without a command, print the help on stdout and fail, as Confluent's cub does. */

@@ -2,6 +2,7 @@ package io.cpimage.belt.cub;
 
 import io.cpimage.belt.ready.KafkaReadiness;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -71,32 +72,55 @@ final class KafkaReadyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    return check(
+        cub.env(),
+        spec.commandLine().getErr(),
+        expectedBrokers,
+        timeoutSeconds,
+        cluster.bootstrapServers,
+        cluster.zooKeeperConnect,
+        config,
+        securityProtocol);
+  }
+
+  /**
+   * The check itself, for picocli's call and for {@link Shortcut}'s: exactly one of {@code
+   * bootstrapServers} and {@code zooKeeperConnect} is set; {@code config} may be null.
+   */
+  static int check(
+      Map<String, String> env,
+      PrintWriter err,
+      int expectedBrokers,
+      int timeoutSeconds,
+      String bootstrapServers,
+      String zooKeeperConnect,
+      Path config,
+      String securityProtocol)
+      throws IOException {
     if (expectedBrokers < 1) {
-      spec.commandLine().getErr().println("expected_brokers must be at least 1.");
+      err.println("expected_brokers must be at least 1.");
       return 2;
     }
     if (config == null && !"PLAINTEXT".equals(securityProtocol)) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "config is required for all protocols except PLAINTEXT: pass the client properties"
-                  + " for "
-                  + securityProtocol
-                  + " with -c.");
+      err.println(
+          "config is required for all protocols except PLAINTEXT: pass the client properties"
+              + " for "
+              + securityProtocol
+              + " with -c.");
       return 1;
     }
     Map<String, String> clientProperties =
         config == null ? Map.of() : ClientConfigFile.read(config);
-    KafkaOpts.applyToThisJvm(cub.env());
+    KafkaOpts.applyToThisJvm(env);
     KafkaReadiness check =
         KafkaReadiness.forBrokers(expectedBrokers)
             .withClientProperties(clientProperties)
             .withListener(securityProtocol)
             .withTimeout(Duration.ofSeconds(Math.max(0, timeoutSeconds)));
     check =
-        cluster.bootstrapServers != null
-            ? check.withBootstrapServers(cluster.bootstrapServers)
-            : check.withZooKeeper(cluster.zooKeeperConnect);
-    return Outcome.exitCode(check.await(), spec.commandLine().getErr());
+        bootstrapServers != null
+            ? check.withBootstrapServers(bootstrapServers)
+            : check.withZooKeeper(zooKeeperConnect);
+    return Outcome.exitCode(check.await(), err);
   }
 }

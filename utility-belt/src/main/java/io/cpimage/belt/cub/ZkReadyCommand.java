@@ -1,6 +1,7 @@
 package io.cpimage.belt.cub;
 
 import io.cpimage.belt.ready.ZooKeeperReadiness;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,17 +32,23 @@ final class ZkReadyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return check(cub.env(), spec.commandLine().getErr(), connectString, timeoutSeconds);
+  }
+
+  /** The check itself, for picocli's call and for {@link Shortcut}'s. */
+  static int check(
+      Map<String, String> env, PrintWriter err, String connectString, int timeoutSeconds) {
     ZooKeeperReadiness check =
         ZooKeeperReadiness.forConnectString(connectString)
             .withTimeout(Duration.ofSeconds(Math.max(0, timeoutSeconds)));
-    if ("false".equalsIgnoreCase(cub.env().get("ZOOKEEPER_SASL_ENABLED"))) {
+    if ("false".equalsIgnoreCase(env.get("ZOOKEEPER_SASL_ENABLED"))) {
       check = check.withClientProperties(Map.of("zookeeper.sasl.client", "false"));
     } else {
-      KafkaOpts.applyToThisJvm(cub.env());
+      KafkaOpts.applyToThisJvm(env);
       if (System.getProperty(KafkaOpts.JAAS_FILE_PROPERTY) != null) {
         check = check.forSaslAuthentication();
       }
     }
-    return Outcome.exitCode(check.await(), spec.commandLine().getErr());
+    return Outcome.exitCode(check.await(), err);
   }
 }

@@ -34,6 +34,11 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     return "127.0.0.1:" + connections.getLocalPort();
   }
 
+  /** The client sessions the server holds now. */
+  public int sessionCount() {
+    return server.getZKDatabase().getSessionWithTimeOuts().size();
+  }
+
   @Override
   public void close() throws IOException {
     connections.shutdown();
