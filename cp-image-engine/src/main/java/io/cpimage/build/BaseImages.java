@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * owners and modes from its layers, and jib then builds from that tar. A daemon image comes from
  * {@code docker save}, once per image ID, its layers then gzipped for jib ({@link
  * GzippedLayersTar}), unless the cache knows its image ID: then neither the plan nor jib needs its
- * layers (see {@link DaemonBase}). A registry image is pulled once by jib into a tar.
+ * layers (see {@link DaemonBase}). A {@code tar://} base with plain layers gets a gzipped copy too,
+ * once per image ID. A registry image is pulled once by jib into a tar.
  */
 final class BaseImages {
   private static final String WHERE = "<from><image>";
@@ -49,7 +50,8 @@ final class BaseImages {
     BaseImageCache cache = BaseImageCache.in(settings.downloadCache());
     switch (from.kind()) {
       case TAR -> {
-        return BaseImage.read(from, from.tarPath(), directory, WHERE, cache);
+        return withGzippedLayers(
+            BaseImage.read(from, from.tarPath(), directory, WHERE, cache), directory, log);
       }
       case DOCKER -> {
         // docker save of a CP base takes a while: reuse the last save while the image ID is the
@@ -100,6 +102,45 @@ final class BaseImages {
       }
     }
     return BaseImage.read(from, tar, directory, WHERE, cache);
+  }
+
+  /**
+   * {@code base} read from a copy of its tar whose plain layers are gzipped ({@link
+   * GzippedLayersTar}), which jib copies into its cache instead of compressing each layer on one
+   * thread. The copy is kept in {@code directory} under the base's image ID, which fixes its layers
+   * (the config lists their diff IDs), and reused while the ID is the same. A tar without plain
+   * layers (gzipped ones, or an OCI layout's blobs) is given to jib as it is.
+   */
+  static BaseImage withGzippedLayers(BaseImage base, Path directory, Consumer<LogEvent> log)
+      throws IOException {
+    Path copy = directory.resolve("base-image.gzipped.tar");
+    Path copyId = directory.resolve("base-image.gzipped.id");
+    if (Files.isRegularFile(copy)
+        && Files.isRegularFile(copyId)
+        && Files.readString(copyId).equals(base.imageId())) {
+      log.accept(
+          LogEvent.lifecycle(
+              "Base image " + base.location() + ": its layers gzipped by an earlier build"));
+      return base.at(copy);
+    }
+    // The ID goes first, so that a copy left without its ID is never taken for another base's.
+    Files.deleteIfExists(copyId);
+    if (!GzippedLayersTar.hasPlainLayers(base.tar())) {
+      Files.deleteIfExists(copy);
+      return base;
+    }
+    log.accept(LogEvent.lifecycle("Compressing the base's layers for jib on every core"));
+    GzippedLayersTar.Compressed compressed = GzippedLayersTar.write(base.tar(), copy);
+    log.accept(LogEvent.lifecycle(compressedSummary(compressed)));
+    Path partialId = Files.createTempFile(directory, ".tmp-" + copyId.getFileName(), "");
+    try {
+      Files.writeString(partialId, base.imageId());
+      Files.move(
+          partialId, copyId, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partialId);
+    }
+    return base.at(copy);
   }
 
   private static String compressedSummary(GzippedLayersTar.Compressed compressed) {

@@ -79,7 +79,7 @@ final class GzippedLayersTar {
       for (TarArchiveEntry entry; (entry = in.getNextEntry()) != null; ) {
         byte[] head = entry.isFile() ? in.readNBytes(BLOCK) : new byte[0];
         InputStream content = new SequenceInputStream(new ByteArrayInputStream(head), unclosed(in));
-        if (!isPlainTar(entry, head)) {
+        if (!entry.isFile() || !isPlainTar(entry.getSize(), head)) {
           tar.putArchiveEntry(entry);
           content.transferTo(tar);
           tar.closeArchiveEntry();
@@ -126,12 +126,31 @@ final class GzippedLayersTar {
   }
 
   /**
-   * A layer as {@code docker save} writes it: a plain tar, whose first block is a tar header or, in
-   * an empty layer, the end-of-archive zeros. Configs and manifests are JSON; a gzipped layer
-   * starts with gzip's magic.
+   * True when a layer of the docker-save tar {@code tar} is plain, as {@code docker save} writes
+   * them: jib would compress it. Layers taken out of an OCI layout, or already gzipped, are not.
    */
-  static boolean isPlainTar(TarArchiveEntry entry, byte[] head) {
-    if (!entry.isFile() || head.length < BLOCK || entry.getSize() % BLOCK != 0) {
+  static boolean hasPlainLayers(Path tar) throws IOException {
+    try (ImageTar file = ImageTar.open(tar)) {
+      for (String layer : file.manifest().layers()) {
+        byte[] head;
+        try (InputStream in = file.open(layer)) {
+          head = in.readNBytes(BLOCK);
+        }
+        if (isPlainTar(file.size(layer), head)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A layer as {@code docker save} writes it ({@code size} bytes starting with {@code head}): a
+   * plain tar, whose first block is a tar header or, in an empty layer, the end-of-archive zeros.
+   * Configs and manifests are JSON; a gzipped layer starts with gzip's magic.
+   */
+  static boolean isPlainTar(long size, byte[] head) {
+    if (head.length < BLOCK || size % BLOCK != 0) {
       return false;
     }
     boolean zeros = true;

@@ -50,10 +50,10 @@ final class PlatformBases {
         if (!isOciLayout(from.tarPath())) {
           // A docker-save tar, gzipped or not; BaseImage.read names a missing or damaged file.
           Path directory = directory(settings, platforms.get(0));
+          BaseImage base = BaseImage.read(from, from.tarPath(), directory, WHERE, cache);
           bases.put(
               platforms.get(0),
-              single(
-                  from, BaseImage.read(from, from.tarPath(), directory, WHERE, cache), platforms));
+              single(from, BaseImages.withGzippedLayers(base, directory, log), platforms));
           return bases;
         }
         try (OciLayoutBase layout = OciLayoutBase.open(from.tarPath())) {
