@@ -17,26 +17,11 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GzippedLayersTarTest {
   @TempDir Path directory;
-
-  private static byte[] tar(Map<String, byte[]> entries) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-        TarArchiveEntry header = new TarArchiveEntry(entry.getKey());
-        header.setSize(entry.getValue().length);
-        tar.putArchiveEntry(header);
-        tar.write(entry.getValue());
-        tar.closeArchiveEntry();
-      }
-    }
-    return bytes.toByteArray();
-  }
 
   private static Map<String, byte[]> entries(Path tar) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -67,9 +52,10 @@ class GzippedLayersTarTest {
     byte[] random = new byte[9 << 20];
     new Random(1).nextBytes(random);
     byte[] layer =
-        tar(Map.of("usr/share/java/big.jar", random, "etc/passwd", "root:x:0:0".getBytes()));
+        TarEntryFilterTest.tar(
+            Map.of("usr/share/java/big.jar", random, "etc/passwd", "root:x:0:0".getBytes()));
     byte[] emptyLayer = new byte[1024];
-    byte[] gzippedLayer = gzip(tar(Map.of("opt/a", "a".getBytes())));
+    byte[] gzippedLayer = gzip(TarEntryFilterTest.tar(Map.of("opt/a", "a".getBytes())));
     byte[] config = "{\"rootfs\":{\"diff_ids\":[]}}".getBytes(StandardCharsets.UTF_8);
     byte[] manifest = "[{\"Config\":\"config.json\"}]".getBytes(StandardCharsets.UTF_8);
     Map<String, byte[]> saved = new LinkedHashMap<>();
@@ -78,7 +64,7 @@ class GzippedLayersTarTest {
     saved.put("blobs/sha256/3333", gzippedLayer);
     saved.put("blobs/sha256/cccc", config);
     saved.put("manifest.json", manifest);
-    Path plain = Files.write(directory.resolve("plain.tar"), tar(saved));
+    Path plain = Files.write(directory.resolve("plain.tar"), TarEntryFilterTest.tar(saved));
     Path out = directory.resolve("gzipped.tar");
 
     GzippedLayersTar.Compressed compressed = GzippedLayersTar.write(plain, out);

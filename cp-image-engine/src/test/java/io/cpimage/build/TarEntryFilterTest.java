@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
 class TarEntryFilterTest {
   private static final String LONG_NAME = "a/".repeat(60) + "layer.tar.gz";
 
-  /** A tar as commons-compress (jib's writer) makes it, with a pax header for the long name. */
-  private static byte[] tar(Map<String, byte[]> entries) throws IOException {
+  /**
+   * A tar as commons-compress (jib's writer) makes it, with a pax header for a long name; other
+   * tests of tar readers share it.
+   */
+  static byte[] tar(Map<String, byte[]> entries) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
