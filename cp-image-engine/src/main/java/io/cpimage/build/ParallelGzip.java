@@ -10,8 +10,9 @@ import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Gzip on every core, pigz's idea: the input is cut into fixed-size chunks, each compressed on its
@@ -84,35 +85,19 @@ final class ParallelGzip {
     }
   }
 
-  /** One gzip member (RFC 1952) holding {@code data}: header, raw deflate, CRC-32, length. */
-  static byte[] member(byte[] data, int level) {
-    Deflater deflater = new Deflater(level, true);
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
-      // Magic, deflate, no flags, no time (reproducible), extra flags by level, OS unknown.
-      int extraFlags =
-          level == Deflater.BEST_SPEED ? 4 : level == Deflater.BEST_COMPRESSION ? 2 : 0;
-      out.write(
-          new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, (byte) extraFlags, (byte) 255}, 0, 10);
-      deflater.setInput(data);
-      deflater.finish();
-      byte[] buffer = new byte[64 * 1024];
-      while (!deflater.finished()) {
-        out.write(buffer, 0, deflater.deflate(buffer));
-      }
-      CRC32 crc = new CRC32();
-      crc.update(data);
-      writeIntLe(out, (int) crc.getValue());
-      writeIntLe(out, data.length);
-      return out.toByteArray();
-    } finally {
-      deflater.end();
+  /**
+   * One gzip member (RFC 1952) holding {@code data}, without a name or time, so the same input
+   * always gives the same bytes.
+   */
+  static byte[] member(byte[] data, int level) throws IOException {
+    GzipParameters parameters = new GzipParameters();
+    parameters.setCompressionLevel(level);
+    // Its default of 512 bytes would call the deflater some 8,000 times per chunk.
+    parameters.setBufferSize(64 * 1024);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
+    try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(out, parameters)) {
+      gzip.write(data);
     }
-  }
-
-  private static void writeIntLe(ByteArrayOutputStream out, int value) {
-    for (int shift = 0; shift < 32; shift += 8) {
-      out.write(value >>> shift);
-    }
+    return out.toByteArray();
   }
 }
