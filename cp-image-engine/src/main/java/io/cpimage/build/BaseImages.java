@@ -86,9 +86,7 @@ final class BaseImages {
         // The file tree is read from the plain layers; jib gets them gzipped (GzippedLayersTar).
         BaseImage base = BaseImage.read(from, partial, directory, WHERE, cache);
         try {
-          log.accept(LogEvent.lifecycle("Compressing the base's layers for jib on every core"));
-          GzippedLayersTar.Compressed compressed = GzippedLayersTar.write(partial, tar);
-          log.accept(LogEvent.lifecycle(compressedSummary(compressed)));
+          gzipLayers(partial, tar, log);
         } finally {
           Files.deleteIfExists(partial);
         }
@@ -129,9 +127,7 @@ final class BaseImages {
       Files.deleteIfExists(copy);
       return base;
     }
-    log.accept(LogEvent.lifecycle("Compressing the base's layers for jib on every core"));
-    GzippedLayersTar.Compressed compressed = GzippedLayersTar.write(base.tar(), copy);
-    log.accept(LogEvent.lifecycle(compressedSummary(compressed)));
+    gzipLayers(base.tar(), copy, log);
     Path partialId = Files.createTempFile(directory, ".tmp-" + copyId.getFileName(), "");
     try {
       Files.writeString(partialId, base.imageId());
@@ -141,6 +137,13 @@ final class BaseImages {
       Files.deleteIfExists(partialId);
     }
     return base.at(copy);
+  }
+
+  /** Writes {@code plain}'s copy with gzipped layers to {@code copy}, saying so in the log. */
+  private static void gzipLayers(Path plain, Path copy, Consumer<LogEvent> log) throws IOException {
+    log.accept(LogEvent.lifecycle("Compressing the base's layers for jib on every core"));
+    GzippedLayersTar.Compressed compressed = GzippedLayersTar.write(plain, copy);
+    log.accept(LogEvent.lifecycle(compressedSummary(compressed)));
   }
 
   private static String compressedSummary(GzippedLayersTar.Compressed compressed) {
