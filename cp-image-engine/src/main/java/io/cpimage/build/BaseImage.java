@@ -18,8 +18,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * A base image with the parts of its config the build reads (env, user, diff IDs) and its file
  * tree: available as a plain docker-save tar, or (a {@code docker://} base whose image ID the cache
- * knows) only in the daemon, {@code tar} then null. The image ID is the sha256 of its config, as
- * {@code docker images} shows it.
+ * knows) only in the daemon, {@code tar} then null. {@code heldLayersCache} is null unless jib's
+ * copy of the base has placeholder layers ({@link #held}). The image ID is the sha256 of its
+ * config, as {@code docker images} shows it.
  */
 public record BaseImage(
     ImageLocation location,
@@ -28,9 +29,46 @@ public record BaseImage(
     Map<String, String> environment,
     String user,
     BaseFilesystem filesystem,
-    List<String> diffIds) {
+    List<String> diffIds,
+    Path heldLayersCache) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A base jib reads from its own base cache (or from {@code tar}), with every layer real. */
+  public BaseImage(
+      ImageLocation location,
+      Path tar,
+      String imageId,
+      Map<String, String> environment,
+      String user,
+      BaseFilesystem filesystem,
+      List<String> diffIds) {
+    this(location, tar, imageId, environment, user, filesystem, diffIds, null);
+  }
+
+  /**
+   * A {@code docker://} base whose layers only the daemon holds ({@link HeldBase}): jib reads it
+   * from {@code heldLayersCache}, which has its config and a placeholder per layer, so the image
+   * can only be loaded into that daemon.
+   */
+  static BaseImage held(
+      ImageLocation location,
+      String imageId,
+      byte[] configBytes,
+      BaseFilesystem filesystem,
+      Path heldLayersCache)
+      throws IOException {
+    JsonNode config = JSON.readTree(configBytes).path("config");
+    return new BaseImage(
+        location,
+        null,
+        imageId,
+        environment(config),
+        config.path("User").asText(""),
+        filesystem,
+        diffIds(configBytes),
+        heldLayersCache);
+  }
 
   /**
    * Reads a docker-save tar; a gzipped one is first unpacked to {@code workDirectory} because jib
@@ -120,7 +158,7 @@ public record BaseImage(
 
   /** This base, read from {@code tar}: the same image in another docker-save tar. */
   BaseImage at(Path tar) {
-    return new BaseImage(location, tar, imageId, environment, user, filesystem, diffIds);
+    return new BaseImage(location, tar, imageId, environment, user, filesystem, diffIds, null);
   }
 
   /** Fails unless every layer manifest.json lists is in the tar. */

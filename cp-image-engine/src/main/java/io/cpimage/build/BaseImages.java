@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  * owners and modes from its layers, and jib then builds from that tar. A daemon image comes from
  * {@code docker save}, once per image ID, its layers then gzipped for jib ({@link
  * GzippedLayersTar}), unless the cache knows its image ID: then neither the plan nor jib needs its
- * layers (see {@link DaemonBase}). A {@code tar://} base with plain layers gets a gzipped copy too,
- * once per image ID. A registry image is pulled once by jib into a tar.
+ * layers (see {@link DaemonBase}); and never when the image goes only into that daemon ({@link
+ * HeldBase}). A {@code tar://} base with plain layers gets a gzipped copy too, once per image ID. A
+ * registry image is pulled once by jib into a tar.
  */
 final class BaseImages {
   private static final String WHERE = "<from><image>";
@@ -44,6 +45,21 @@ final class BaseImages {
       Optional<String> knownId,
       Consumer<LogEvent> log)
       throws ImageBuildException, IOException, InterruptedException {
+    return load(from, settings, knownId, false, log);
+  }
+
+  /**
+   * As {@link #load(ImageLocation, ImageSpec.Settings, Optional, Consumer)}; {@code
+   * loadedIntoSameDaemon}: the image goes only into the daemon that holds a {@code docker://} base,
+   * which is then not saved at all ({@link HeldBase}).
+   */
+  static BaseImage load(
+      ImageLocation from,
+      ImageSpec.Settings settings,
+      Optional<String> knownId,
+      boolean loadedIntoSameDaemon,
+      Consumer<LogEvent> log)
+      throws ImageBuildException, IOException, InterruptedException {
     Path directory = Files.createDirectories(settings.workDirectory().resolve("base"));
     Path tar = directory.resolve("base-image.tar");
     Path partial = directory.resolve("base-image.tar.partial");
@@ -60,10 +76,11 @@ final class BaseImages {
         String id =
             knownId.isPresent() ? knownId.get() : DockerCli.imageId(from.reference()).orElse("");
         // jib takes a daemon base by name only (docker save also takes an image ID).
-        Optional<BaseImage> cached =
-            id.isEmpty() || !namesAnImage(from.reference())
-                ? Optional.empty()
-                : BaseImage.cached(from, id, cache);
+        boolean named = !id.isEmpty() && namesAnImage(from.reference());
+        if (named && loadedIntoSameDaemon) {
+          return HeldBase.load(from, id, settings, log);
+        }
+        Optional<BaseImage> cached = named ? BaseImage.cached(from, id, cache) : Optional.empty();
         if (cached.isPresent()) {
           log.accept(
               LogEvent.lifecycle(

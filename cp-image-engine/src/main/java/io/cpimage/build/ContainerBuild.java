@@ -37,6 +37,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -61,39 +64,74 @@ record ContainerBuild(
    * Each added layer's diff id, from jib's cache of application layers: a layer whose files are
    * unchanged (jib keys it by each file's path, time and place in the image) is found there and not
    * read again; any other is built into that cache as jib would build it, so that jib then finds
-   * every layer there and builds none twice.
+   * every layer there and builds none twice. Layers are built on every core: each is compressed on
+   * one thread, and a cold build has a few of tens of MB.
    */
-  List<BuildReport.LayerRecord> layerRecords() throws IOException {
+  List<BuildReport.LayerRecord> layerRecords() throws IOException, InterruptedException {
     Cache cache;
     try {
       cache = Cache.withDirectory(applicationLayersCache());
     } catch (CacheDirectoryCreationException e) {
       throw new IOException("cannot create jib's layer cache: " + e.getMessage(), e);
     }
-    List<BuildReport.LayerRecord> records = new ArrayList<>();
-    for (LayerPlan.Layer layer : plan.layers()) {
-      ImmutableList<FileEntry> entries = ImmutableList.copyOf(layer.entries());
-      CachedLayer cached;
-      try {
-        Optional<CachedLayer> kept = cache.retrieve(entries);
-        cached =
-            kept.isPresent()
-                ? kept.get()
-                : cache.writeUncompressedLayer(
-                    new ReproducibleLayerBuilder(entries).build(), entries);
-      } catch (CacheCorruptedException e) {
-        throw new IOException(
-            "jib's layer cache in "
-                + applicationLayersCache()
-                + " is damaged ("
-                + e.getMessage()
-                + "); remove that directory",
-            e);
+    ExecutorService threads =
+        Executors.newFixedThreadPool(
+            Math.max(
+                1, Math.min(plan.layers().size(), Runtime.getRuntime().availableProcessors())));
+    try {
+      List<Future<CachedLayer>> built = new ArrayList<>();
+      for (LayerPlan.Layer layer : plan.layers()) {
+        built.add(threads.submit(() -> cachedLayer(cache, layer)));
       }
-      records.add(
-          new BuildReport.LayerRecord(layer.name(), cached.getDiffId().toString(), layer.files()));
+      List<BuildReport.LayerRecord> records = new ArrayList<>();
+      for (int i = 0; i < built.size(); i++) {
+        LayerPlan.Layer layer = plan.layers().get(i);
+        records.add(
+            new BuildReport.LayerRecord(
+                layer.name(), result(built.get(i)).getDiffId().toString(), layer.files()));
+      }
+      return records;
+    } finally {
+      threads.shutdownNow();
     }
-    return records;
+  }
+
+  private CachedLayer cachedLayer(Cache cache, LayerPlan.Layer layer) throws IOException {
+    ImmutableList<FileEntry> entries = ImmutableList.copyOf(layer.entries());
+    try {
+      Optional<CachedLayer> kept = cache.retrieve(entries);
+      return kept.isPresent()
+          ? kept.get()
+          : cache.writeUncompressedLayer(new ReproducibleLayerBuilder(entries).build(), entries);
+    } catch (CacheCorruptedException e) {
+      throw new IOException(
+          "jib's layer cache in "
+              + applicationLayersCache()
+              + " is damaged ("
+              + e.getMessage()
+              + "); remove that directory",
+          e);
+    }
+  }
+
+  private static CachedLayer result(Future<CachedLayer> layer)
+      throws IOException, InterruptedException {
+    try {
+      return layer.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  /** The same build on {@code other}, the same image read another way (its layers all real). */
+  ContainerBuild withBase(BaseImage other) {
+    return new ContainerBuild(spec, other, plan, environment, labels, volumes, user, platform, log);
   }
 
   private Path applicationLayersCache() {
@@ -194,7 +232,14 @@ record ContainerBuild(
         // The daemon may hold the base (by its ID) and the last build of this target.
         List<String> diffIds = new ArrayList<>(base.diffIds());
         layers.forEach(layer -> diffIds.add(layer.diffId()));
-        DaemonLoad load = new DaemonLoad(List.of(base.imageId(), to.reference()), diffIds, log);
+        int placeholders = base.heldLayersCache() == null ? 0 : base.diffIds().size();
+        DaemonLoad load =
+            new DaemonLoad(
+                List.of(base.imageId(), to.reference()),
+                diffIds,
+                placeholders,
+                spec.settings().workDirectory(),
+                log);
         JibContainer loaded =
             run(
                 Containerizer.to(load, DockerDaemonImage.named(daemonReference(to, "<to><image>"))),
@@ -266,13 +311,21 @@ record ContainerBuild(
                     log.accept(LogEvent.progress(what + ": " + tenth * 10 + "% complete"));
                   }
                 }));
+    if (base.heldLayersCache() != null) {
+      containerizer.setBaseImageLayersCache(base.heldLayersCache());
+    }
     for (String tag : tags) {
       containerizer.withAdditionalTag(tag);
     }
     try {
       log.accept(LogEvent.lifecycle(capitalized(what)));
       return builder(format).containerize(containerizer);
-    } catch (ExecutionException | RegistryException | CacheDirectoryCreationException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof DaemonLoad.PlaceholdersRefused refused) {
+        throw refused;
+      }
+      throw failure(capitalized(what), e);
+    } catch (RegistryException | CacheDirectoryCreationException e) {
       throw failure(capitalized(what), e);
     }
   }

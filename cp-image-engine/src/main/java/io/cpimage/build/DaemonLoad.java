@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.image.ImageTarball;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,23 +22,43 @@ import java.util.function.Consumer;
  * out the files of the layers the daemon already holds. Which layers those are is read from the
  * images it has ({@code RootFS.Layers} of the base and of the previous build); that the store skips
  * them is found out by the load itself: a store that wants every file (Docker's containerd image
- * store refuses such a tar, and tags nothing) gets the whole image right after.
+ * store refuses such a tar, and tags nothing) gets the whole image right after, unless the base's
+ * layers are placeholders ({@link HeldBase}): then the load fails with {@link PlaceholdersRefused},
+ * and the build starts again from the saved base.
  */
 final class DaemonLoad implements DockerClient {
   private static final Set<String> CAPTURED = Set.of(ImageTar.MANIFEST);
 
   private final List<String> candidates;
   private final List<String> diffIds;
+  private final int placeholders;
+  private final Path workDirectory;
   private final Consumer<LogEvent> log;
   private List<LayerTable.Layer> layers = List.of();
 
+  /** The daemon does not hold a layer jib has only a placeholder of: nothing was loaded. */
+  static final class PlaceholdersRefused extends IOException {
+    PlaceholdersRefused(String why) {
+      super(why);
+    }
+  }
+
   /**
    * {@code candidates}: images the daemon may hold whose layers begin ours (base, last build);
-   * {@code diffIds}: the image's layers, bottom first (the base's, then the planned ones).
+   * {@code diffIds}: the image's layers, bottom first (the base's, then the planned ones); the
+   * bottom {@code placeholders} of them jib has only as placeholders, which must never be sent;
+   * {@code workDirectory}: the build's, which remembers an engine's refusal.
    */
-  DaemonLoad(List<String> candidates, List<String> diffIds, Consumer<LogEvent> log) {
+  DaemonLoad(
+      List<String> candidates,
+      List<String> diffIds,
+      int placeholders,
+      Path workDirectory,
+      Consumer<LogEvent> log) {
     this.candidates = candidates;
     this.diffIds = diffIds;
+    this.placeholders = placeholders;
+    this.workDirectory = workDirectory;
     this.log = log;
   }
 
@@ -54,7 +75,18 @@ final class DaemonLoad implements DockerClient {
   @Override
   public String load(ImageTarball tarball, Consumer<Long> written)
       throws InterruptedException, IOException {
-    int held = heldPrefix();
+    boolean refusedBefore = refusedBefore(workDirectory);
+    int held = refusedBefore ? 0 : heldPrefix();
+    if (held < placeholders) {
+      throw new PlaceholdersRefused(
+          refusedBefore
+              ? "The engine refused an image without the layers it holds before"
+              : "The engine no longer holds the base's layers ("
+                  + held
+                  + " of "
+                  + placeholders
+                  + ")");
+    }
     if (held > 0) {
       Sent sent = send(tarball, droppedEntries(diffIds, held));
       if (sent.loaded().succeeded()) {
@@ -63,27 +95,47 @@ final class DaemonLoad implements DockerClient {
         written.accept(sent.tar().passed());
         return sent.loaded().output();
       }
-      log.accept(
-          LogEvent.lifecycle(
-              "The engine refused the image without the layers it holds ("
-                  + sent.loaded().output()
-                  + "): its image store does not skip held layers (as Docker's containerd store"
-                  + " does not), or one was removed meanwhile; loading the whole image"));
+      String refusal =
+          "The engine refused the image without the layers it holds ("
+              + sent.loaded().output()
+              + "): its image store does not skip held layers (as Docker's containerd store"
+              + " does not), or one was removed meanwhile; the next builds send whole images"
+              + " (`mvn clean` forgets this)";
+      Files.writeString(refusalMark(workDirectory), refusal + System.lineSeparator());
+      if (placeholders > 0) {
+        throw new PlaceholdersRefused(refusal);
+      }
+      log.accept(LogEvent.lifecycle(refusal + "; loading the whole image"));
     }
     Sent sent = send(tarball, Set.of());
     if (!sent.loaded().succeeded()) {
       throw new IOException("docker load failed: " + sent.loaded().output());
     }
     record(sent.tar(), 0);
-    log.accept(
-        LogEvent.lifecycle(
-            summary(
-                held > 0
-                    ? "Loaded the whole image"
-                    : "Loaded the whole image (the engine holds none of its layers)",
-                0)));
+    String what;
+    if (held > 0) {
+      what = "Loaded the whole image";
+    } else if (refusedBefore) {
+      what = "Loaded the whole image (the engine refused one without the layers it holds before)";
+    } else {
+      what = "Loaded the whole image (the engine holds none of its layers)";
+    }
+    log.accept(LogEvent.lifecycle(summary(what, 0)));
     written.accept(sent.tar().passed());
     return sent.loaded().output();
+  }
+
+  /**
+   * Whether the engine of this work directory's builds refused an image without the layers it
+   * holds: remembered there, so that later builds neither try nor build on a held base ({@link
+   * HeldBase}) until {@code mvn clean}.
+   */
+  static boolean refusedBefore(Path workDirectory) {
+    return Files.exists(refusalMark(workDirectory));
+  }
+
+  private static Path refusalMark(Path workDirectory) {
+    return workDirectory.resolve("daemon-refuses-held-layers.txt");
   }
 
   /** One {@code docker load}: what the daemon said, and the tar as it went. */
@@ -144,7 +196,9 @@ final class DaemonLoad implements DockerClient {
         ImageTar.Manifest.parse(tar.captured().get(ImageTar.MANIFEST), "jib's image tar").layers();
     List<LayerTable.Layer> loaded = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      long size = tar.sizes().getOrDefault(files.get(i), 0L);
+      // A placeholder's size says nothing of the layer, which the daemon keeps unpacked.
+      long size =
+          i < placeholders ? LayerTable.UNKNOWN : tar.sizes().getOrDefault(files.get(i), 0L);
       loaded.add(new LayerTable.Layer(size, i >= held));
     }
     layers = List.copyOf(loaded);
@@ -156,7 +210,7 @@ final class DaemonLoad implements DockerClient {
     for (LayerTable.Layer layer : layers) {
       if (layer.sent()) {
         sentBytes += layer.size();
-      } else {
+      } else if (layer.size() != LayerTable.UNKNOWN) {
         skippedBytes += layer.size();
       }
     }
@@ -167,9 +221,8 @@ final class DaemonLoad implements DockerClient {
         + LayerTable.size(sentBytes)
         + "), skipped "
         + layerCount(held)
-        + " ("
-        + LayerTable.size(skippedBytes)
-        + ") the engine holds";
+        + (placeholders > 0 ? "" : " (" + LayerTable.size(skippedBytes) + ")")
+        + " the engine holds";
   }
 
   private static String layerCount(int count) {

@@ -1,6 +1,7 @@
 package io.cpimage.build;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -103,6 +104,74 @@ final class DockerCli {
       return result.exitCode() == 0 ? List.of(result.output().strip().split("\\s+")) : List.of();
     } catch (IOException e) {
       return List.of();
+    }
+  }
+
+  /**
+   * {@code docker image inspect image}'s one object, as the CLI prints it; fails with its message.
+   */
+  static String inspect(String image, String where) throws ImageBuildException {
+    return call(List.of("image", "inspect", image), where + " 'docker://" + image + "'").output();
+  }
+
+  /**
+   * {@code docker history} of {@code image}, newest first: one JSON object per line with exact
+   * sizes and full commands.
+   */
+  static List<String> history(String image, String where) throws ImageBuildException {
+    return lines(
+        List.of("history", "--no-trunc", "--human=false", "--format", "{{json .}}", image),
+        where + " 'docker://" + image + "'");
+  }
+
+  /** Reads a stream to its end. */
+  interface StreamReader {
+    void read(InputStream in) throws IOException;
+  }
+
+  /**
+   * Streams the file tree of {@code image} as one tar to {@code reader}: {@code docker export} of a
+   * container created from it and never started, which is removed after, with its volumes.
+   */
+  static void exportFiles(String image, String where, StreamReader reader)
+      throws ImageBuildException, IOException, InterruptedException {
+    String what = where + " 'docker://" + image + "'";
+    // The entrypoint is never run; it spares images without one docker's "no command" refusal.
+    String container =
+        call(
+                List.of(
+                    "create",
+                    "--label",
+                    "io.cpimage.export=true",
+                    "--entrypoint",
+                    "/cp-image-export",
+                    image),
+                what)
+            .output()
+            .strip();
+    try {
+      Process export =
+          new ProcessBuilder("docker", "export", container)
+              .redirectError(ProcessBuilder.Redirect.PIPE)
+              .start();
+      IOException readFailure = null;
+      try (InputStream out = export.getInputStream()) {
+        reader.read(out);
+        out.transferTo(OutputStream.nullOutputStream());
+      } catch (IOException e) {
+        readFailure = e;
+        export.destroy();
+      }
+      String errors = new String(export.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (export.waitFor() != 0 && readFailure == null) {
+        throw new ImageBuildException(
+            what + ": `docker export` failed: " + errors.strip() + "; check that the daemon runs");
+      }
+      if (readFailure != null) {
+        throw readFailure;
+      }
+    } finally {
+      run(List.of("rm", "--force", "--volumes", container), 120);
     }
   }
 

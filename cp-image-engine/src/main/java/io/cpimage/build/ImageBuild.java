@@ -79,11 +79,29 @@ public final class ImageBuild {
       return new BuildResult(current.get().image(), current.get().digest(), true, reportFile);
     }
     fingerprint.forget();
-    BaseImage base = BaseImages.load(spec.from(), spec.settings(), fingerprint.baseId(), log);
+    // An image that goes only into the daemon holding its base is built without saving the base,
+    // unless that daemon's engine refused an image without the layers it holds.
+    boolean onlyIntoDaemon =
+        spec.target().image().kind() == ImageLocation.Kind.DOCKER
+            && spec.target().outputTar() == null
+            && !DaemonLoad.refusedBefore(work);
+    BaseImage base =
+        BaseImages.load(spec.from(), spec.settings(), fingerprint.baseId(), onlyIntoDaemon, log);
     Planned planned = plan(base, null, pipeline);
     List<String> outputs = new ArrayList<>();
-    JibContainer result =
-        planned.build().containerize(spec.target().image(), planned.layers(), outputs);
+    JibContainer result;
+    try {
+      result = planned.build().containerize(spec.target().image(), planned.layers(), outputs);
+    } catch (DaemonLoad.PlaceholdersRefused e) {
+      log.accept(LogEvent.lifecycle(e.getMessage() + "; building again on the saved base"));
+      BaseImage saved = BaseImages.load(spec.from(), spec.settings(), fingerprint.baseId(), log);
+      outputs.clear();
+      result =
+          planned
+              .build()
+              .withBase(saved)
+              .containerize(spec.target().image(), planned.layers(), outputs);
+    }
     Path sbomCopy = BuildSbom.copyBeside(planned.sbomFile(), spec.settings().reportFile(), null);
     log.accept(
         LogEvent.lifecycle("SBOM: " + sbomCopy + ", in the image at " + ImageSbom.IMAGE_PATH));
@@ -150,14 +168,14 @@ public final class ImageBuild {
 
   /** Plans one platform's image of a multi-platform build on that platform's base. */
   static Planned plan(ImageSpec spec, BaseImage base, Platform platform, Consumer<LogEvent> log)
-      throws ImageBuildException, ArtifactException, IOException {
+      throws ImageBuildException, ArtifactException, IOException, InterruptedException {
     ImageBuild build = new ImageBuild(spec, log);
     build.checkNames();
     return build.plan(base, platform, pipeline(spec.settings()));
   }
 
   private Planned plan(BaseImage base, Platform platform, ConnectorPipeline pipeline)
-      throws ImageBuildException, ArtifactException, IOException {
+      throws ImageBuildException, ArtifactException, IOException, InterruptedException {
     ImageLocation from = spec.from();
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
     sbom = BuildSbom.start(spec, base);

@@ -14,7 +14,13 @@ final class LayerTable {
   /** One row: what the layer holds, its size in bytes, and reused or new. */
   record Row(String holds, long size, String status) {}
 
-  /** One layer of the image as the target got it: its size there, and whether it was sent. */
+  /** The size of a layer the build never had in hand: the daemon's own copy of a held base's. */
+  static final long UNKNOWN = -1;
+
+  /**
+   * One layer of the image as the target got it: its size there ({@link #UNKNOWN} if never in
+   * hand), and whether it was sent.
+   */
   record Layer(long size, boolean sent) {}
 
   /**
@@ -49,8 +55,11 @@ final class LayerTable {
     return lines;
   }
 
-  /** A byte count for people: B, kB, MB or GB with one decimal. */
+  /** A byte count for people: B, kB, MB or GB with one decimal; a dash when unknown. */
   static String size(long bytes) {
+    if (bytes == UNKNOWN) {
+      return "-";
+    }
     if (bytes < 1000) {
       return bytes + " B";
     }
