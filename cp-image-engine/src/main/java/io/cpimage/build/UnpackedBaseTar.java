@@ -60,9 +60,14 @@ final class UnpackedBaseTar {
     Files.deleteIfExists(record);
     log.accept(LogEvent.lifecycle("Unpacking base image " + location + " (gzipped)"));
     Path partial = workDirectory.resolve(COPY + ".partial");
-    String source = unpack(gzipped, partial);
-    Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    CacheFiles.write(record, source.getBytes(StandardCharsets.UTF_8));
+    try {
+      String source = unpack(gzipped, partial);
+      Files.move(
+          partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      CacheFiles.write(record, source.getBytes(StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(partial);
+    }
     return copy;
   }
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,34 @@ class BaseImageTest {
     try (var left = Files.list(temp.resolve("work"))) {
       assertEquals(
           List.of("base-image.unpacked.source", "base-image.unpacked.tar"),
+          left.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  /**
+   * A .tar.gz that ends too soon fails the build naming it, and leaves neither half a copy nor a
+   * record: the copy of the file it replaced is not taken for it by the next build.
+   */
+  @Test
+  void aTruncatedGzippedBaseFailsAndLeavesNoRecordNorHalfACopy() throws Exception {
+    Path tar = imageTar(temp.resolve("base.tar.gz"), true, dockerSave());
+    readLogged(tar, new ArrayList<>());
+    byte[] whole = Files.readAllBytes(tar);
+    Files.write(tar, Arrays.copyOf(whole, whole.length / 2));
+
+    ImageBuildException e =
+        assertThrows(ImageBuildException.class, () -> readLogged(tar, new ArrayList<>()));
+    assertEquals(
+        "<from><image> 'tar://"
+            + tar
+            + "': cannot read "
+            + tar
+            + " as a docker-save tar (Unexpected end of ZLIB input stream); check the file or"
+            + " write it again with `docker save`",
+        e.getMessage());
+    try (var left = Files.list(temp.resolve("work"))) {
+      assertEquals(
+          List.of("base-image.unpacked.tar"),
           left.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
