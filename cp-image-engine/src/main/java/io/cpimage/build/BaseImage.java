@@ -2,10 +2,10 @@ package io.cpimage.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.tools.jib.api.LogEvent;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
+import java.util.function.Consumer;
 
 /**
  * A base image with the parts of its config the build reads (env, user, diff IDs) and its file
@@ -70,13 +70,26 @@ public record BaseImage(
         heldLayersCache);
   }
 
-  /**
-   * Reads a docker-save tar; a gzipped one is first unpacked to {@code workDirectory} because jib
-   * reads only plain tars. The layers are read only when {@code cache} has no file system for the
-   * image's ID; then it gets one.
-   */
+  /** As {@link #read(ImageLocation, Path, Path, String, BaseImageCache, Consumer)}, unlogged. */
   static BaseImage read(
       ImageLocation location, Path tar, Path workDirectory, String where, BaseImageCache cache)
+      throws ImageBuildException {
+    return read(location, tar, workDirectory, where, cache, event -> {});
+  }
+
+  /**
+   * Reads a docker-save tar; a gzipped one is first unpacked to {@code workDirectory} because jib
+   * reads only plain tars, unless an earlier build unpacked the same bytes there ({@link
+   * UnpackedBaseTar}, which logs which). The layers are read only when {@code cache} has no file
+   * system for the image's ID; then it gets one.
+   */
+  static BaseImage read(
+      ImageLocation location,
+      Path tar,
+      Path workDirectory,
+      String where,
+      BaseImageCache cache,
+      Consumer<LogEvent> log)
       throws ImageBuildException {
     if (!Files.isRegularFile(tar)) {
       throw new ImageBuildException(
@@ -89,7 +102,7 @@ public record BaseImage(
               + "point tar:// at a `docker save` tar");
     }
     try {
-      Path plain = gunzipIfNeeded(tar, workDirectory);
+      Path plain = gunzipIfNeeded(tar, workDirectory, location, cache, log);
       try (ImageTar file = ImageTar.open(plain)) {
         if (!file.has(ImageTar.MANIFEST)) {
           String hint =
@@ -243,20 +256,19 @@ public record BaseImage(
         + " save`, `skopeo copy … docker-archive:`)";
   }
 
-  private static Path gunzipIfNeeded(Path tar, Path workDirectory) throws IOException {
+  private static Path gunzipIfNeeded(
+      Path tar,
+      Path workDirectory,
+      ImageLocation location,
+      BaseImageCache cache,
+      Consumer<LogEvent> log)
+      throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(tar))) {
       if (in.read() != 0x1f || in.read() != 0x8b) {
         return tar;
       }
     }
-    Files.createDirectories(workDirectory);
-    Path plain = workDirectory.resolve("base-image.tar");
-    Path partial = workDirectory.resolve("base-image.tar.partial");
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(tar), 65536);
-        OutputStream out = Files.newOutputStream(partial)) {
-      in.transferTo(out);
-    }
-    return Files.move(partial, plain, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return UnpackedBaseTar.of(tar, workDirectory, cache.fileHashes(), location, log);
   }
 
   /** The base's user as numeric uid, looked up in its /etc/passwd when given as a name. */

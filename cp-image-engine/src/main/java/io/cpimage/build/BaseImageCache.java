@@ -2,6 +2,7 @@ package io.cpimage.build;
 
 import io.cpimage.artifact.CacheFiles;
 import io.cpimage.artifact.ContentHashes;
+import io.cpimage.connector.ConnectorPipeline;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -27,14 +28,25 @@ final class BaseImageCache {
   private static final String CONFIG_FORMAT = "cp-image base config 1";
 
   private final Path directory;
+  private final Path fileHashes;
 
-  private BaseImageCache(Path directory) {
+  private BaseImageCache(Path directory, Path fileHashes) {
     this.directory = directory;
+    this.fileHashes = fileHashes;
   }
 
   /** The cache under {@code downloadCache}, the user's cache of downloads. */
   static BaseImageCache in(Path downloadCache) {
-    return new BaseImageCache(downloadCache.resolve("base-images"));
+    return new BaseImageCache(
+        downloadCache.resolve("base-images"), ConnectorPipeline.fileHashes(downloadCache));
+  }
+
+  /**
+   * The sha256 of local files (a gzipped base's), kept beside the downloads where the connector
+   * pipeline and the build's fingerprint keep theirs.
+   */
+  ContentHashes fileHashes() {
+    return new ContentHashes(fileHashes);
   }
 
   /** The file system of the base with {@code imageId}, if a build read it before. */

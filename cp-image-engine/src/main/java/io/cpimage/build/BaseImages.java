@@ -67,7 +67,7 @@ final class BaseImages {
     switch (from.kind()) {
       case TAR -> {
         return withGzippedLayers(
-            BaseImage.read(from, from.tarPath(), directory, WHERE, cache), directory, log);
+            BaseImage.read(from, from.tarPath(), directory, WHERE, cache, log), directory, log);
       }
       case DOCKER -> {
         // docker save of a CP base takes a while: reuse the last save while the image ID is the
@@ -92,7 +92,7 @@ final class BaseImages {
             && Files.isRegularFile(savedId)
             && Files.readString(savedId).equals(id)) {
           log.accept(LogEvent.lifecycle("Base image " + from + " unchanged since the last build"));
-          return BaseImage.read(from, tar, directory, WHERE, cache);
+          return BaseImage.read(from, tar, directory, WHERE, cache, log);
         }
         log.accept(LogEvent.lifecycle("Saving base image " + from + " from the Docker daemon"));
         Files.deleteIfExists(savedId);
@@ -101,7 +101,7 @@ final class BaseImages {
             LogEvent.lifecycle(
                 "Saved base image " + from + " (" + LayerTable.size(Files.size(partial)) + ")"));
         // The file tree is read from the plain layers; jib gets them gzipped (GzippedLayersTar).
-        BaseImage base = BaseImage.read(from, partial, directory, WHERE, cache);
+        BaseImage base = BaseImage.read(from, partial, directory, WHERE, cache, log);
         try {
           gzipLayers(partial, tar, log);
         } finally {
@@ -116,7 +116,7 @@ final class BaseImages {
         Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    return BaseImage.read(from, tar, directory, WHERE, cache);
+    return BaseImage.read(from, tar, directory, WHERE, cache, log);
   }
 
   /**

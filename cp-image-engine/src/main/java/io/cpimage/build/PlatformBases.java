@@ -50,7 +50,7 @@ final class PlatformBases {
         if (!isOciLayout(from.tarPath())) {
           // A docker-save tar, gzipped or not; BaseImage.read names a missing or damaged file.
           Path directory = directory(settings, platforms.get(0));
-          BaseImage base = BaseImage.read(from, from.tarPath(), directory, WHERE, cache);
+          BaseImage base = BaseImage.read(from, from.tarPath(), directory, WHERE, cache, log);
           bases.put(
               platforms.get(0),
               single(from, BaseImages.withGzippedLayers(base, directory, log), platforms));

@@ -2,6 +2,7 @@ package io.cpimage.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +73,115 @@ class BaseImageTest {
     assertTrue(base.imageId().startsWith("sha256:"));
     assertTrue(base.filesystem().lookup("/etc/passwd").isPresent());
     // jib reads only plain tars: the plugin gunzipped it into the work directory.
-    assertEquals(temp.resolve("work/base-image.tar"), base.tar());
+    assertEquals(temp.resolve("work/base-image.unpacked.tar"), base.tar());
+  }
+
+  private BaseImage readLogged(Path tar, List<String> log) throws Exception {
+    ImageLocation location = ImageLocation.parse("tar://" + tar, "<from><image>", temp);
+    return BaseImage.read(
+        location,
+        tar,
+        temp.resolve("work"),
+        "<from><image>",
+        BaseImageCache.in(temp.resolve("cache")),
+        event -> log.add(event.getMessage()));
+  }
+
+  /**
+   * A gzipped base is unpacked once: the next build on the same file reuses the plain copy (not
+   * written again) and says so. Another content under the same name is unpacked again and gives its
+   * own image ID; so is the same file again once the copy is gone.
+   */
+  @Test
+  void aGzippedBaseIsUnpackedOnceWhileItIsTheSameFile() throws Exception {
+    Path tar = imageTar(temp.resolve("base.tar.gz"), true, dockerSave());
+    // Old enough for its hash to be kept with its size and time (a racy file is hashed again).
+    Files.setLastModifiedTime(tar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    String unpacking = "Unpacking base image tar://" + tar + " (gzipped)";
+    String reused = "Base image tar://" + tar + ": unpacked by an earlier build";
+    List<String> log = new ArrayList<>();
+    BaseImage first = readLogged(tar, log);
+    assertEquals(List.of(unpacking), log);
+    Path copy = temp.resolve("work/base-image.unpacked.tar");
+    assertEquals(copy, first.tar());
+
+    FileTime unpacked = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+    Files.setLastModifiedTime(copy, unpacked);
+    log.clear();
+    BaseImage second = readLogged(tar, log);
+    assertEquals(List.of(reused), log);
+    assertEquals(copy, second.tar());
+    assertEquals(unpacked, Files.getLastModifiedTime(copy));
+    assertEquals(first.imageId(), second.imageId());
+
+    Map<String, byte[]> changed = dockerSave();
+    changed.put(
+        "config.json", CONFIG.replace("appuser", "kafkauser").getBytes(StandardCharsets.UTF_8));
+    imageTar(tar, true, changed);
+    log.clear();
+    BaseImage third = readLogged(tar, log);
+    assertEquals(List.of(unpacking), log);
+    assertEquals("kafkauser", third.user());
+    assertNotEquals(first.imageId(), third.imageId());
+    try (ImageTar plain = ImageTar.open(copy)) {
+      assertEquals(third.imageId(), plain.imageId());
+    }
+
+    Files.delete(copy);
+    log.clear();
+    assertEquals(third.imageId(), readLogged(tar, log).imageId());
+    assertEquals(List.of(unpacking), log);
+    // Nothing half-written is left beside the copy.
+    try (var left = Files.list(temp.resolve("work"))) {
+      assertEquals(
+          List.of("base-image.unpacked.source", "base-image.unpacked.tar"),
+          left.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  /**
+   * A .tar.gz that ends too soon fails the build naming it, and leaves neither half a copy nor a
+   * record: the copy of the file it replaced is not taken for it by the next build.
+   */
+  @Test
+  void aTruncatedGzippedBaseFailsAndLeavesNoRecordNorHalfACopy() throws Exception {
+    Path tar = imageTar(temp.resolve("base.tar.gz"), true, dockerSave());
+    readLogged(tar, new ArrayList<>());
+    byte[] whole = Files.readAllBytes(tar);
+    Files.write(tar, Arrays.copyOf(whole, whole.length / 2));
+
+    ImageBuildException e =
+        assertThrows(ImageBuildException.class, () -> readLogged(tar, new ArrayList<>()));
+    assertEquals(
+        "<from><image> 'tar://"
+            + tar
+            + "': cannot read "
+            + tar
+            + " as a docker-save tar (Unexpected end of ZLIB input stream); check the file or"
+            + " write it again with `docker save`",
+        e.getMessage());
+    try (var left = Files.list(temp.resolve("work"))) {
+      assertEquals(
+          List.of("base-image.unpacked.tar"),
+          left.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  /**
+   * A copy without the record of what it was unpacked from (a build stopped between renaming the
+   * copy into place and writing the record) is never taken for the file: it is unpacked again.
+   */
+  @Test
+  void aCopyWithoutItsRecordIsUnpackedAgain() throws Exception {
+    Path tar = imageTar(temp.resolve("base.tar.gz"), true, dockerSave());
+    List<String> log = new ArrayList<>();
+    BaseImage first = readLogged(tar, log);
+    Files.delete(temp.resolve("work/base-image.unpacked.source"));
+    Files.write(first.tar(), new byte[] {1, 2, 3});
+    log.clear();
+    BaseImage again = readLogged(tar, log);
+    assertEquals(List.of("Unpacking base image tar://" + tar + " (gzipped)"), log);
+    assertEquals(first.imageId(), again.imageId());
   }
 
   private BaseImage read(Path tar, BaseImageCache cache) throws Exception {
