@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpimage.belt.template.TemplateRendererTest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +82,37 @@ class LaunchersIT {
         new Result(1, "", "NOPE is required.\nCommand [dub ensure NOPE] FAILED !\n"),
         launch(JAR, env, "dub", "ensure", "NOPE"));
     assertEquals(2, launch(JAR, env, "dub", "path", "/", "bogus").code());
+  }
+
+  /**
+   * The build rewrites the jar's Java 5 class files (the EL engine, picocli) to Java 8's format,
+   * which start-up archives can hold, with the same instructions: the reference templates render
+   * through the packaged jar exactly as through the classes.
+   */
+  @Test
+  void thePackagedJarHoldsNoClassFileOlderThanJava6AndRendersAsBefore() throws Exception {
+    try (JarFile jar = new JarFile(JAR.toFile(), false)) {
+      for (JarEntry entry : Collections.list(jar.entries())) {
+        if (entry.getName().endsWith(".class")) {
+          try (InputStream in = jar.getInputStream(entry)) {
+            byte[] header = in.readNBytes(8);
+            assertTrue((header[6] << 8 | header[7] & 0xff) >= 50, entry.getName() + " is older");
+          }
+        }
+      }
+    }
+    Path output = dir.resolve("kafka.properties");
+    assertEquals(
+        new Result(0, "", ""),
+        launch(
+            JAR,
+            TemplateRendererTest.BROKER_ENV,
+            "dub",
+            "template",
+            TemplateRendererTest.template("kafka.properties.template").toString(),
+            output.toString()));
+    assertEquals(
+        TemplateRendererTest.expected("kafka.properties.expected"), Files.readString(output));
   }
 
   @Test

@@ -15,10 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Golden tests with our own templates shaped like Confluent's kafka.properties and log4j ones. */
-class TemplateRendererTest {
+public class TemplateRendererTest {
 
   /** A broker's environment: broker settings plus the helper variables that must not leak. */
-  static final Map<String, String> BROKER_ENV =
+  public static final Map<String, String> BROKER_ENV =
       Map.ofEntries(
           Map.entry("KAFKA_ZOOKEEPER_CONNECT", "zookeeper:2181"),
           Map.entry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka-1:9092"),
@@ -36,7 +36,7 @@ class TemplateRendererTest {
 
   @TempDir Path dir;
 
-  static Path template(String name) {
+  public static Path template(String name) {
     try {
       return Path.of(TemplateRendererTest.class.getResource("/templates/" + name).toURI());
     } catch (URISyntaxException e) {
@@ -44,7 +44,7 @@ class TemplateRendererTest {
     }
   }
 
-  static String expected(String name) throws IOException {
+  public static String expected(String name) throws IOException {
     return Files.readString(template(name));
   }
 
