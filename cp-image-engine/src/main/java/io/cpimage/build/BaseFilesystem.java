@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,13 +57,20 @@ public final class BaseFilesystem {
   /** The Kafka jars' directories, whose jars the SBOM lists with their SHA-256. */
   private static final Pattern KAFKA_JAR = Pattern.compile("/usr/share/java/kafka[^/]*/.+\\.jar");
 
-  private final Map<String, Node> nodes = new HashMap<>();
-  private final Map<String, byte[]> contents = new HashMap<>();
-  private final Map<String, String> jarDigests = new HashMap<>();
+  private final Map<String, Node> nodes;
+  private final Map<String, byte[]> contents;
+  private final Map<String, String> jarDigests;
+
+  private BaseFilesystem(
+      Map<String, Node> nodes, Map<String, byte[]> contents, Map<String, String> jarDigests) {
+    this.nodes = nodes;
+    this.contents = contents;
+    this.jarDigests = jarDigests;
+  }
 
   /** An empty file system (a scratch base). */
   public static BaseFilesystem empty() {
-    return new BaseFilesystem();
+    return new BaseFilesystem(new HashMap<>(), new HashMap<>(), new HashMap<>());
   }
 
   /** Applies one layer tar (plain or gzipped) on top of what was read so far. */
@@ -245,32 +253,34 @@ public final class BaseFilesystem {
 
   /** Every path's metadata, for {@link BaseImageCache}. */
   Map<String, Node> nodes() {
-    return java.util.Collections.unmodifiableMap(nodes);
+    return Collections.unmodifiableMap(nodes);
   }
 
   /** The captured files' contents, for {@link BaseImageCache}. */
   Map<String, byte[]> contents() {
-    return java.util.Collections.unmodifiableMap(contents);
+    return Collections.unmodifiableMap(contents);
   }
 
   /** The Kafka jars' digests, for {@link BaseImageCache}. */
   Map<String, String> jarDigests() {
-    return java.util.Collections.unmodifiableMap(jarDigests);
+    return Collections.unmodifiableMap(jarDigests);
   }
 
-  /** The file system {@link BaseImageCache} kept. */
+  /**
+   * The file system {@link BaseImageCache} kept, over its maps as they are (not copied: its nodes
+   * are decoded as they are asked for). It is complete, so it takes no further layer.
+   */
   static BaseFilesystem restored(
       Map<String, Node> nodes, Map<String, byte[]> contents, Map<String, String> jarDigests) {
-    BaseFilesystem fs = new BaseFilesystem();
-    fs.nodes.putAll(nodes);
-    fs.contents.putAll(contents);
-    fs.jarDigests.putAll(jarDigests);
-    return fs;
+    return new BaseFilesystem(
+        Collections.unmodifiableMap(nodes),
+        Collections.unmodifiableMap(contents),
+        Collections.unmodifiableMap(jarDigests));
   }
 
   /** Convenience for tests: a base built from one in-memory map. */
   static BaseFilesystem of(Map<String, Node> entries, Map<String, String> files) {
-    BaseFilesystem fs = new BaseFilesystem();
+    BaseFilesystem fs = empty();
     entries.forEach((path, node) -> fs.nodes.put(normalize(path), node));
     files.forEach(
         (path, text) -> fs.contents.put(normalize(path), text.getBytes(StandardCharsets.UTF_8)));

@@ -8,11 +8,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * What reading a base image's layers gave ({@link BaseFilesystem}: the index and the captured
@@ -21,10 +29,16 @@ import java.util.Optional;
  * whichever project builds on it: a {@code docker://} base is then not even saved. The key also
  * holds the bytecode of {@link BaseFilesystem}: code that indexes or captures more of a base never
  * reads an entry that older code wrote. Entries are written whole or not at all ({@link
- * CacheFiles}); a damaged one reads as absent and the base is read again.
+ * CacheFiles}); a damaged one reads as absent and the base is read again. A build asks the tree for
+ * a few hundred of its many thousand paths, so an entry's nodes are searched where they lie in the
+ * payload and decoded one by one as asked for, not all at each build.
  */
 final class BaseImageCache {
-  private static final String FORMAT = "cp-image base filesystem 2";
+  private static final String FORMAT = "cp-image base filesystem 3";
+
+  /** The bit of a node's type byte that says it has a link target (which may be empty). */
+  private static final int HAS_LINK = 0x80;
+
   private static final String CONFIG_FORMAT = "cp-image base config 1";
 
   private final Path directory;
@@ -94,22 +108,38 @@ final class BaseImageCache {
             List.of(FORMAT, imageId, ContentHashes.ofClass(BaseFilesystem.class))));
   }
 
+  /**
+   * The payload: the nodes sorted by their paths' UTF-8 bytes, as a table of fixed-size records (a
+   * path's end and a link target's end in two text blocks, uid, gid, mode, type) that {@link
+   * PackedNodes} searches in place; then the captured files and the Kafka jars' digests, few enough
+   * to read whole.
+   */
   private static byte[] encode(BaseFilesystem filesystem) throws IOException {
+    List<Map.Entry<byte[], BaseFilesystem.Node>> sorted = new ArrayList<>();
+    filesystem.nodes().forEach((path, node) -> sorted.add(Map.entry(utf8(path), node)));
+    sorted.sort((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()));
+    ByteArrayOutputStream paths = new ByteArrayOutputStream();
+    ByteArrayOutputStream links = new ByteArrayOutputStream();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(filesystem.nodes().size());
-      for (Map.Entry<String, BaseFilesystem.Node> entry : filesystem.nodes().entrySet()) {
+      out.writeInt(sorted.size());
+      for (Map.Entry<byte[], BaseFilesystem.Node> entry : sorted) {
         BaseFilesystem.Node node = entry.getValue();
-        out.writeUTF(entry.getKey());
-        out.writeByte(node.type().ordinal());
+        paths.write(entry.getKey());
+        if (node.linkTarget() != null) {
+          links.write(utf8(node.linkTarget()));
+        }
+        out.writeInt(paths.size());
+        out.writeInt(links.size());
         out.writeInt(node.uid());
         out.writeInt(node.gid());
         out.writeInt(node.mode());
-        out.writeBoolean(node.linkTarget() != null);
-        if (node.linkTarget() != null) {
-          out.writeUTF(node.linkTarget());
-        }
+        out.writeByte(node.type().ordinal() | (node.linkTarget() != null ? HAS_LINK : 0));
       }
+      out.writeInt(paths.size());
+      paths.writeTo(out);
+      out.writeInt(links.size());
+      links.writeTo(out);
       out.writeInt(filesystem.contents().size());
       for (Map.Entry<String, byte[]> entry : filesystem.contents().entrySet()) {
         out.writeUTF(entry.getKey());
@@ -125,19 +155,16 @@ final class BaseImageCache {
     return bytes.toByteArray();
   }
 
+  /**
+   * Reads the few captured files and digests; the nodes stay in the payload until a build asks for
+   * a path, since it asks for a few hundred of a base's many thousands.
+   */
   private static Optional<BaseFilesystem> decode(byte[] payload) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-      BaseFilesystem.Type[] types = BaseFilesystem.Type.values();
-      Map<String, BaseFilesystem.Node> nodes = new HashMap<>();
-      for (int count = in.readInt(); count > 0; count--) {
-        String path = in.readUTF();
-        BaseFilesystem.Type type = types[in.readByte()];
-        int uid = in.readInt();
-        int gid = in.readInt();
-        int mode = in.readInt();
-        String link = in.readBoolean() ? in.readUTF() : null;
-        nodes.put(path, new BaseFilesystem.Node(type, uid, gid, mode, link));
-      }
+    try {
+      PackedNodes nodes = new PackedNodes(payload);
+      DataInputStream in =
+          new DataInputStream(
+              new ByteArrayInputStream(payload, nodes.nodesEnd, payload.length - nodes.nodesEnd));
       Map<String, byte[]> contents = new HashMap<>();
       for (int count = in.readInt(); count > 0; count--) {
         String path = in.readUTF();
@@ -151,6 +178,150 @@ final class BaseImageCache {
     } catch (IOException | RuntimeException e) {
       // A sealed entry that still does not decode was written by other code: read the base again.
       return Optional.empty();
+    }
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The nodes of an entry's payload as a read-only map that decodes a node when it is asked for:
+   * {@link #get} is a binary search over the sorted paths' bytes. Paths come from tar entry names
+   * decoded to well-formed Unicode, so distinct paths have distinct UTF-8 bytes.
+   */
+  private static final class PackedNodes extends AbstractMap<String, BaseFilesystem.Node> {
+    private static final int RECORD = 4 + 4 + 4 + 4 + 4 + 1;
+    private static final BaseFilesystem.Type[] TYPES = BaseFilesystem.Type.values();
+
+    private final byte[] payload;
+    private final int count;
+    private final int pathsAt;
+    private final int linksAt;
+    private final int nodesEnd;
+
+    /**
+     * Checks that the blocks fit the payload and each other, so that a payload of other code reads
+     * as absent here rather than failing a lookup later.
+     */
+    private PackedNodes(byte[] bytes) throws IOException {
+      payload = bytes;
+      count = intAt(0);
+      pathsAt = record(count) + 4;
+      int pathsSize = intAt(pathsAt - 4);
+      linksAt = pathsAt + pathsSize + 4;
+      int linksSize = intAt(linksAt - 4);
+      nodesEnd = linksAt + linksSize;
+      if (count < 0
+          || pathsSize < 0
+          || linksSize < 0
+          || nodesEnd > payload.length
+          || (count > 0 && (pathEnd(count - 1) != pathsSize || linkEnd(count - 1) != linksSize))) {
+        throw new IOException("not a packed file tree");
+      }
+    }
+
+    @Override
+    public BaseFilesystem.Node get(Object key) {
+      if (!(key instanceof String path)) {
+        return null;
+      }
+      byte[] wanted = utf8(path);
+      int low = 0;
+      int high = count - 1;
+      while (low <= high) {
+        int middle = (low + high) >>> 1;
+        int order =
+            Arrays.compareUnsigned(
+                payload,
+                pathsAt + pathStart(middle),
+                pathsAt + pathEnd(middle),
+                wanted,
+                0,
+                wanted.length);
+        if (order < 0) {
+          low = middle + 1;
+        } else if (order > 0) {
+          high = middle - 1;
+        } else {
+          return node(middle);
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return get(key) != null;
+    }
+
+    @Override
+    public int size() {
+      return count;
+    }
+
+    /** Every node, decoded in order: for tests and comparisons, never on a build's path. */
+    @Override
+    public Set<Map.Entry<String, BaseFilesystem.Node>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<String, BaseFilesystem.Node>> iterator() {
+          return IntStream.range(0, count)
+              .mapToObj(index -> Map.entry(path(index), node(index)))
+              .iterator();
+        }
+
+        @Override
+        public int size() {
+          return count;
+        }
+      };
+    }
+
+    private String path(int index) {
+      return text(pathsAt + pathStart(index), pathsAt + pathEnd(index));
+    }
+
+    private BaseFilesystem.Node node(int index) {
+      int at = record(index);
+      int flags = payload[at + 20] & 0xff;
+      String link =
+          (flags & HAS_LINK) != 0
+              ? text(linksAt + (index == 0 ? 0 : linkEnd(index - 1)), linksAt + linkEnd(index))
+              : null;
+      return new BaseFilesystem.Node(
+          TYPES[flags & ~HAS_LINK], intAt(at + 8), intAt(at + 12), intAt(at + 16), link);
+    }
+
+    private String text(int from, int to) {
+      return new String(payload, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private int pathStart(int index) {
+      return index == 0 ? 0 : pathEnd(index - 1);
+    }
+
+    private int pathEnd(int index) {
+      return intAt(record(index));
+    }
+
+    private int linkEnd(int index) {
+      return intAt(record(index) + 4);
+    }
+
+    /**
+     * The big-endian int at {@code at}, as {@link DataOutputStream} wrote it; by hand, since a
+     * fresh JVM interprets these reads and a {@code ByteBuffer}'s cost several calls each.
+     */
+    private int intAt(int at) {
+      return (payload[at] << 24)
+          | (payload[at + 1] & 0xff) << 16
+          | (payload[at + 2] & 0xff) << 8
+          | (payload[at + 3] & 0xff);
+    }
+
+    private static int record(int index) {
+      return 4 + index * RECORD;
     }
   }
 }
