@@ -177,8 +177,7 @@ final class DaemonLoad implements DockerClient {
    */
   private int heldPrefix() {
     int held = 0;
-    for (String candidate : candidates) {
-      List<String> theirs = DockerCli.layers(candidate);
+    for (List<String> theirs : DockerCli.layers(candidates)) {
       int common = 0;
       while (common < theirs.size()
           && common < diffIds.size()

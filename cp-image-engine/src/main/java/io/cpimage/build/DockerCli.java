@@ -11,10 +11,19 @@ import java.util.concurrent.TimeUnit;
 
 /** The few calls to the {@code docker} CLI jib does not make for us. */
 final class DockerCli {
+  /**
+   * Whether a call of this JVM got an answer from the daemon: every call here asks it something, so
+   * one that succeeded spares the build a {@code docker version} of its own.
+   */
+  private static volatile boolean answered;
+
   private DockerCli() {}
 
-  /** True when a Docker daemon answers within 30 seconds. */
+  /** True when a Docker daemon answers within 30 seconds (or answered a call before). */
   static boolean daemonAnswers() {
+    if (answered) {
+      return true;
+    }
     try {
       return run(List.of("version", "--format", "{{.Server.Version}}"), 30).exitCode() == 0;
     } catch (IOException e) {
@@ -91,17 +100,24 @@ final class DockerCli {
   }
 
   /**
-   * The diff IDs of the image's layers ({@code RootFS.Layers}), or empty when the daemon has no
-   * such image: the daemon holds each prefix of them as a layer chain.
+   * The diff IDs of the layers ({@code RootFS.Layers}) of each of {@code images} the daemon has, in
+   * one call: the daemon holds each prefix of them as a layer chain. An image it lacks (or a daemon
+   * that does not answer) gives no entry.
    */
-  static List<String> layers(String image) {
+  static List<List<String>> layers(List<String> images) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "image", "inspect", "--format", "layers:{{range .RootFS.Layers}} {{.}}{{end}}"));
+    arguments.addAll(images);
     try {
-      Result result =
-          run(
-              List.of(
-                  "image", "inspect", "--format", "{{range .RootFS.Layers}}{{.}} {{end}}", image),
-              60);
-      return result.exitCode() == 0 ? List.of(result.output().strip().split("\\s+")) : List.of();
+      // A missing image makes the call fail, but the others are still printed.
+      return run(arguments, 60)
+          .output()
+          .lines()
+          .filter(line -> line.startsWith("layers:"))
+          .map(line -> List.of(line.substring("layers:".length()).strip().split("\\s+")))
+          .toList();
     } catch (IOException e) {
       return List.of();
     }
@@ -253,6 +269,9 @@ final class DockerCli {
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         return new Result(-1, "timed out after " + timeoutSeconds + " s");
+      }
+      if (process.exitValue() == 0) {
+        answered = true;
       }
       return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
