@@ -13,5 +13,11 @@ public final class CpImageLabels {
   /** {@code true} on a container a test started, which {@code cp-image:clean} may remove. */
   public static final String TESTING = "io.cpimage.testing";
 
+  /**
+   * {@code true} on a container a build created, never started, only to export a base's file tree;
+   * the build removes it at once.
+   */
+  public static final String EXPORT = "io.cpimage.export";
+
   private CpImageLabels() {}
 }

@@ -1,5 +1,6 @@
 package io.cpimage.build;
 
+import io.cpimage.CpImageLabels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -158,7 +159,7 @@ final class DockerCli {
                 List.of(
                     "create",
                     "--label",
-                    "io.cpimage.export=true",
+                    CpImageLabels.EXPORT + "=true",
                     "--entrypoint",
                     "/cp-image-export",
                     image),
