@@ -67,7 +67,8 @@ cleanup() {
   bash "$root/scripts/local-registry.sh" stop "$work/registry" >/dev/null 2>&1 || true
   # By name, not by ID: the matrix's registry base shares its ID with the base the run must keep,
   # and removing a name that other names share only removes that name.
-  docker images --format '{{.Repository}} {{.Tag}}' | awk -v prefix="$images/" '(index($1, prefix) == 1 || index($1, "/" prefix)) && $2 != "<none>" {print $1 ":" $2}' |
+  docker images --format '{{.Repository}} {{.Tag}}' |
+    awk -v prefix="$images/" '(index($1, prefix) == 1 || index($1, "/" prefix)) && $2 != "<none>" {print $1 ":" $2}' |
     xargs -r docker rmi -f >/dev/null 2>&1 || true
   # The images a name of the run left when a later build took it: removed once no name is left.
   sort -u "$work/image-ids" 2>/dev/null | while read -r id; do
@@ -207,7 +208,9 @@ breakdown() { # <log>: prints the 8 columns
         name = lines[i]; sub(/ .*/, "", name)
         pattern = lines[i]; sub(/^[^ ]+ +/, "", pattern)
         which[name] = "first"
-        if (pattern ~ /^(last|early) /) { which[name] = pattern; sub(/ .*/, "", which[name]); sub(/^[^ ]+ /, "", pattern) }
+        if (pattern ~ /^(last|early) /) {
+          which[name] = pattern; sub(/ .*/, "", which[name]); sub(/^[^ ]+ /, "", pattern)
+        }
         regex[name] = pattern
       }
     }
@@ -215,7 +218,8 @@ breakdown() { # <log>: prints the 8 columns
     {
       for (name in regex) {
         if ($0 !~ regex[name]) continue
-        if (which[name] == "last" || (!(name in at) && !(which[name] == "early" && "base" in at))) at[name] = sec($1)
+        taken = name in at || (which[name] == "early" && "base" in at)
+        if (which[name] == "last" || !taken) at[name] = sec($1)
       }
       last = $1
     }
@@ -423,8 +427,8 @@ DOCKERFILE
     echo target >"$project/.dockerignore"
   done
 
-  # The targets of run $run (a cold build's is new: a daemon or registry target named by an
-  # earlier run would hold the layers it is to build): <pair> <cp-image|docker>.
+  # <pair>: the target of run $run, cp-image's and the reference's. A daemon or registry target
+  # is new each run: one named by an earlier run would hold the layers a cold build is to make.
   cp_image_target() {
     case ${1#*-} in
       daemon) echo "docker://$images/mx-$1-cpimage:$run" ;;
@@ -477,14 +481,14 @@ DOCKERFILE
   done
 
   printf '\nFROM %s + 3 connectors, from -> to: median of %s runs (seconds); mvn package split\n' "$kc_base" "$runs"
-  printf '%-18s %-8s %8s %8s %6s | %6s %6s %7s %6s %7s %6s %6s %7s\n' "from -> to" case cp-image docker ratio \
+  printf '%-20s %-8s %8s %8s %6s | %6s %6s %7s %6s %7s %6s %6s %7s\n' "from -> to" case cp-image docker ratio \
     Maven fetch "base rd" gzip connect layers output "Mvn end"
   for pair in "${pairs[@]}"; do
     for case in cold changed nothing; do
       ours=$(echo "${samples[mx $pair $case cp-image]}" | median)
       theirs=$(echo "${samples[mx $pair $case docker]}" | median)
       read -r -a phases <<<"$(phase_medians "$mx/$pair/phases-$case.txt")"
-      printf '%-18s %-8s %8.2f %8.2f %6s | %6s %6s %7s %6s %7s %6s %6s %7s\n' "${pair/-/ -> }" "$case" \
+      printf '%-20s %-8s %8.2f %8.2f %6.2f | %6s %6s %7s %6s %7s %6s %6s %7s\n' "${pair/-/ -> }" "$case" \
         "$ours" "$theirs" "$(echo "scale=2; $ours / $theirs" | bc)" "${phases[@]}"
     done
   done
