@@ -9,8 +9,20 @@
 # `docker build` of the equivalent Dockerfile, with a breakdown of the goal's time taken from the
 # timestamps of the build's log (plugin start, base read, connectors, layers, load).
 # BENCH_ONLY=kafka-connect runs only that part (no root, no registry needed).
-# Needs root (to make the base image), a Docker engine and Debian's docker-registry (installed when
-# missing). Environment: BENCH_RUNS, BENCH_WORK (kept when set; a temp dir otherwise), BENCH_SKIP_INSTALL=1,
+# Then the matrix (BENCH_ONLY=matrix runs only it): the same three connectors on that base read
+# `from` docker:// (the daemon), tar:// (a `docker save` of it) or the local registry (it pushed
+# there), built `to` the daemon, the registry or a tar; each pair cold, one connector changed and
+# nothing changed, against the Docker commands that give the same result in the same run: `docker
+# build` (cold: --no-cache), plus `docker push` to a registry or `docker save -o` to a tar. The
+# reference of a tar:// base builds FROM the same image in the daemon; that of a registry base FROM
+# the registry's image, pulled once before the runs. A cold build has a new tag (a new repository
+# in the registry) each run. BENCH_PAIRS lists the pairs as from-to (from docker, tar or registry;
+# to daemon, registry or tar); by default docker-daemon tar-daemon registry-daemon docker-registry
+# docker-tar: every from to the daemon, and docker:// to the other two (about 12 to 15 minutes
+# with 3 runs on 2 quiet cores). Per pair it prints the medians, their ratio and the breakdown.
+# Needs root (to make the base image and to install the registry), a Docker engine and Debian's
+# docker-registry (installed when missing). Environment: BENCH_RUNS, BENCH_PAIRS, BENCH_WORK (kept
+# when set; a temp dir otherwise), BENCH_SKIP_INSTALL=1,
 # BENCH_MAVEN_REPO (the local Maven repository to install the plugin into and run it from; default
 # Maven's own), BENCH_IMAGES (the repository prefix of every image the run makes and removes at its
 # end; default cp-image-bench: two runs at once on one engine need different ones).
@@ -21,6 +33,22 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/bench/lib.sh"
 runs=${BENCH_RUNS:-3}
 images=${BENCH_IMAGES:-cp-image-bench}
+only=${BENCH_ONLY:-}
+case $only in
+  "" | kafka-connect | matrix) ;;
+  *)
+    echo "bench: BENCH_ONLY='$only' names no part; use kafka-connect or matrix, or unset it for all" >&2
+    exit 1
+    ;;
+esac
+read -r -a pairs <<<"${BENCH_PAIRS:-docker-daemon tar-daemon registry-daemon docker-registry docker-tar}"
+for pair in "${pairs[@]}"; do
+  if ! [[ $pair =~ ^(docker|tar|registry)-(daemon|registry|tar)$ ]]; then
+    echo "bench: BENCH_PAIRS: '$pair' is no pair; write from-to, from docker, tar or registry and to" \
+      "daemon, registry or tar (e.g. BENCH_PAIRS='docker-daemon tar-registry')" >&2
+    exit 1
+  fi
+done
 if [ -n "${BENCH_WORK:-}" ]; then
   work=$BENCH_WORK
   mkdir -p "$work"
@@ -37,13 +65,23 @@ version=$("${mvn[@]}" -f "$root/pom.xml" help:evaluate -Dexpression=project.vers
 
 cleanup() {
   bash "$root/scripts/local-registry.sh" stop "$work/registry" >/dev/null 2>&1 || true
-  docker images --format '{{.Repository}} {{.ID}}' | awk -v prefix="$images/" 'index($1, prefix) == 1 || index($1, "/" prefix) {print $2}' | sort -u |
+  # By name, not by ID: the matrix's registry base shares its ID with the base the run must keep,
+  # and removing a name that other names share only removes that name.
+  docker images --format '{{.Repository}} {{.Tag}}' |
+    awk -v prefix="$images/" '(index($1, prefix) == 1 || index($1, "/" prefix)) && $2 != "<none>" {print $1 ":" $2}' |
     xargs -r docker rmi -f >/dev/null 2>&1 || true
+  # The images a name of the run left when a later build took it: removed once no name is left.
+  sort -u "$work/image-ids" 2>/dev/null | while read -r id; do
+    [ "$(docker image inspect -f '{{len .RepoTags}}' "$id" 2>/dev/null)" = 0 ] && docker rmi "$id" >/dev/null 2>&1
+  done || true
   [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 
 log() { echo "bench: $*" >&2; }
+remember_image() { # <name>: keeps the ID the name has in the daemon now, for cleanup
+  docker image inspect -f '{{.Id}}' "$1" >>"$work/image-ids" 2>/dev/null || true
+}
 
 bash "$root/scripts/docker-engine.sh" >&2
 if [ "${BENCH_SKIP_INSTALL:-}" != 1 ]; then
@@ -51,7 +89,6 @@ if [ "${BENCH_SKIP_INSTALL:-}" != 1 ]; then
   "${mvn[@]}" -f "$root/pom.xml" -pl cp-image-maven-plugin -am install -DskipTests -Dinvoker.skip -Dexec.skip
 fi
 
-only=${BENCH_ONLY:-}
 java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 if [ "$only" = "" ]; then
 # The base: the ITs' tiny busybox image, as a tar (cp-image) and in the daemon (docker build).
@@ -59,7 +96,9 @@ bash "$root/cp-image-maven-plugin/src/it/make-base.sh" "$work/base" "$java_home"
 docker load -q -i "$work/base/base.tar" >/dev/null
 docker tag cp-image-it/base:1 $images/base:1
 docker rmi cp-image-it/base:1 >/dev/null
+fi
 
+if [ "$only" = "" ] || [ "$only" = matrix ]; then
 # A free port for the registry.
 port=0
 for candidate in $(shuf -i 20000-60000 -n 50); do
@@ -135,6 +174,74 @@ record() { # <case> <command...>: runs the command once, timed, and keeps the sa
   shift
   seconds=$(timed "$@")
   samples[$name]="${samples[$name]:-} $seconds"
+}
+
+# The breakdown of a logged build (Maven's timestamps, -Dorg.slf4j.simpleLogger.showDateTime): the
+# seconds between the lines that end its steps. The marks, as awk regular expressions on the
+# engine's and jib's wording (ImageBuild, BaseImages, ContainerBuild, DaemonLoad, jib's steps): when
+# a log line changes, change its mark here. A mark is the first line that matches; "last", the last
+# one; "early", the first one before the base's line (a pull writes a tar as a tar target does).
+# The output ends at the daemon's load, or at the layer table (a push or a tar: no line of their own).
+BREAKDOWN_MARKS='
+goal        :build \(
+fetched     early \] (Saved base image |Building image to tar file)
+gzip        \] Compressing the base.s layers
+base        \] Base image [^ ]+ \(sha256:
+connectors  last \] Connector c[0-9]:
+output      last (Loading to Docker daemon|\] Pushing |Building image to tar file)
+done        (\] Loaded |\] layer +size +reused or new)
+up-to-date  is up to date \('
+# The columns: Maven start (to the goal's line) | fetch: `docker save` of a docker:// base, or a
+# registry base's download into jib's cache | base read (its file tree, and a pulled base's tar;
+# with nothing changed, the up-to-date check) | gzip: the base's layers for jib | connectors staged
+# | layers (jib caches the base's layers, builds ours) | output: `docker load`, the push (from
+# jib's start: it pushes while it builds, so "layers" holds only the plan) or the tar | Maven end.
+# A step a build does not take (no save, no gzip) shows 0; a build that finds its image up to date
+# has only the first, third and last columns.
+breakdown() { # <log>: prints the 8 columns
+  marks=$BREAKDOWN_MARKS awk '
+    function sec(t, p) { split(t, p, ":"); return p[1] * 3600 + p[2] * 60 + p[3] }
+    BEGIN {
+      n = split(ENVIRON["marks"], lines, "\n")
+      for (i = 1; i <= n; i++) {
+        if (lines[i] !~ /[^ ]/) continue
+        name = lines[i]; sub(/ .*/, "", name)
+        pattern = lines[i]; sub(/^[^ ]+ +/, "", pattern)
+        which[name] = "first"
+        if (pattern ~ /^(last|early) /) {
+          which[name] = pattern; sub(/ .*/, "", which[name]); sub(/^[^ ]+ /, "", pattern)
+        }
+        regex[name] = pattern
+      }
+    }
+    NR == 1 { start = sec($1); next }
+    {
+      for (name in regex) {
+        if ($0 !~ regex[name]) continue
+        taken = name in at || (which[name] == "early" && "base" in at)
+        if (which[name] == "last" || !taken) at[name] = sec($1)
+      }
+      last = $1
+    }
+    END {
+      end = sec(last)
+      goal = at["goal"]
+      if ("up-to-date" in at) {
+        at["base"] = at["connectors"] = at["output"] = at["done"] = at["up-to-date"]
+      }
+      fetched = "fetched" in at ? at["fetched"] : goal
+      gzip = "gzip" in at ? at["gzip"] : at["base"]
+      printf "%.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f\n", goal - start, fetched - goal, gzip - fetched,
+        at["base"] - gzip, at["connectors"] - at["base"], at["output"] - at["connectors"],
+        at["done"] - at["output"], end - at["done"]
+    }' "$1"
+}
+phase_medians() { # <file of breakdown lines>: the median of each of its 8 columns
+  local line="" column
+  for column in 1 2 3 4 5 6 7 8; do
+    line+=" $(awk -v c=$column '{print $c}' "$1" | tr '\n' ' ' | median)"
+  done
+  echo "$line"
 }
 
 if [ "$only" = "" ]; then
@@ -237,44 +344,19 @@ DOCKERFILE
     [ "${1:-}" = cold ] && flags+=(--no-cache)
     docker build "${flags[@]}" "$kc" >/dev/null
   }
-  # Seconds between the marks the build logs: Maven start -> the goal -> base saved (docker save)
-  # -> base read (its file tree) -> base layers gzipped for jib -> connectors staged -> layers
-  # (jib copies the base's layers into its cache and builds ours, then starts the load) -> loaded
-  # -> Maven done. A build that does not save the base has 0 in the save and gzip columns; one
-  # that finds the image up to date spends its goal in the base read column (the fingerprint:
-  # the base's image ID, the connectors' checksums) and has no other marks.
-  breakdown() { # <log>
-    awk '
-      function sec(t, p) { split(t, p, ":"); return p[1] * 3600 + p[2] * 60 + p[3] }
-      NR == 1 { start = sec($1); next }
-      /:build \(/ && !goal { goal = sec($1) }
-      /\] Saved base image / { saved = sec($1) }
-      /\] Compressing the base.s layers/ { gzip = sec($1) }
-      /Base image docker:\/\/.*\(sha256:/ && !base { base = sec($1) }
-      /Connector c[0-9]: / { conn = sec($1) }
-      /Loading to Docker daemon/ && !load { load = sec($1) }
-      /\] Loaded / { loaded = sec($1) }
-      / is up to date / { up = sec($1) }
-      { last = $1 }
-      END {
-        end = sec(last)
-        if (up) { base = conn = load = loaded = up }
-        if (!saved) saved = goal
-        if (!gzip) gzip = base
-        printf "%.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f\n", goal - start, saved - goal, gzip - saved,
-          base - gzip, conn - base, load - conn, loaded - load, end - loaded
-      }' "$1"
-  }
-
   for ((run = 1; run <= runs; run++)); do
     log "kafka-connect run $run of $runs, $(uptime | sed "s/.*load average/load average/")"
     record "kc cold cp-image" kc_cp_image cold cold
     record "kc cold docker" kc_docker cold
+    remember_image "$images/kc-cpimage:1"
+    remember_image "$images/kc-docker:1"
     payload "$kc" c2
     record "kc changed cp-image" kc_cp_image changed
     record "kc changed docker" kc_docker
     record "kc nothing cp-image" kc_cp_image nothing
     record "kc nothing docker" kc_docker
+    remember_image "$images/kc-cpimage:1"
+    remember_image "$images/kc-docker:1"
   done
 
   printf '\nFROM docker://%s, 3 connectors, to the daemon: median of %s runs (seconds)\n' "$kc_base" "$runs"
@@ -287,11 +369,137 @@ DOCKERFILE
   printf '\ncp-image mvn package, medians (seconds)\n'
   printf '%-10s %8s %8s %8s %8s %8s %8s %8s %8s\n' case "Maven" save "base rd" gzip connect layers load "Mvn end"
   for case in cold changed nothing; do
-    line=$case
-    for column in 1 2 3 4 5 6 7 8; do
-      line+=" $(awk -v c=$column '{print $c}' "$work/kc-phases-$case.txt" | tr '\n' ' ' | median)"
-    done
-    echo "$line" | awk '{printf "%-10s %8s %8s %8s %8s %8s %8s %8s %8s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9}'
+    echo "$case $(phase_medians "$work/kc-phases-$case.txt")" | awk '{printf "%-10s %8s %8s %8s %8s %8s %8s %8s %8s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9}'
   done
+  uptime
+fi
+
+# The matrix: the same three connectors on that base, from each kind of base to each kind of target.
+if [ "$only" = "" ] || [ "$only" = matrix ]; then
+  docker image inspect "$kc_base" >/dev/null 2>&1 || {
+    log "no $kc_base in the daemon: run scripts/build.sh first"
+    exit 1
+  }
+  mx=$work/matrix
+  mkdir -p "$mx/out"
+  # The bases the pairs read, made once: a docker save of the base, and the base in the registry
+  # (removed from the daemon and pulled back, as a Dockerfile's FROM of it would have it).
+  registry_base=$registry/$images/kc-base:4.4.0
+  for pair in "${pairs[@]}"; do
+    case ${pair%-*} in
+      tar)
+        if [ ! -f "$mx/base.tar" ]; then
+          log "saving $kc_base to a tar for the tar:// pairs"
+          docker save -o "$mx/base.tar" "$kc_base"
+        fi
+        ;;
+      registry)
+        if ! docker image inspect "$registry_base" >/dev/null 2>&1; then
+          log "pushing $kc_base to $registry_base for the registry pairs"
+          docker tag "$kc_base" "$registry_base"
+          docker push -q "$registry_base" >/dev/null
+          docker rmi "$registry_base" >/dev/null
+          docker pull -q "$registry_base" >/dev/null
+        fi
+        ;;
+    esac
+  done
+
+  # One project per pair: the pom reads the pair's base; the Dockerfile starts FROM what the
+  # Docker reference has of it.
+  for pair in "${pairs[@]}"; do
+    case ${pair%-*} in
+      docker) from_image=docker://$kc_base docker_from=$kc_base ;;
+      tar) from_image=tar://$mx/base.tar docker_from=$kc_base ;;
+      registry) from_image=$registry_base docker_from=$registry_base ;;
+    esac
+    project=$mx/$pair
+    mkdir -p "$project/logs"
+    connectors "$project"
+    write_pom "$project" "bench-$pair" "<from><image>$from_image</image></from>
+          <allowInsecureRegistries>true</allowInsecureRegistries>"
+    cat >"$project/Dockerfile" <<DOCKERFILE
+FROM $docker_from
+COPY connectors/c1/ /usr/share/confluent-hub-components/c1/
+COPY connectors/c2/ /usr/share/confluent-hub-components/c2/
+COPY connectors/c3/ /usr/share/confluent-hub-components/c3/
+DOCKERFILE
+    echo target >"$project/.dockerignore"
+  done
+
+  # <pair>: the target of run $run, cp-image's and the reference's. A daemon or registry target
+  # is new each run: one named by an earlier run would hold the layers a cold build is to make.
+  cp_image_target() {
+    case ${1#*-} in
+      daemon) echo "docker://$images/mx-$1-cpimage:$run" ;;
+      registry) echo "$registry/$images/mx-$1-cpimage-$run:1" ;;
+      tar) echo "tar://$mx/out/$1-cpimage.tar" ;;
+    esac
+  }
+  docker_target() {
+    case ${1#*-} in
+      registry) echo "$registry/$images/mx-$1-docker-$run:1" ;;
+      *) echo "$images/mx-$1-docker:$run" ;;
+    esac
+  }
+  mx_cp_image() { # <pair> <case>: one logged build; cold without any of jib's or cp-image's caches
+    local project=$mx/$1 out=$mx/$1/logs/$2-$run.log
+    if [ "$2" = cold ]; then
+      rm -rf "$project/target" "$mx/xdg-cache" "$mx/cp-image-cache"
+    fi
+    date +%H:%M:%S.%N >"$out"
+    XDG_CACHE_HOME=$mx/xdg-cache "${mvn_logged[@]}" -f "$project/pom.xml" package \
+      "-Dcp-image.to.image=$(cp_image_target "$1")" "-Dcp-image.downloadCache=$mx/cp-image-cache" \
+      -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >>"$out"
+    date +%H:%M:%S.%N >>"$out"
+    breakdown "$out" >>"$mx/$1/phases-$2.txt"
+  }
+  mx_docker() { # <pair> <case>: docker build, then docker push to a registry or docker save to a tar
+    local tag flags
+    tag=$(docker_target "$1")
+    flags=(-q -t "$tag")
+    [ "$2" = cold ] && flags+=(--no-cache)
+    docker build "${flags[@]}" "$mx/$1" >/dev/null
+    case ${1#*-} in
+      registry) docker push -q "$tag" >/dev/null ;;
+      tar) docker save -o "$mx/out/$1-docker.tar" "$tag" ;;
+    esac
+  }
+  for ((run = 1; run <= runs; run++)); do
+    for pair in "${pairs[@]}"; do
+      log "matrix run $run of $runs, $pair, $(uptime | sed "s/.*load average/load average/")"
+      record "mx $pair cold cp-image" mx_cp_image "$pair" cold
+      record "mx $pair cold docker" mx_docker "$pair" cold
+      remember_image "$(cp_image_target "$pair" | sed 's|^docker://||')"
+      remember_image "$(docker_target "$pair")"
+      payload "$mx/$pair" c2
+      record "mx $pair changed cp-image" mx_cp_image "$pair" changed
+      record "mx $pair changed docker" mx_docker "$pair" changed
+      record "mx $pair nothing cp-image" mx_cp_image "$pair" nothing
+      record "mx $pair nothing docker" mx_docker "$pair" nothing
+    done
+  done
+
+  printf '\nFROM %s + 3 connectors, from -> to: median of %s runs (seconds); mvn package split\n' "$kc_base" "$runs"
+  printf '%-20s %-8s %8s %8s %6s | %6s %6s %7s %6s %7s %6s %6s %7s\n' "from -> to" case cp-image docker ratio \
+    Maven fetch "base rd" gzip connect layers output "Mvn end"
+  for pair in "${pairs[@]}"; do
+    for case in cold changed nothing; do
+      ours=$(echo "${samples[mx $pair $case cp-image]}" | median)
+      theirs=$(echo "${samples[mx $pair $case docker]}" | median)
+      read -r -a phases <<<"$(phase_medians "$mx/$pair/phases-$case.txt")"
+      printf '%-20s %-8s %8.2f %8.2f %6.2f | %6s %6s %7s %6s %7s %6s %6s %7s\n' "${pair/-/ -> }" "$case" \
+        "$ours" "$theirs" "$(echo "scale=2; $ours / $theirs" | bc)" "${phases[@]}"
+    done
+  done
+  printf '\nReference: docker build (cold: --no-cache), then docker push to a registry or docker save -o to a tar.\n'
+  if [[ " ${pairs[*]}" == *" tar-"* ]]; then
+    printf 'tar -> *: the base is a docker save of %s; the reference builds FROM it in the daemon.\n' "$kc_base"
+  fi
+  if [[ " ${pairs[*]}" == *" registry-"* ]]; then
+    printf 'registry -> *: the base is %s pushed to %s; the reference builds FROM it there (pulled once).\n' \
+      "$kc_base" "$registry"
+  fi
+  printf 'After |: cp-image'"'"'s mvn package, split by its log'"'"'s timestamps (BREAKDOWN_MARKS in bench/build.sh).\n'
   uptime
 fi
