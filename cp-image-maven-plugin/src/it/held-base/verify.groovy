@@ -1,11 +1,6 @@
 import groovy.json.JsonSlurper
 
-def sh(String command) {
-  def process = ['bash', '-c', command].execute()
-  def out = process.text
-  process.waitFor()
-  return out.trim()
-}
+def sh = evaluate(new File(itSupport, 'sh.groovy'))
 def images = 'cp-image-it/held-base:1 cp-image-it/held-base:2 cp-image-it/held-base-base:1'
 try {
   def log = new File(basedir, 'build.log').text

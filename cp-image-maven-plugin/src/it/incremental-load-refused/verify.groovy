@@ -1,9 +1,4 @@
-def sh(String command) {
-  def process = ['bash', '-c', command].execute()
-  def out = process.text
-  process.waitFor()
-  return out.trim()
-}
+def sh = evaluate(new File(itSupport, 'sh.groovy'))
 def image = 'cp-image-it/incremental-load-refused:1'
 try {
   def log = new File(basedir, 'build.log').text

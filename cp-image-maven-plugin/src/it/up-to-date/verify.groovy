@@ -1,11 +1,6 @@
 import groovy.json.JsonSlurper
 
-def sh(String command) {
-  def process = ['bash', '-c', command].execute()
-  def out = process.text
-  process.waitFor()
-  return out.trim()
-}
+def sh = evaluate(new File(itSupport, 'sh.groovy'))
 def image = 'cp-image-it/up-to-date'
 try {
   def log = new File(basedir, 'build.log').text
