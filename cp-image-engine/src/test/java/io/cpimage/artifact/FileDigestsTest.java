@@ -2,6 +2,7 @@ package io.cpimage.artifact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -147,6 +148,16 @@ class FileDigestsTest {
     assertEquals(direct(file, "SHA-512"), digests.sha512());
     assertNotEquals(known, digests.sha256());
     assertTrue(CacheFiles.read(temp.resolve("sha512s").resolve(known)).isEmpty());
+  }
+
+  /** A directory has no SHA-512 here: refused, not given one of its files' digests. */
+  @Test
+  void aDirectoryIsRefused() throws Exception {
+    Files.writeString(Files.createDirectories(temp.resolve("tree")).resolve("a.jar"), "bytes");
+
+    IOException refused = assertThrows(IOException.class, () -> digests().of(temp.resolve("tree")));
+
+    assertTrue(refused.getMessage().contains("is a directory"), refused.getMessage());
   }
 
   /** A new build's instances over the test's cache directories. */
