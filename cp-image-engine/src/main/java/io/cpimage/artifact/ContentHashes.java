@@ -47,12 +47,30 @@ public final class ContentHashes {
     this.kept = directory;
   }
 
+  /**
+   * How a file is read when its SHA-256 is not known: once, giving the SHA-256 of what it read, and
+   * computing in the same pass whatever else its caller needs of the content.
+   */
+  @FunctionalInterface
+  public interface Reading {
+    /** The hex SHA-256 of {@code file}'s content, read once. */
+    String sha256(Path file) throws IOException;
+  }
+
   /** The hex SHA-256 of the file's content, or of the tree under a directory. */
-  public synchronized String of(Path path) throws IOException {
+  public String of(Path path) throws IOException {
+    return of(path, file -> Checksum.sha256Of(file).hex());
+  }
+
+  /**
+   * As {@link #of(Path)}, a file (and each file of a tree) read by {@code reading} when its SHA-256
+   * is not known; a file known by its size and time is not read at all.
+   */
+  public synchronized String of(Path path, Reading reading) throws IOException {
     BasicFileAttributes attributes =
         Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (attributes.isDirectory()) {
-      return tree(path);
+      return tree(path, reading);
     }
     Path key = path.toAbsolutePath().normalize();
     long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
@@ -61,7 +79,7 @@ public final class ContentHashes {
       seen.put(key, known);
       return known.hex();
     }
-    Seen hashed = new Seen(attributes.size(), modified, Checksum.sha256Of(path).hex());
+    Seen hashed = new Seen(attributes.size(), modified, reading.sha256(path));
     seen.put(key, hashed);
     // A file written in the same clock tick as its last change could change again unseen under the
     // same time ("racy git"): kept only once its time is safely in the past.
@@ -121,7 +139,7 @@ public final class ContentHashes {
     }
   }
 
-  private String tree(Path directory) throws IOException {
+  private String tree(Path directory, Reading reading) throws IOException {
     List<Path> paths;
     try (Stream<Path> walk = Files.walk(directory)) {
       paths = walk.sorted().toList();
@@ -135,7 +153,11 @@ public final class ContentHashes {
       } else if (Files.isDirectory(path)) {
         entry = "directory " + relative;
       } else {
-        entry = (Files.isExecutable(path) ? "executable " : "file ") + relative + " " + of(path);
+        entry =
+            (Files.isExecutable(path) ? "executable " : "file ")
+                + relative
+                + " "
+                + of(path, reading);
       }
       digest.update(entry.getBytes(StandardCharsets.UTF_8));
       digest.update((byte) '\n');

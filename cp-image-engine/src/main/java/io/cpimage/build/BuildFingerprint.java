@@ -115,8 +115,7 @@ final class BuildFingerprint {
       }
       parts.add(source.where() + " " + identity.get());
     }
-    ContentHashes hashes =
-        new ContentHashes(ConnectorPipeline.fileHashes(spec.settings().downloadCache()));
+    ContentHashes hashes = pipeline.contentHashes();
     for (ImageSpec.ExtraDirectory directory : spec.extraDirectories()) {
       parts.add(
           directory.from()

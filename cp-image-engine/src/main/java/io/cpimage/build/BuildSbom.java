@@ -1,5 +1,6 @@
 package io.cpimage.build;
 
+import io.cpimage.artifact.FileDigests;
 import io.cpimage.connector.ConnectorSource;
 import io.cpimage.sbom.ImageSbom;
 import java.io.IOException;
@@ -17,15 +18,17 @@ final class BuildSbom {
   private BuildSbom() {}
 
   /**
-   * An SBOM of {@code base} (image, OS packages, Kafka jars, JDK) for the image {@code spec} makes.
+   * An SBOM of {@code base} (image, OS packages, Kafka jars, JDK) for the image {@code spec} makes,
+   * the digests of the files the build adds from {@code digests}.
    */
-  static ImageSbom start(ImageSpec spec, BaseImage base) {
+  static ImageSbom start(ImageSpec spec, BaseImage base, FileDigests digests) {
     ImageLocation to = spec.target().image();
     ImageLocation from = spec.from();
     ImageSbom sbom =
         new ImageSbom(
             to.kind() == ImageLocation.Kind.TAR ? spec.target().tarImageName() : to.reference(),
-            ImageSbom.toolVersion());
+            ImageSbom.toolVersion(),
+            digests);
     // A tar base is named by its file name: a path of the build machine says nothing in the image.
     sbom.baseImage(
         from.kind() == ImageLocation.Kind.TAR

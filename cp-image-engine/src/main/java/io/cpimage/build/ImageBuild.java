@@ -178,7 +178,7 @@ public final class ImageBuild {
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
     ImageLocation from = spec.from();
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
-    sbom = BuildSbom.start(spec, base);
+    sbom = BuildSbom.start(spec, base, pipeline.fileDigests());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
     LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory);
     Map<String, String> environment = new LinkedHashMap<>(base.environment());

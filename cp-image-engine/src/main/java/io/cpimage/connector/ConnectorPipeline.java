@@ -5,6 +5,7 @@ import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.ConnectPluginScanner;
 import io.cpimage.artifact.ContentHashes;
 import io.cpimage.artifact.Directories;
+import io.cpimage.artifact.FileDigests;
 import io.cpimage.artifact.UrlDownloader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ public final class ConnectorPipeline {
   private final UrlDownloader downloader;
   private final ScanCache scanCache;
   private final ContentHashes hashes;
+  private final FileDigests digests;
   private final List<FetchedFile> fetched = new ArrayList<>();
 
   /** One fetched file (or directory) and where it came from, as the build report lists it. */
@@ -37,31 +39,49 @@ public final class ConnectorPipeline {
       ArtifactResolver resolver,
       UrlDownloader downloader,
       ScanCache scanCache,
-      ContentHashes hashes) {
+      ContentHashes hashes,
+      FileDigests digests) {
     this.resolver = resolver;
     this.downloader = downloader;
     this.scanCache = scanCache;
     this.hashes = hashes;
+    this.digests = digests;
   }
 
   /**
    * With {@code offline} (Maven's -o), URLs come from the download cache only. Connectors unpacked
    * and scanned are kept beside the downloads, in {@code <downloadCache>/connectors}, and the
-   * checksums of local files in {@code <downloadCache>/file-hashes}.
+   * checksums of local files in {@code <downloadCache>/file-hashes}, and the SHA-512s the SBOM
+   * lists by content in {@code <downloadCache>/sha512-by-sha256}.
    */
   public static ConnectorPipeline create(
       ArtifactResolver resolver, Path downloadCache, boolean offline) {
     UrlDownloader downloader = new UrlDownloader(downloadCache);
+    ContentHashes hashes = new ContentHashes(fileHashes(downloadCache));
     return new ConnectorPipeline(
         resolver,
         offline ? downloader.offline() : downloader,
         new ScanCache(downloadCache.resolve("connectors")),
-        new ContentHashes(fileHashes(downloadCache)));
+        hashes,
+        new FileDigests(hashes, downloadCache.resolve("sha512-by-sha256")));
   }
 
   /** Where the checksums of local files are kept, by path, size and time, for later builds. */
   public static Path fileHashes(Path downloadCache) {
     return downloadCache.resolve("file-hashes");
+  }
+
+  /**
+   * The SHA-256s of this machine's files that this pipeline knows, for the build's other inputs:
+   * one instance, so a file hashed once in a build is not read again for another purpose.
+   */
+  public ContentHashes contentHashes() {
+    return hashes;
+  }
+
+  /** The SHA-256 and SHA-512 of files, as the SBOM lists them, over {@link #contentHashes()}. */
+  public FileDigests fileDigests() {
+    return digests;
   }
 
   /** The files fetched so far, in order. */

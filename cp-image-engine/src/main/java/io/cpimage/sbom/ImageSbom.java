@@ -3,6 +3,7 @@ package io.cpimage.sbom;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import com.github.packageurl.PackageURLBuilder;
+import io.cpimage.artifact.FileDigests;
 import io.cpimage.connector.ConnectorSource;
 import io.cpimage.connector.MavenCoordinates;
 import java.io.IOException;
@@ -11,12 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +58,7 @@ public final class ImageSbom {
 
   private final String imageName;
   private final String toolVersion;
+  private final FileDigests digests;
   private final List<Component> components = new ArrayList<>();
   private final TreeMap<String, String> baseJars = new TreeMap<>();
   private final Set<String> addedPaths = new HashSet<>();
@@ -78,10 +77,14 @@ public final class ImageSbom {
     return properties.getProperty("version", "unknown");
   }
 
-  /** An SBOM for the image {@code imageName}, made by cp-image {@code toolVersion}. */
-  public ImageSbom(String imageName, String toolVersion) {
+  /**
+   * An SBOM for the image {@code imageName}, made by cp-image {@code toolVersion}, with the
+   * checksums of added files from {@code digests} (a file known there is not read again).
+   */
+  public ImageSbom(String imageName, String toolVersion, FileDigests digests) {
     this.imageName = imageName;
     this.toolVersion = toolVersion;
+    this.digests = digests;
   }
 
   /** The base image, by name and image ID ({@code sha256:...}). */
@@ -359,23 +362,11 @@ public final class ImageSbom {
     return component;
   }
 
-  private static List<Hash> hashes(Path file) throws IOException {
+  private List<Hash> hashes(Path file) throws IOException {
+    FileDigests.Digests digest = digests.of(file);
     return List.of(
-        new Hash(Hash.Algorithm.SHA_256, digest(file, "SHA-256")),
-        new Hash(Hash.Algorithm.SHA_512, digest(file, "SHA-512")));
-  }
-
-  private static String digest(Path file, String algorithm) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance(algorithm);
-      byte[] buffer = new byte[65536];
-      for (int read; (read = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, read);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has " + algorithm, e);
-    }
+        new Hash(Hash.Algorithm.SHA_256, digest.sha256()),
+        new Hash(Hash.Algorithm.SHA_512, digest.sha512()));
   }
 
   private static String property(Component component, String name) {

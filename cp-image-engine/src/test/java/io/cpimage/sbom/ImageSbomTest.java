@@ -2,6 +2,8 @@ package io.cpimage.sbom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.cpimage.artifact.ContentHashes;
+import io.cpimage.artifact.FileDigests;
 import io.cpimage.connector.ConnectorSource;
 import io.cpimage.connector.MavenCoordinates;
 import java.nio.file.Files;
@@ -29,7 +31,11 @@ class ImageSbomTest {
       out.write("groupId=org.apache.kafka\nartifactId=connect-file\nversion=4.4.0\n".getBytes());
     }
     Path plain = Files.writeString(temp.resolve("driver.jar"), "not a zip");
-    ImageSbom sbom = new ImageSbom("example/connect:1", "0.1.0-SNAPSHOT");
+    ImageSbom sbom =
+        new ImageSbom(
+            "example/connect:1",
+            "0.1.0-SNAPSHOT",
+            new FileDigests(new ContentHashes(), temp.resolve("sha512s")));
     sbom.baseImage("docker://cp-image/cp-kafka-connect:4.4.0", "sha256:" + "ab".repeat(32));
     sbom.operatingSystem(
         Optional.of(

@@ -1,0 +1,102 @@
+package io.cpimage.artifact;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The SHA-256 and SHA-512 of a file, as an SBOM lists them, without reading a file whose digests
+ * are known: the SHA-256 comes from {@link ContentHashes} (by path, size and time), the SHA-512
+ * from a directory of entries keyed by the content's SHA-256 (one sealed entry each, see {@link
+ * CacheFiles}), so the same content anywhere, in any build, is hashed once. A file whose digests
+ * are not both known is read once, for both.
+ */
+public final class FileDigests {
+  /** A file's hex SHA-256 and SHA-512. */
+  public record Digests(String sha256, String sha512) {}
+
+  private final ContentHashes sha256s;
+  private final Path sha512s;
+
+  /** SHA-256s from {@code sha256s}, SHA-512s kept in {@code sha512s} (a directory). */
+  public FileDigests(ContentHashes sha256s, Path sha512s) {
+    this.sha256s = sha256s;
+    this.sha512s = sha512s;
+  }
+
+  /** The digests of {@code file}'s content. */
+  public Digests of(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IOException(file + " is a directory: only a file has a SHA-512 here");
+    }
+    OnePass pass = new OnePass();
+    String sha256 = sha256s.of(file, pass);
+    if (pass.read != null) {
+      return pass.read;
+    }
+    Optional<String> sha512 = kept(sha256);
+    if (sha512.isPresent()) {
+      return new Digests(sha256, sha512.get());
+    }
+    // The SHA-256 known by size and time is not read again; the SHA-512 is kept under the SHA-256
+    // of the very content it was computed from, so a file changed unseen cannot mislabel an entry.
+    return read(file);
+  }
+
+  /** Reads {@code file} once for both digests and keeps its SHA-512. */
+  private Digests read(Path file) throws IOException {
+    MessageDigest sha256 = digest("SHA-256");
+    MessageDigest sha512 = digest("SHA-512");
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        sha256.update(buffer, 0, n);
+        sha512.update(buffer, 0, n);
+      }
+    }
+    HexFormat hex = HexFormat.of();
+    Digests read = new Digests(hex.formatHex(sha256.digest()), hex.formatHex(sha512.digest()));
+    CacheFiles.write(
+        sha512s.resolve(read.sha256()), read.sha512().getBytes(StandardCharsets.US_ASCII));
+    return read;
+  }
+
+  /** The SHA-512 kept for the content {@code sha256}; empty when absent or damaged. */
+  private Optional<String> kept(String sha256) {
+    return CacheFiles.read(sha512s.resolve(sha256))
+        .map(payload -> new String(payload, StandardCharsets.US_ASCII))
+        .filter(FileDigests::isSha512);
+  }
+
+  /** As this class writes it: 128 lower-case hex digits, which the SBOM carries as they are. */
+  private static boolean isSha512(String hex) {
+    return hex.length() == 128
+        && hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+  }
+
+  private static MessageDigest digest(String algorithm) {
+    try {
+      return MessageDigest.getInstance(algorithm);
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform must provide SHA-256 and SHA-512 (MessageDigest's contract).
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The read {@link ContentHashes} makes when it does not know the SHA-256: both digests. */
+  private final class OnePass implements ContentHashes.Reading {
+    private Digests read;
+
+    @Override
+    public String sha256(Path file) throws IOException {
+      read = read(file);
+      return read.sha256();
+    }
+  }
+}
