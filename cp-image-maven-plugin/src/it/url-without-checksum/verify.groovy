@@ -4,8 +4,9 @@ def failedBuild = evaluate(new File(itSupport, 'failed-build.groovy'))
 failedBuild(basedir, ['<connectors><connector name="unverified">',
     'has no checksum, so a changed or tampered file would go unnoticed',
     'Add <sha256>...</sha256> (or <sha512>)'])
-// (base-images holds what reading the valid base gave, keyed by its ID: a cache, not a download.)
+// (base-images holds what reading the valid base gave, keyed by its ID, and sha512-by-sha256 the
+// digests of files the build had already read, keyed by their content: caches, not downloads.)
 def cache = new File(basedir, 'target/downloads')
-def cached = cache.exists() ? cache.listFiles()*.name - 'base-images' : []
+def cached = cache.exists() ? cache.listFiles()*.name - ['base-images', 'sha512-by-sha256'] : []
 assert cached.isEmpty() : "files in the download cache despite the failure: $cached"
 true
