@@ -58,16 +58,7 @@ public record BaseImage(
       BaseFilesystem filesystem,
       Path heldLayersCache)
       throws IOException {
-    JsonNode config = JSON.readTree(configBytes).path("config");
-    return new BaseImage(
-        location,
-        null,
-        imageId,
-        environment(config),
-        config.path("User").asText(""),
-        filesystem,
-        diffIds(configBytes),
-        heldLayersCache);
+    return of(location, null, imageId, JSON.readTree(configBytes), filesystem, heldLayersCache);
   }
 
   /** As {@link #read(ImageLocation, Path, Path, String, BaseImageCache, Consumer)}, unlogged. */
@@ -114,7 +105,7 @@ public record BaseImage(
         }
         ImageTar.Manifest manifest = file.manifest();
         byte[] configBytes = read(file, manifest.config(), location, where);
-        JsonNode config = JSON.readTree(configBytes).path("config");
+        JsonNode config = JSON.readTree(configBytes);
         String imageId = ImageTar.imageId(configBytes);
         checkLayers(file, manifest, location, where);
         BaseFilesystem filesystem = cache.filesystem(imageId).orElse(null);
@@ -123,14 +114,7 @@ public record BaseImage(
           cache.keep(imageId, filesystem);
         }
         cache.keepConfig(imageId, configBytes);
-        return new BaseImage(
-            location,
-            plain,
-            imageId,
-            environment(config),
-            config.path("User").asText(""),
-            filesystem,
-            diffIds(configBytes));
+        return of(location, plain, imageId, config, filesystem, null);
       }
     } catch (IOException e) {
       throw new ImageBuildException(
@@ -157,16 +141,31 @@ public record BaseImage(
     if (configBytes.isEmpty() || filesystem.isEmpty()) {
       return Optional.empty();
     }
-    JsonNode config = JSON.readTree(configBytes.get()).path("config");
     return Optional.of(
-        new BaseImage(
-            location,
-            null,
-            imageId,
-            environment(config),
-            config.path("User").asText(""),
-            filesystem.get(),
-            diffIds(configBytes.get())));
+        of(location, null, imageId, JSON.readTree(configBytes.get()), filesystem.get(), null));
+  }
+
+  /**
+   * The base with what the build reads of its {@code config} (the parsed config file: env, user,
+   * diff IDs), however it was found.
+   */
+  private static BaseImage of(
+      ImageLocation location,
+      Path tar,
+      String imageId,
+      JsonNode config,
+      BaseFilesystem filesystem,
+      Path heldLayersCache) {
+    JsonNode container = config.path("config");
+    return new BaseImage(
+        location,
+        tar,
+        imageId,
+        environment(container),
+        container.path("User").asText(""),
+        filesystem,
+        diffIds(config),
+        heldLayersCache);
   }
 
   /** This base, read from {@code tar}: the same image in another docker-save tar. */
@@ -214,12 +213,9 @@ public record BaseImage(
   }
 
   /** The layers' diff IDs, bottom first, as the config lists them. */
-  private static List<String> diffIds(byte[] configBytes) throws IOException {
+  private static List<String> diffIds(JsonNode config) {
     List<String> diffIds = new ArrayList<>();
-    JSON.readTree(configBytes)
-        .path("rootfs")
-        .path("diff_ids")
-        .forEach(d -> diffIds.add(d.asText()));
+    config.path("rootfs").path("diff_ids").forEach(d -> diffIds.add(d.asText()));
     return List.copyOf(diffIds);
   }
 
