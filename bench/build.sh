@@ -134,6 +134,14 @@ CONNECTORS_XML='<strictPlugins>false</strictPlugins>
             <connector><name>c2</name><file>connectors/c2</file></connector>
             <connector><name>c3</name><file>connectors/c3</file></connector>
           </connectors>'
+dockerfile() { # <project> <FROM>: the Dockerfile equivalent of the three connectors, for docker build
+  cat >"$1/Dockerfile" <<DOCKERFILE
+FROM $2
+COPY connectors/c1/ /usr/share/confluent-hub-components/c1/
+COPY connectors/c2/ /usr/share/confluent-hub-components/c2/
+COPY connectors/c3/ /usr/share/confluent-hub-components/c3/
+DOCKERFILE
+}
 # The project's pom: <directory> <artifactId> <configuration elements>, with the three connectors.
 write_pom() {
   cat >"$1/pom.xml" <<POM
@@ -250,12 +258,7 @@ connectors "$work/project"
 
 write_pom "$work/project" bench "<from><image>tar://$work/base/base.tar</image></from>
           <allowInsecureRegistries>true</allowInsecureRegistries>"
-cat >"$work/project/Dockerfile" <<DOCKERFILE
-FROM $images/base:1
-COPY connectors/c1/ /usr/share/confluent-hub-components/c1/
-COPY connectors/c2/ /usr/share/confluent-hub-components/c2/
-COPY connectors/c3/ /usr/share/confluent-hub-components/c3/
-DOCKERFILE
+dockerfile "$work/project" "$images/base:1"
 
 cp_image() { # <target> [cold]: one cp-image build; cold = no jib or cp-image caches at all
   if [ "${2:-}" = cold ]; then
@@ -317,12 +320,7 @@ if [ "$only" = "" ] || [ "$only" = kafka-connect ]; then
   connectors "$kc"
   write_pom "$kc" bench-kafka-connect "<from><image>docker://$kc_base</image></from>
           <to><image>docker://$images/kc-cpimage:1</image></to>"
-  cat >"$kc/Dockerfile" <<DOCKERFILE
-FROM $kc_base
-COPY connectors/c1/ /usr/share/confluent-hub-components/c1/
-COPY connectors/c2/ /usr/share/confluent-hub-components/c2/
-COPY connectors/c3/ /usr/share/confluent-hub-components/c3/
-DOCKERFILE
+  dockerfile "$kc" "$kc_base"
   echo target >"$kc/.dockerignore"
 
   # Each build's log, with Maven's timestamps, gives the breakdown of the goal's time (kept in a
@@ -418,12 +416,7 @@ if [ "$only" = "" ] || [ "$only" = matrix ]; then
     connectors "$project"
     write_pom "$project" "bench-$pair" "<from><image>$from_image</image></from>
           <allowInsecureRegistries>true</allowInsecureRegistries>"
-    cat >"$project/Dockerfile" <<DOCKERFILE
-FROM $docker_from
-COPY connectors/c1/ /usr/share/confluent-hub-components/c1/
-COPY connectors/c2/ /usr/share/confluent-hub-components/c2/
-COPY connectors/c3/ /usr/share/confluent-hub-components/c3/
-DOCKERFILE
+    dockerfile "$project" "$docker_from"
     echo target >"$project/.dockerignore"
   done
 
