@@ -10,7 +10,10 @@ try {
   assert sh("docker images -q cp-image-it/clean") == ''
   assert sh("docker ps -aq --filter name=cp-image-it-clean") == ''
   assert sh("docker images -q cp-image-it/clean-other:1.0") != ''
+  assert log =~ /cp-image:clean: leaving [1-9][0-9]* export container\(s\) created in the last 10 minutes: a build may be reading them/
+  assert !log.contains(context.export.take(12))
+  assert sh("docker ps -aq --filter name=cp-image-it-export") != ''
   return true
 } finally {
-  sh("docker rm -f -v cp-image-it-clean; docker rmi -f cp-image-it/clean:1.0 cp-image-it/clean:latest cp-image-it/clean-other:1.0")
+  sh("docker rm -f -v cp-image-it-clean cp-image-it-export; docker rmi -f cp-image-it/clean:1.0 cp-image-it/clean:latest cp-image-it/clean-other:1.0")
 }

@@ -15,7 +15,7 @@ public final class CpImageLabels {
 
   /**
    * {@code true} on a container a build created, never started, only to export a base's file tree;
-   * the build removes it at once.
+   * the build removes it at once, and {@code cp-image:clean} what a killed build left.
    */
   public static final String EXPORT = "io.cpimage.export";
 

@@ -10,8 +10,9 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * {@code cp-image:clean}: removes from the local Docker engine the images this project built (label
- * io.cpimage.project=groupId:artifactId) and the containers tests left behind with them (label
- * {@code io.cpimage.testing=true}); with {@code -DdryRun} it only lists them.
+ * io.cpimage.project=groupId:artifactId), the containers tests left behind with them (label {@code
+ * io.cpimage.testing=true}), and the export containers killed builds left (label {@code
+ * io.cpimage.export=true}, see {@link DockerCleanup}); with {@code -DdryRun} it only lists them.
  */
 @Mojo(name = "clean", threadSafe = true)
 public class CleanMojo extends AbstractMojo {
@@ -29,13 +30,29 @@ public class CleanMojo extends AbstractMojo {
     String projectLabel = project.getGroupId() + ":" + project.getArtifactId();
     try {
       DockerCleanup.Plan plan = DockerCleanup.find(projectLabel);
+      if (plan.recentExports() > 0) {
+        getLog()
+            .info(
+                "cp-image:clean: leaving "
+                    + plan.recentExports()
+                    + " export container(s) created in the last "
+                    + DockerCleanup.EXPORT_IN_USE.toMinutes()
+                    + " minutes: a build may be reading them; run cp-image:clean again later");
+      }
       if (plan.isEmpty()) {
-        getLog().info("cp-image:clean: no images of " + projectLabel + " and no test containers");
+        getLog()
+            .info(
+                "cp-image:clean: no images of "
+                    + projectLabel
+                    + ", no test containers and no export containers left by builds");
         return;
       }
       String verb = dryRun ? "would remove" : "removing";
       plan.containers()
           .forEach(c -> getLog().info(verb + " container " + c.id() + " " + c.description()));
+      plan.leftoverExports()
+          .forEach(
+              c -> getLog().info(verb + " export container " + c.id() + " " + c.description()));
       plan.images().forEach(i -> getLog().info(verb + " image " + i.id() + " " + i.description()));
       if (!dryRun) {
         DockerCleanup.remove(plan);
@@ -45,7 +62,9 @@ public class CleanMojo extends AbstractMojo {
                     + plan.containers().size()
                     + " containers and "
                     + plan.images().size()
-                    + " images");
+                    + " images, and "
+                    + plan.leftoverExports().size()
+                    + " export containers left by builds");
       }
     } catch (Exception e) {
       Failures.rethrow("clean", e);
