@@ -7,7 +7,9 @@ import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.TarImage;
+import io.cpimage.artifact.CacheFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -87,10 +89,7 @@ final class BaseImages {
                   "Base image " + from + ": its config and file tree from the cache, not saved"));
           return cached.get();
         }
-        if (!id.isEmpty()
-            && Files.isRegularFile(tar)
-            && Files.isRegularFile(savedId)
-            && Files.readString(savedId).equals(id)) {
+        if (!id.isEmpty() && Files.isRegularFile(tar) && namesId(savedId, id)) {
           log.accept(LogEvent.lifecycle("Base image " + from + " unchanged since the last build"));
           return BaseImage.read(from, tar, directory, WHERE, cache, log);
         }
@@ -107,7 +106,7 @@ final class BaseImages {
         } finally {
           Files.deleteIfExists(partial);
         }
-        Files.writeString(savedId, id);
+        writeId(savedId, id);
         return base.at(tar);
       }
       default -> {
@@ -130,9 +129,7 @@ final class BaseImages {
       throws IOException {
     Path copy = directory.resolve("base-image.gzipped.tar");
     Path copyId = directory.resolve("base-image.gzipped.id");
-    if (Files.isRegularFile(copy)
-        && Files.isRegularFile(copyId)
-        && Files.readString(copyId).equals(base.imageId())) {
+    if (Files.isRegularFile(copy) && namesId(copyId, base.imageId())) {
       log.accept(
           LogEvent.lifecycle(
               "Base image " + base.location() + ": its layers gzipped by an earlier build"));
@@ -145,15 +142,25 @@ final class BaseImages {
       return base;
     }
     gzipLayers(base.tar(), copy, log);
-    Path partialId = Files.createTempFile(directory, ".tmp-" + copyId.getFileName(), "");
-    try {
-      Files.writeString(partialId, base.imageId());
-      Files.move(
-          partialId, copyId, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(partialId);
-    }
+    writeId(copyId, base.imageId());
     return base.at(copy);
+  }
+
+  /**
+   * Records that the copy beside {@code idFile} is of the image {@code id}: written under a
+   * temporary name and renamed ({@link CacheFiles}), so a build stopped at any moment leaves the
+   * record whole or none, and the next build never reads half an ID.
+   */
+  private static void writeId(Path idFile, String id) throws IOException {
+    CacheFiles.write(idFile, id.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Whether {@code idFile} records the image {@code id} ({@link #writeId}). */
+  private static boolean namesId(Path idFile, String id) {
+    return CacheFiles.read(idFile)
+        .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+        .filter(id::equals)
+        .isPresent();
   }
 
   /** Writes {@code plain}'s copy with gzipped layers to {@code copy}, saying so in the log. */

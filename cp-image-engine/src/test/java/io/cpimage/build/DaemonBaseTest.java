@@ -3,6 +3,7 @@ package io.cpimage.build;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** jib's own {@code docker save} of a base, with a real Docker daemon (skipped without one). */
+/**
+ * A {@code docker://} base saved for jib, by the build and by jib's own {@code docker save}, with a
+ * real Docker daemon (skipped without one).
+ */
 class DaemonBaseTest {
   @TempDir Path temp;
 
@@ -39,10 +45,8 @@ class DaemonBaseTest {
     return entries;
   }
 
-  @Test
-  void savesTheBaseForJibWithGzippedLayers() throws Exception {
-    assumeTrue(DockerCli.daemonAnswers(), "no Docker daemon");
-    byte[] note = "a file in the only layer\n".getBytes(StandardCharsets.UTF_8);
+  /** A one-layer image imported into the daemon as {@code name}, holding {@code note}. */
+  private void importImage(String name, byte[] note) throws Exception {
     Path rootfs = temp.resolve("rootfs.tar");
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(rootfs))) {
       TarArchiveEntry entry = new TarArchiveEntry("etc/note.txt");
@@ -51,10 +55,68 @@ class DaemonBaseTest {
       tar.write(note);
       tar.closeArchiveEntry();
     }
-    String name = "cp-image-engine-test/daemon-base:" + UUID.randomUUID();
     Process imported = new ProcessBuilder("docker", "import", rootfs.toString(), name).start();
     imported.getInputStream().transferTo(OutputStream.nullOutputStream());
     assertEquals(0, imported.waitFor(), "docker import");
+  }
+
+  /**
+   * A {@code docker://} base saved by a build is taken again by the next while the record beside it
+   * names the image's ID, whole: one damaged (as a write stopped midway would leave it) has the
+   * base saved again. Each load gets an empty cache, which would otherwise answer first.
+   */
+  @Test
+  void aSavedBaseIsReusedWhileItsIdRecordIsWhole() throws Exception {
+    assumeTrue(DockerCli.daemonAnswers(), "no Docker daemon");
+    String name = "cp-image-engine-test/daemon-base:" + UUID.randomUUID();
+    importImage(name, "saved once\n".getBytes(StandardCharsets.UTF_8));
+    try {
+      String saving = "Saving base image docker://" + name + " from the Docker daemon";
+      String unchanged = "Base image docker://" + name + " unchanged since the last build";
+      List<String> log = new ArrayList<>();
+      BaseImage first = loadFromDaemon(name, "cache-1", log);
+      assertTrue(log.contains(saving), log::toString);
+      assertEquals(DockerCli.imageId(name).orElseThrow(), first.imageId());
+
+      log.clear();
+      BaseImage again = loadFromDaemon(name, "cache-2", log);
+      assertTrue(log.contains(unchanged), log::toString);
+      assertFalse(log.contains(saving), log::toString);
+      assertEquals(first.tar(), again.tar());
+      try (var left = Files.list(first.tar().getParent())) {
+        assertEquals(
+            List.of(), left.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList());
+      }
+
+      Path record = first.tar().resolveSibling("base-image.id");
+      byte[] whole = Files.readAllBytes(record);
+      Files.write(record, Arrays.copyOf(whole, whole.length - 10));
+      log.clear();
+      loadFromDaemon(name, "cache-3", log);
+      assertTrue(log.contains(saving), log::toString);
+    } finally {
+      new ProcessBuilder("docker", "rmi", "-f", name).start().waitFor();
+    }
+  }
+
+  private BaseImage loadFromDaemon(String name, String cache, List<String> log) throws Exception {
+    ImageSpec spec =
+        ImageSpec.builder(
+                ImageLocation.parse("docker://" + name, "<from><image>", temp),
+                ImageLocation.parse("tar://" + temp.resolve("out.tar"), "<to><image>", temp),
+                temp.resolve("work"))
+            .tarImageName("test/daemon-base:1")
+            .downloadCache(temp.resolve(cache))
+            .build();
+    return BaseImages.load(spec.from(), spec.settings(), event -> log.add(event.getMessage()));
+  }
+
+  @Test
+  void savesTheBaseForJibWithGzippedLayers() throws Exception {
+    assumeTrue(DockerCli.daemonAnswers(), "no Docker daemon");
+    byte[] note = "a file in the only layer\n".getBytes(StandardCharsets.UTF_8);
+    String name = "cp-image-engine-test/daemon-base:" + UUID.randomUUID();
+    importImage(name, note);
     try {
       ImageLocation location = ImageLocation.parse("docker://" + name, "<from><image>", temp);
       BaseImage base =

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,15 @@ class TarBaseForJibTest {
       assertEquals(
           List.of(), left.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList());
     }
+
+    // A damaged record of the copy's image ID (as a write stopped midway would leave it) is not
+    // taken for the ID: the copy is made again.
+    Path record = base.tar().resolveSibling("base-image.gzipped.id");
+    byte[] whole = Files.readAllBytes(record);
+    Files.write(record, Arrays.copyOf(whole, whole.length - 10));
+    log.clear();
+    load(saved, List.of());
+    assertTrue(log.contains("Compressing the base's layers for jib on every core"), log::toString);
   }
 
   /** The same through {@code <platforms>}, which reads a docker-save tar of its one platform. */
