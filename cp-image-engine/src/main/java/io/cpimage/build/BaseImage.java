@@ -34,18 +34,6 @@ public record BaseImage(
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A base jib reads from its own base cache (or from {@code tar}), with every layer real. */
-  public BaseImage(
-      ImageLocation location,
-      Path tar,
-      String imageId,
-      Map<String, String> environment,
-      String user,
-      BaseFilesystem filesystem,
-      List<String> diffIds) {
-    this(location, tar, imageId, environment, user, filesystem, diffIds, null);
-  }
-
   /**
    * A {@code docker://} base whose layers only the daemon holds ({@link HeldBase}): jib reads it
    * from {@code heldLayersCache}, which has its config and a placeholder per layer, so the image

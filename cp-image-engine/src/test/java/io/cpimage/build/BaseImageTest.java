@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpimage.artifact.ContentHashes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,22 @@ class BaseImageTest {
       }
     }
     return tar;
+  }
+
+  /**
+   * A base as a build finds a {@code docker://} base its cache knows ({@link BaseImage#cached}):
+   * from {@code config} (the image's config JSON, whose SHA-256 is its ID) and {@code filesystem},
+   * kept first in a cache under {@code downloadCache}; no tar.
+   */
+  static BaseImage cachedBase(
+      ImageLocation location, String config, BaseFilesystem filesystem, Path downloadCache)
+      throws IOException {
+    byte[] bytes = config.getBytes(StandardCharsets.UTF_8);
+    String imageId = "sha256:" + ContentHashes.ofBytes(bytes);
+    BaseImageCache cache = BaseImageCache.in(downloadCache);
+    cache.keepConfig(imageId, bytes);
+    cache.keep(imageId, filesystem);
+    return BaseImage.cached(location, imageId, cache).orElseThrow();
   }
 
   private Map<String, byte[]> dockerSave() throws IOException {
@@ -301,7 +318,7 @@ class BaseImageTest {
             Map.of(
                 "/etc/passwd",
                 "root:x:0:0::/root:/bin/sh\nappuser:x:1000:1000::/home/appuser:/bin/sh\n"));
-    BaseImage base = new BaseImage(null, null, "sha256:x", Map.of(), "appuser", fs, List.of());
+    BaseImage base = cachedBase(null, "{\"config\":{\"User\":\"appuser\"}}", fs, temp);
     assertEquals(1000, base.uidOf("appuser", "<user>"));
     assertEquals(1234, base.uidOf("1234:0", "<user>"));
     assertEquals(0, base.uidOf("", "<user>"));

@@ -120,8 +120,7 @@ class DaemonBaseTest {
     try {
       ImageLocation location = ImageLocation.parse("docker://" + name, "<from><image>", temp);
       BaseImage base =
-          new BaseImage(
-              location, null, "sha256:unused", Map.of(), "", BaseFilesystem.empty(), List.of());
+          BaseImageTest.cachedBase(location, "{}", BaseFilesystem.empty(), temp.resolve("cache"));
       Path out = Files.createDirectories(temp.resolve("jib")).resolve("out.tar");
 
       new DaemonBase(base).save(ImageReference.parse(name), out, written -> {});
