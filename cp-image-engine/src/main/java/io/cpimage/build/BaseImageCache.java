@@ -56,8 +56,12 @@ final class BaseImageCache {
   }
 
   /**
-   * The sha256 of local files (a gzipped base's), kept beside the downloads where the connector
-   * pipeline and the build's fingerprint keep theirs.
+   * The sha256 of local files (a gzipped base's), from {@link ContentHashes}, which alone hashes
+   * them and keeps what it hashed, here in the entries the connector pipeline and the build's
+   * fingerprint keep theirs in ({@link ConnectorPipeline#fileHashes}). Not this cache's to own: it
+   * only hands the base reader an instance over those entries. A separate instance costs no read,
+   * since no other part of a build hashes the base's {@code .tar.gz} (the fingerprint skips a
+   * gzipped base) and instances share whatever they keep.
    */
   ContentHashes fileHashes() {
     return new ContentHashes(fileHashes);
