@@ -197,7 +197,8 @@ class Kafka4ConfigurationIT {
   /**
    * A broker logs as its rendered log4j2.yaml says: the root at WARN hides the INFO lines of every
    * logger but those the template sets lower ({@code kafka}, ...), a logger set to DEBUG prints
-   * DEBUG lines, and the command-line tools log at KAFKA_TOOLS_LOG4J_LOGLEVEL.
+   * DEBUG lines, and the command-line tools, the first boot's storage formatter among them, log at
+   * KAFKA_TOOLS_LOG4J_LOGLEVEL.
    */
   @Test
   void brokerAppliesItsLog4j2Configuration() {
@@ -221,6 +222,13 @@ class Kafka4ConfigurationIT {
               .filter(record -> !isConfluentsLogger(record.logger()))
               .toList();
       assertEquals(List.of(), belowWarn, kafka.getLogs());
+      // The first boot's formatter (ensure's kafka-storage format) is a tool too: at DEBUG its INFO
+      // lines show, which the default level, WARN, hides (KafkaKRaftIT).
+      String logs = kafka.getLogs();
+      String preflight =
+          logs.substring(
+              logs.indexOf("===> Running preflight checks"), logs.indexOf("===> Launching"));
+      assertTrue(preflight.contains(" INFO "), preflight);
       ExecResult tool = kafka.run("kafka-topics", "--bootstrap-server", "kraft:9092", "--list");
       assertEquals(0, tool.getExitCode(), tool.getStderr());
       assertTrue(tool.getStderr().contains("] DEBUG "), tool.getStderr());
