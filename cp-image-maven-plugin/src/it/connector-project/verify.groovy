@@ -27,8 +27,9 @@ try {
   assert inImage('ls /usr/share/java/kafka') == 'connect-json-3.9.1.jar'
 
   // The utility belt.
-  assert inImage('stat -c "%a %u:%g" /usr/local/bin/dub /usr/local/bin/cub /usr/share/java/cp-image-utility-belt/utility-belt.jar')
-      .readLines() == ['755 0:0', '755 0:0', '644 0:0']
+  assert inImage('stat -c "%a %u:%g" /usr/local/bin/dub /usr/local/bin/cub /usr/share/java/cp-image-utility-belt/utility-belt.jar'
+      + ' /usr/share/java/cp-image-utility-belt/utility-belt-checks.jar')
+      .readLines() == ['755 0:0', '755 0:0', '644 0:0', '644 0:0']
 
   // Volumes (declared and from <jvm>) are writable by the user and by any uid in group 0.
   assert inImage('stat -c "%u:%g %a" /var/lib/kafka/data /var/log/kafka-gc /var/lib/kafka/dumps')

@@ -8,7 +8,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The utility belt this plugin jar carries (copied in at build time from the utility-belt module):
- * {@code dub}, {@code cub} and their jar, installed into every image, replacing the base's.
+ * {@code dub}, {@code cub}, {@code ub}, their jar and the jar of the belt's own classes, installed
+ * into every image, replacing the base's.
  *
  * <p>No AppCDS archive comes with them: one only matches the JVM build that dumped it, which is the
  * image's, not this machine's. The base images dump theirs with their own JVM ({@code
@@ -33,6 +34,13 @@ final class BundledUtilityBelt {
     layer.addFile(
         extract("utility-belt.jar", directory),
         JAR_DIRECTORY + "/utility-belt.jar",
+        LayerPlanner.FILE_MODE,
+        where);
+    // The belt's own classes alone: the launchers run the checks from it, in front of the whole
+    // jar.
+    layer.addFile(
+        extract("utility-belt-checks.jar", directory),
+        JAR_DIRECTORY + "/utility-belt-checks.jar",
         LayerPlanner.FILE_MODE,
         where);
   }

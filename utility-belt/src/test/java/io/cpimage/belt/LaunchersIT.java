@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,50 @@ class LaunchersIT {
     String classes = Files.readString(dir.resolve("classes"));
     assertTrue(classes.contains("io.cpimage.belt.dub.EnsureCommand"), "no verb ran");
     assertFalse(classes.contains("picocli."), "picocli was loaded for a plain dub ensure");
+  }
+
+  /**
+   * The checks run from the jar of the belt's own classes (beside the whole jar, as in the images):
+   * a plain check loads no class from the whole jar, and a usage error, which picocli reports,
+   * still finds picocli there and reads as before.
+   */
+  @Test
+  void theChecksRunFromTheBeltsOwnClassesInFrontOfTheWholeJar() throws Exception {
+    Path jar = Files.copy(JAR, dir.resolve("utility-belt.jar"));
+    Path checks = JAR.resolveSibling("utility-belt-checks.jar");
+    Files.copy(checks, dir.resolve("utility-belt-checks.jar"));
+    Path classes = dir.resolve("classes.txt");
+    Map<String, String> env =
+        Map.of("X", "1", "JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classes);
+
+    for (String[] check :
+        List.of(
+            new String[] {"dub", "ensure", "X", ";", "path", "/", "exists"},
+            new String[] {"ub", "ensure", "X"},
+            new String[] {"cub", "listeners", "PLAINTEXT://kafka:9092"})) {
+      Result result = launch(jar, env, check[0], Arrays.copyOfRange(check, 1, check.length));
+      assertEquals(0, result.code(), String.join(" ", check) + ": " + result.err());
+      String loaded = Files.readString(classes);
+      assertTrue(
+          loaded.contains("source: file:" + dir.resolve("utility-belt-checks.jar")),
+          String.join(" ", check) + " did not run from the checks jar:\n" + loaded);
+      assertFalse(
+          loaded.contains("source: file:" + jar),
+          String.join(" ", check) + " loaded classes from the whole jar");
+    }
+
+    Result usage = launch(jar, Map.of(), "dub", "path", "/", "bogus");
+    assertEquals(2, usage.code(), usage.err());
+    assertTrue(usage.err().contains("bogus"), usage.err());
+    assertEquals(usage, launchWithout(checks, "dub", "path", "/", "bogus"));
+  }
+
+  /** The same call with only the whole jar, as before the checks jar existed. */
+  private Result launchWithout(Path checks, String tool, String... args) throws Exception {
+    Path alone = Files.createDirectories(dir.resolve("alone"));
+    Path jar = Files.copy(JAR, alone.resolve("utility-belt.jar"));
+    assertFalse(Files.exists(alone.resolve(checks.getFileName())));
+    return launch(jar, Map.of(), tool, args);
   }
 
   /**
