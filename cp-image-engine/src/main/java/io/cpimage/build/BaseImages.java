@@ -39,7 +39,8 @@ final class BaseImages {
 
   /**
    * As {@link #load(ImageLocation, ImageSpec.Settings, Consumer)}, with the {@code docker://}
-   * base's image ID already asked of the daemon (by the build's fingerprint), so not asked again.
+   * base's image ID already asked of the daemon (by the build's fingerprint), so not asked again;
+   * for a registry base, the ID the daemon gives it (its config's digest in the registry).
    */
   static BaseImage load(
       ImageLocation from,
@@ -113,9 +114,23 @@ final class BaseImages {
         log.accept(LogEvent.lifecycle("Pulling base image " + from));
         pull(from, null, settings.offline(), partial, log);
         Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
+        BaseImage pulled = BaseImage.read(from, tar, directory, WHERE, cache, log);
+        // jib's tar holds the config as jib wrote it again; the daemon knows the image by the
+        // registry's (knownId), which lets a load skip the layers of a base the daemon pulled.
+        return knownId
+            .map(
+                id ->
+                    new BaseImage(
+                        from,
+                        tar,
+                        id,
+                        pulled.environment(),
+                        pulled.user(),
+                        pulled.filesystem(),
+                        pulled.diffIds()))
+            .orElse(pulled);
       }
     }
-    return BaseImage.read(from, tar, directory, WHERE, cache, log);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.cpimage.build;
 
+import com.google.cloud.tools.jib.api.LogEvent;
 import io.cpimage.artifact.ArtifactException;
 import io.cpimage.artifact.ContentHashes;
 import io.cpimage.connector.ConnectorPipeline;
@@ -15,17 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Every input of a build in one SHA-256, kept beside {@code report.json} in the {@link BuildStamp}
- * after a build succeeds: the spec as resolved, the base's image ID, each connector, library, JDK
+ * after a build succeeds: the spec as resolved, the base's identity, each connector, library, JDK
  * and extra directory's content (by size and time once hashed, {@link ContentHashes}), and the
  * engine's own code (its jar, which carries the utility belt). When it matches and the target still
- * holds what the stamp says, the build has nothing to do. For a {@code docker://} base and target,
- * one {@code docker image inspect} gives the base's ID and the target's. Kept for daemon and tar
- * targets only: whether a registry still holds the image costs a round trip with credentials, and
- * jib's push of an unchanged image sends no layer anyway. A download without a checksum or a
- * registry base has no identity before it is fetched, so such a build always runs.
+ * holds what the stamp says, the build has nothing to do. The base's identity is its image ID for a
+ * {@code docker://} or {@code tar://} base; for a {@code docker://} base and target, one {@code
+ * docker image inspect} gives the base's ID and the target's. A registry base is known by the
+ * digest of the image manifest its tag names for the build's platform (one manifest request, {@link
+ * RegistryIdentity}), so a tag that moves builds again; a registry target holds the image while its
+ * tag and each extra tag still name the digest the last build pushed (one manifest request each). A
+ * download without a checksum has no identity before it is fetched, nor has a registry that cannot
+ * be asked (or a registry base under {@code -o}): such a build always runs.
  */
 final class BuildFingerprint {
   private static final String FORMAT = "cp-image build fingerprint 2";
@@ -35,25 +40,47 @@ final class BuildFingerprint {
   private final Optional<String> value;
   private final Optional<String> baseId;
   private final Optional<List<String>> daemonIds;
+  private final Optional<RegistryIdentity.Base> registryBase;
+  private final Consumer<LogEvent> log;
 
   private BuildFingerprint(
       ImageSpec spec,
       Optional<String> value,
       Optional<String> baseId,
-      Optional<List<String>> daemonIds) {
+      Optional<List<String>> daemonIds,
+      Optional<RegistryIdentity.Base> registryBase,
+      Consumer<LogEvent> log) {
     this.spec = spec;
     Path report = spec.settings().reportFile();
     this.file = report.resolveSibling(report.getFileName() + ".stamp");
     this.value = value;
     this.baseId = baseId;
     this.daemonIds = daemonIds;
+    this.registryBase = registryBase;
+    this.log = log;
   }
 
-  /** The fingerprint of {@code spec}'s inputs, fetched through {@code pipeline}. */
-  static BuildFingerprint of(ImageSpec spec, ConnectorPipeline pipeline)
+  /**
+   * The fingerprint of {@code spec}'s inputs, fetched through {@code pipeline}; a registry that
+   * cannot be asked says so in {@code log}.
+   */
+  static BuildFingerprint of(ImageSpec spec, ConnectorPipeline pipeline, Consumer<LogEvent> log)
       throws ArtifactException, IOException {
-    if (spec.target().image().kind() == ImageLocation.Kind.REGISTRY) {
-      return new BuildFingerprint(spec, Optional.empty(), Optional.empty(), Optional.empty());
+    ImageLocation from = spec.from();
+    if (from.kind() == ImageLocation.Kind.REGISTRY) {
+      // Offline, jib's cache alone knows the base, by a tag that may have moved since.
+      Optional<RegistryIdentity.Base> registryBase =
+          spec.settings().offline()
+              ? Optional.empty()
+              : RegistryIdentity.base(from, RegistryIdentity.DEFAULT_PLATFORM, log);
+      Optional<String> base = registryBase.map(RegistryIdentity.Base::manifestDigest);
+      List<String> names = daemonNames(spec);
+      Optional<List<String>> ids =
+          names.isEmpty()
+              ? Optional.empty()
+              : DockerCli.imageIds(names).filter(found -> found.size() == names.size());
+      return new BuildFingerprint(
+          spec, compute(spec, pipeline, base), Optional.empty(), ids, registryBase, log);
     }
     // The base's ID and the target's names in one call; when the daemon lacks any of them (the
     // first build of the target) the base is asked alone.
@@ -74,15 +101,17 @@ final class BuildFingerprint {
         ids = DockerCli.imageIds(names).filter(found -> found.size() == names.size());
       }
     }
-    return new BuildFingerprint(spec, compute(spec, pipeline, base), base, ids);
+    return new BuildFingerprint(
+        spec, compute(spec, pipeline, base), base, ids, Optional.empty(), log);
   }
 
   /**
    * The base's image ID as this fingerprint read it (from the daemon for a {@code docker://} base),
-   * so that the build that follows need not ask again; empty when it could not be read.
+   * so that the build that follows need not ask again; for a registry base, the ID the daemon gives
+   * it once pulled (its config's digest in the registry). Empty when it could not be read.
    */
   Optional<String> baseId() {
-    return baseId;
+    return registryBase.isPresent() ? registryBase.get().imageId() : baseId;
   }
 
   private static Optional<String> compute(
@@ -132,13 +161,11 @@ final class BuildFingerprint {
 
   private record Source(ConnectorSource source, String where) {}
 
-  /** The base's image ID, read without reading its layers; empty for a registry base. */
+  /** The image ID of a {@code docker://} or {@code tar://} base, read without its layers. */
   private static Optional<String> baseId(ImageLocation from) {
-    return switch (from.kind()) {
-      case DOCKER -> DockerCli.imageId(from.reference());
-      case TAR -> savedImageId(from.tarPath());
-      case REGISTRY -> Optional.empty();
-    };
+    return from.kind() == ImageLocation.Kind.DOCKER
+        ? DockerCli.imageId(from.reference())
+        : savedImageId(from.tarPath());
   }
 
   /**
@@ -173,8 +200,8 @@ final class BuildFingerprint {
 
   /**
    * The stamp of the last build when it had this fingerprint and its target still holds its image:
-   * the report is there, the daemon has the image ID under every name, each tar is the file that
-   * build wrote.
+   * the report is there, the daemon has the image ID under every name, the registry names the
+   * pushed digest under every tag, each tar is the file that build wrote.
    */
   Optional<BuildStamp> upToDate() {
     if (value.isEmpty() || !Files.isRegularFile(spec.settings().reportFile())) {
@@ -196,6 +223,13 @@ final class BuildFingerprint {
     if (!daemonNames(spec).isEmpty()
         && (daemonIds.isEmpty()
             || !daemonIds.get().stream().allMatch(id -> id.equals(kept.get().imageId())))) {
+      return Optional.empty();
+    }
+    ImageLocation to = spec.target().image();
+    // Asked last: the only check that costs a round trip. Offline, the build refuses the target.
+    if (to.kind() == ImageLocation.Kind.REGISTRY
+        && (spec.settings().offline()
+            || !RegistryIdentity.holds(to, spec.target().tags(), kept.get().digest(), log))) {
       return Optional.empty();
     }
     return kept;

@@ -66,7 +66,7 @@ public final class ImageBuild {
     }
     checkNames();
     ConnectorPipeline pipeline = pipeline(spec.settings());
-    BuildFingerprint fingerprint = BuildFingerprint.of(spec, pipeline);
+    BuildFingerprint fingerprint = BuildFingerprint.of(spec, pipeline, log);
     Optional<BuildStamp> current = fingerprint.upToDate();
     if (current.isPresent()) {
       log.accept(

@@ -12,6 +12,7 @@ import com.google.cloud.tools.jib.event.EventHandlers;
 import com.google.cloud.tools.jib.hash.Digests;
 import com.google.cloud.tools.jib.http.FailoverHttpClient;
 import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
+import com.google.cloud.tools.jib.image.json.ManifestListTemplate;
 import com.google.cloud.tools.jib.image.json.ManifestTemplate;
 import com.google.cloud.tools.jib.image.json.OciIndexTemplate;
 import com.google.cloud.tools.jib.image.json.V22ManifestListTemplate;
@@ -30,8 +31,9 @@ import java.util.function.Consumer;
 
 /**
  * The image index of a registry image, through jib's registry client: which platforms a base holds,
- * and, for a target, the manifest list that names each platform's image pushed before it (jib-core
- * pushes single images; an index of images it did not build itself has no public API).
+ * which image manifest its tag names for a platform, and, for a target, the digest a tag names and
+ * the manifest list that names each platform's image pushed before it (jib-core pushes single
+ * images; an index of images it did not build itself has no public API).
  */
 final class RegistryIndex {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -148,6 +150,71 @@ final class RegistryIndex {
       throw ContainerBuild.failure("<from><image> '" + location + "': reading its manifest", e);
     }
     return platforms;
+  }
+
+  /**
+   * The image manifest the location's tag names for {@code platform}, with one request: the tag's
+   * own manifest when it is one image (jib builds on it whatever its platform), or that platform's
+   * entry of an image index; empty when the index has no such entry.
+   */
+  Optional<PlatformManifest> platformManifest(Platform platform)
+      throws ImageBuildException, IOException {
+    ManifestAndDigest<ManifestTemplate> tagged =
+        pull(location.registryReference().getQualifier(), "reading its manifest");
+    if (tagged.getManifest() instanceof BuildableManifestTemplate image) {
+      return Optional.of(
+          new PlatformManifest(
+              tagged.getDigest().toString(),
+              Optional.of(image.getContainerConfiguration().getDigest().toString())));
+    }
+    return entryFor(tagged.getManifest(), platform)
+        .map(digest -> new PlatformManifest(digest, Optional.empty()));
+  }
+
+  /**
+   * An image manifest's digest, and its config's digest when the manifest was read (a tag that
+   * names an index names the image by digest only).
+   */
+  record PlatformManifest(String digest, Optional<String> configDigest) {}
+
+  /**
+   * The digest of {@code platform}'s first entry in an image index (Docker's manifest list or an
+   * OCI index); empty for an index without it, or any other manifest.
+   */
+  static Optional<String> entryFor(ManifestTemplate manifest, Platform platform) {
+    if (!(manifest instanceof ManifestListTemplate index)) {
+      return Optional.empty();
+    }
+    return index.getDigestsForPlatform(platform.architecture(), platform.os()).stream().findFirst();
+  }
+
+  /** The digest of the config of the image manifest {@code digest}: one request. */
+  Optional<String> configDigest(String digest) throws ImageBuildException, IOException {
+    ManifestTemplate manifest = pull(digest, "reading its image manifest " + digest).getManifest();
+    return manifest instanceof BuildableManifestTemplate image
+        ? Optional.of(image.getContainerConfiguration().getDigest().toString())
+        : Optional.empty();
+  }
+
+  /**
+   * The digest of the manifest {@code tag} names in the location's repository, with one request;
+   * empty when the registry has none under it.
+   */
+  Optional<String> digestOf(String tag) throws ImageBuildException, IOException {
+    try {
+      return client.checkManifest(tag).map(found -> found.getDigest().toString());
+    } catch (RegistryException e) {
+      throw ContainerBuild.failure("'" + location + "': reading the manifest of tag " + tag, e);
+    }
+  }
+
+  private ManifestAndDigest<ManifestTemplate> pull(String reference, String what)
+      throws ImageBuildException, IOException {
+    try {
+      return client.pullManifest(reference);
+    } catch (RegistryException e) {
+      throw ContainerBuild.failure("'" + location + "': " + what, e);
+    }
   }
 
   /** One platform's image, pushed by its digest, for the index. */
