@@ -161,6 +161,15 @@ public record BaseImage(
     return new BaseImage(location, tar, imageId, environment, user, filesystem, diffIds, null);
   }
 
+  /**
+   * This base under the ID another store gives the same image: a registry base as the daemon knows
+   * it (the registry's config digest), where jib's tar holds the config as jib wrote it again.
+   */
+  BaseImage knownAs(String id) {
+    return new BaseImage(
+        location, tar, id, environment, user, filesystem, diffIds, heldLayersCache);
+  }
+
   /** Fails unless every layer manifest.json lists is in the tar. */
   private static void checkLayers(
       ImageTar file, ImageTar.Manifest manifest, ImageLocation location, String where)

@@ -117,18 +117,7 @@ final class BaseImages {
         BaseImage pulled = BaseImage.read(from, tar, directory, WHERE, cache, log);
         // jib's tar holds the config as jib wrote it again; the daemon knows the image by the
         // registry's (knownId), which lets a load skip the layers of a base the daemon pulled.
-        return knownId
-            .map(
-                id ->
-                    new BaseImage(
-                        from,
-                        tar,
-                        id,
-                        pulled.environment(),
-                        pulled.user(),
-                        pulled.filesystem(),
-                        pulled.diffIds()))
-            .orElse(pulled);
+        return knownId.map(pulled::knownAs).orElse(pulled);
       }
     }
   }
