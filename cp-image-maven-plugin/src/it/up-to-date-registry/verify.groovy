@@ -6,10 +6,11 @@ def target = "${registry}/cp-image-it/up-to-date-registry:1"
 def base = "${registry}/cp-image-it/up-to-date-registry-base:1"
 try {
   def log = new File(basedir, 'build.log').text
-  // Four Maven runs: built; nothing changed; the base's tag moved; built on the new base.
+  // Five Maven runs: built; nothing changed; a label changed; the base's tag moved; built on the
+  // new base.
   def runs = log.split(/\[INFO\] BUILD SUCCESS/)
-  assert runs.size() >= 4 : log
-  def (first, second, move, fourth) = runs[0..3]
+  assert runs.size() >= 5 : log
+  def (first, second, third, move, fourth) = runs[0..4]
   def upToDate = { String image ->
     ~/Image ${java.util.regex.Pattern.quote(image)} is up to date \(sha256:[0-9a-f]{64}\): no input changed/
   }
@@ -23,6 +24,13 @@ try {
   assert second =~ upToDate('docker://cp-image-it/up-to-date-registry:1') : second
   ['Pushing ', 'Pulling base image', 'Loading '].each { assert !second.contains(it) : second }
 
+  // A changed input builds again, on the tar pulled for the same base: the registry is asked only
+  // which image the tag names.
+  assert !(third =~ upToDate(target)) : third
+  assert third.contains("Base image ${base} unchanged since the last build: not pulled again") : third
+  assert !third.contains('Pulling base image') : third
+  assert third.contains("Pushing ${target}") : third
+
   assert move.contains("Pushing ${base}") : move
 
   assert !(fourth =~ upToDate(target)) : fourth
@@ -33,7 +41,7 @@ try {
   // The registry saw the target's manifest put twice per build (its tag and latest): none in the
   // second run.
   def registryLog = new File(basedir, '../../it-registry/registry.log').text
-  assert (registryLog =~ /"PUT \/v2\/cp-image-it\/up-to-date-registry\/manifests\//).size() == 4
+  assert (registryLog =~ /"PUT \/v2\/cp-image-it\/up-to-date-registry\/manifests\//).size() == 6
 
   // The last push is under both tags, built on the moved base: its label names the new base by
   // the ID a daemon gives it, its config's digest in the registry.

@@ -111,13 +111,27 @@ final class BaseImages {
         return base.at(tar);
       }
       default -> {
+        // The registry's config digest (knownId, asked by the fingerprint) fixes the image, so a
+        // tar pulled for it serves until the tag names another image.
+        Path pulledId = directory.resolve("base-image.id");
+        if (knownId.isPresent() && Files.isRegularFile(tar) && namesId(pulledId, knownId.get())) {
+          log.accept(
+              LogEvent.lifecycle(
+                  "Base image " + from + " unchanged since the last build: not pulled again"));
+          return BaseImage.read(from, tar, directory, WHERE, cache, log).knownAs(knownId.get());
+        }
         log.accept(LogEvent.lifecycle("Pulling base image " + from));
+        Files.deleteIfExists(pulledId);
         pull(from, null, settings.offline(), partial, log);
         Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
         BaseImage pulled = BaseImage.read(from, tar, directory, WHERE, cache, log);
+        if (knownId.isEmpty()) {
+          return pulled;
+        }
+        writeId(pulledId, knownId.get());
         // jib's tar holds the config as jib wrote it again; the daemon knows the image by the
         // registry's (knownId), which lets a load skip the layers of a base the daemon pulled.
-        return knownId.map(pulled::knownAs).orElse(pulled);
+        return pulled.knownAs(knownId.get());
       }
     }
   }
