@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.ImageReference;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,17 +45,7 @@ class DaemonBaseTest {
 
   /** A one-layer image imported into the daemon as {@code name}, holding {@code note}. */
   private void importImage(String name, byte[] note) throws Exception {
-    Path rootfs = temp.resolve("rootfs.tar");
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(rootfs))) {
-      TarArchiveEntry entry = new TarArchiveEntry("etc/note.txt");
-      entry.setSize(note.length);
-      tar.putArchiveEntry(entry);
-      tar.write(note);
-      tar.closeArchiveEntry();
-    }
-    Process imported = new ProcessBuilder("docker", "import", rootfs.toString(), name).start();
-    imported.getInputStream().transferTo(OutputStream.nullOutputStream());
-    assertEquals(0, imported.waitFor(), "docker import");
+    ImportedImage.create(temp, name, "etc/note.txt", note);
   }
 
   /**

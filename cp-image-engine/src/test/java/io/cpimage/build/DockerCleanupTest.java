@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.cpimage.CpImageLabels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +45,7 @@ class DockerCleanupTest {
   @Test
   void removesAnExportContainerABuildLeftAndNoOther() throws Exception {
     assumeTrue(DockerCli.daemonAnswers(), "no Docker daemon");
-    importImage();
+    ImportedImage.create(temp, image, "hello", "hello\n".getBytes(StandardCharsets.UTF_8));
     // As DockerCli.exportFiles creates it: labelled, never started.
     String leftover =
         create("--label", CpImageLabels.EXPORT + "=true", "--entrypoint", "/cp-image-export");
@@ -74,19 +71,6 @@ class DockerCleanupTest {
 
   private static boolean holds(List<DockerCleanup.Item> items, String container) {
     return items.stream().anyMatch(item -> container.startsWith(item.id()));
-  }
-
-  private void importImage() throws IOException, InterruptedException {
-    Path rootfs = temp.resolve("rootfs.tar");
-    byte[] hello = "hello\n".getBytes(StandardCharsets.UTF_8);
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(rootfs))) {
-      TarArchiveEntry entry = new TarArchiveEntry("hello");
-      entry.setSize(hello.length);
-      tar.putArchiveEntry(entry);
-      tar.write(hello);
-      tar.closeArchiveEntry();
-    }
-    assertEquals(0, run(List.of("docker", "import", rootfs.toString(), image)).exitCode());
   }
 
   private String create(String... options) throws IOException, InterruptedException {
