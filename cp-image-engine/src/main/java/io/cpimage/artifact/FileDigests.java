@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,9 @@ import java.util.Optional;
  * are known: the SHA-256 comes from {@link ContentHashes} (by path, size and time), the SHA-512
  * from a directory of entries keyed by the content's SHA-256 (one sealed entry each, see {@link
  * CacheFiles}), so the same content anywhere, in any build, is hashed once. A file whose digests
- * are not both known is read once, for both.
+ * are not both known is read once, for both; and a {@link ContentHashes} that reads with {@link
+ * #reading} computes a jar's SHA-512 when it first reads the jar for its SHA-256 (a build's
+ * fingerprint does, well before its SBOM asks), so that a changed jar is read once per build.
  */
 public final class FileDigests {
   /** A file's hex SHA-256 and SHA-512. */
@@ -46,11 +49,27 @@ public final class FileDigests {
     }
     // The SHA-256 known by size and time is not read again; the SHA-512 is kept under the SHA-256
     // of the very content it was computed from, so a file changed unseen cannot mislabel an entry.
-    return read(file);
+    return read(file, sha512s);
   }
 
-  /** Reads {@code file} once for both digests and keeps its SHA-512. */
-  private Digests read(Path file) throws IOException {
+  /**
+   * How {@code sha256s} (a {@link ContentHashes}) reads a file whose SHA-256 it does not know: a
+   * file an SBOM lists digests of (a jar, or a zip a connector comes as) is read once for both, its
+   * SHA-512 kept in {@code sha512s} for {@link #of}; any other (a JDK's archive, a connector's
+   * README) for its SHA-256 alone, since nothing asks for more.
+   */
+  public static ContentHashes.Reading reading(Path sha512s) {
+    return file ->
+        listedBySbom(file) ? read(file, sha512s).sha256() : Checksum.sha256Of(file).hex();
+  }
+
+  private static boolean listedBySbom(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".jar") || name.endsWith(".zip");
+  }
+
+  /** Reads {@code file} once for both digests and keeps its SHA-512 in {@code sha512s}. */
+  private static Digests read(Path file, Path sha512s) throws IOException {
     MessageDigest sha256 = digest("SHA-256");
     MessageDigest sha512 = digest("SHA-512");
     byte[] buffer = new byte[64 * 1024];
@@ -95,7 +114,7 @@ public final class FileDigests {
 
     @Override
     public String sha256(Path file) throws IOException {
-      read = read(file);
+      read = read(file, sha512s);
       return read.sha256();
     }
   }
