@@ -36,6 +36,7 @@ public final class ContentHashes {
 
   private final Map<Path, Seen> seen = new HashMap<>();
   private final Path kept;
+  private final Reading reading;
 
   /** Hashes remembered by this instance only. */
   public ContentHashes() {
@@ -44,7 +45,16 @@ public final class ContentHashes {
 
   /** Hashes remembered in {@code directory} too, for later builds (null: not kept). */
   public ContentHashes(Path directory) {
+    this(directory, file -> Checksum.sha256Of(file).hex());
+  }
+
+  /**
+   * As {@link #ContentHashes(Path)}, a file whose SHA-256 is not known read by {@code reading}
+   * (which may compute more of it in the same pass, see {@link FileDigests#reading}).
+   */
+  public ContentHashes(Path directory, Reading reading) {
     this.kept = directory;
+    this.reading = reading;
   }
 
   /**
@@ -59,7 +69,7 @@ public final class ContentHashes {
 
   /** The hex SHA-256 of the file's content, or of the tree under a directory. */
   public String of(Path path) throws IOException {
-    return of(path, file -> Checksum.sha256Of(file).hex());
+    return of(path, reading);
   }
 
   /**

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,9 +38,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -61,56 +63,87 @@ record ContainerBuild(
     Consumer<LogEvent> log) {
 
   /**
-   * Each added layer's diff id, from jib's cache of application layers: a layer whose files are
-   * unchanged (jib keys it by each file's path, time and place in the image) is found there and not
-   * read again; any other is built into that cache as jib would build it, so that jib then finds
-   * every layer there and builds none twice. Layers are built on every core: each is compressed on
-   * one thread, and a cold build has a few of tens of MB.
+   * Each added layer's diff ID, from jib's cache of application layers, where {@code builds} put
+   * it.
    */
-  List<BuildReport.LayerRecord> layerRecords() throws IOException, InterruptedException {
-    Cache cache;
-    try {
-      cache = Cache.withDirectory(applicationLayersCache());
-    } catch (CacheDirectoryCreationException e) {
-      throw new IOException("cannot create jib's layer cache: " + e.getMessage(), e);
+  List<BuildReport.LayerRecord> layerRecords(LayerBuilds builds)
+      throws IOException, InterruptedException {
+    List<BuildReport.LayerRecord> records = new ArrayList<>();
+    for (LayerPlan.Layer layer : plan.layers()) {
+      records.add(
+          new BuildReport.LayerRecord(
+              layer.name(), builds.built(layer).getDiffId().toString(), layer.files()));
     }
-    ExecutorService threads =
-        Executors.newFixedThreadPool(
-            Math.max(
-                1, Math.min(plan.layers().size(), Runtime.getRuntime().availableProcessors())));
-    try {
-      List<Future<CachedLayer>> built = new ArrayList<>();
-      for (LayerPlan.Layer layer : plan.layers()) {
-        built.add(threads.submit(() -> cachedLayer(cache, layer)));
-      }
-      List<BuildReport.LayerRecord> records = new ArrayList<>();
-      for (int i = 0; i < built.size(); i++) {
-        LayerPlan.Layer layer = plan.layers().get(i);
-        records.add(
-            new BuildReport.LayerRecord(
-                layer.name(), result(built.get(i)).getDiffId().toString(), layer.files()));
-      }
-      return records;
-    } finally {
-      threads.shutdownNow();
-    }
+    return records;
   }
 
-  private CachedLayer cachedLayer(Cache cache, LayerPlan.Layer layer) throws IOException {
-    ImmutableList<FileEntry> entries = ImmutableList.copyOf(layer.entries());
-    try {
-      Optional<CachedLayer> kept = cache.retrieve(entries);
-      return kept.isPresent()
-          ? kept.get()
-          : cache.writeUncompressedLayer(new ReproducibleLayerBuilder(entries).build(), entries);
-    } catch (CacheCorruptedException e) {
-      throw new IOException(
-          "jib's layer cache in "
-              + applicationLayersCache()
-              + " is damaged ("
-              + e.getMessage()
-              + "); remove that directory",
-          e);
+  /**
+   * Builds each planned layer into jib's cache of application layers as soon as the planner
+   * finishes it, on every core, so that a changed connector's layer is compressed while the layers
+   * after it are planned and the SBOM is written, not after. A layer whose files are unchanged (jib
+   * keys it by each file's path, time and place in the image) is found there and not read again;
+   * any other is built as jib would build it, so that jib then finds every layer there and builds
+   * none twice. Used by the planning thread only.
+   */
+  static final class LayerBuilds {
+    private final Path directory;
+    private final Cache cache;
+    private final ThreadPoolExecutor threads;
+    private final Map<LayerPlan.Layer, Future<CachedLayer>> started = new IdentityHashMap<>();
+
+    LayerBuilds(Path workDirectory) throws IOException {
+      directory = applicationLayersCache(workDirectory);
+      try {
+        cache = Cache.withDirectory(directory);
+      } catch (CacheDirectoryCreationException e) {
+        throw new IOException("cannot create jib's layer cache: " + e.getMessage(), e);
+      }
+      int cores = Runtime.getRuntime().availableProcessors();
+      // Daemon threads that end when idle: a build that fails while planning leaves none behind.
+      threads =
+          new ThreadPoolExecutor(
+              cores,
+              cores,
+              1,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              task -> {
+                Thread thread = new Thread(task, "cp-image-layers");
+                thread.setDaemon(true);
+                return thread;
+              });
+      threads.allowCoreThreadTimeOut(true);
+    }
+
+    /** Starts building {@code layer}, which is planned and will not change. */
+    void start(LayerPlan.Layer layer) {
+      started.put(layer, threads.submit(() -> build(layer)));
+    }
+
+    /** {@code layer} in jib's cache, once its build is done. */
+    CachedLayer built(LayerPlan.Layer layer) throws IOException, InterruptedException {
+      if (!started.containsKey(layer)) {
+        start(layer);
+      }
+      return result(started.get(layer));
+    }
+
+    private CachedLayer build(LayerPlan.Layer layer) throws IOException {
+      ImmutableList<FileEntry> entries = ImmutableList.copyOf(layer.entries());
+      try {
+        Optional<CachedLayer> kept = cache.retrieve(entries);
+        return kept.isPresent()
+            ? kept.get()
+            : cache.writeUncompressedLayer(new ReproducibleLayerBuilder(entries).build(), entries);
+      } catch (CacheCorruptedException e) {
+        throw new IOException(
+            "jib's layer cache in "
+                + directory
+                + " is damaged ("
+                + e.getMessage()
+                + "); remove that directory",
+            e);
+      }
     }
   }
 
@@ -135,12 +168,16 @@ record ContainerBuild(
   }
 
   private Path applicationLayersCache() {
-    return spec.settings().workDirectory().resolve("jib-cache");
+    return applicationLayersCache(spec.settings().workDirectory());
+  }
+
+  private static Path applicationLayersCache(Path workDirectory) {
+    return workDirectory.resolve("jib-cache");
   }
 
   /**
    * Builds to {@code to} (and {@code <outputTar>}); names what was written in {@code outputs}.
-   * {@code layers} are {@link #layerRecords()}: a load into Docker skips those the daemon holds.
+   * {@code layers} are {@link #layerRecords}: a load into Docker skips those the daemon holds.
    */
   JibContainer containerize(
       ImageLocation to, List<BuildReport.LayerRecord> layers, List<String> outputs)

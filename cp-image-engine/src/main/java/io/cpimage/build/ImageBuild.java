@@ -180,7 +180,8 @@ public final class ImageBuild {
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
     sbom = BuildSbom.start(spec, base, pipeline.fileDigests());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
-    LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory);
+    ContainerBuild.LayerBuilds layerBuilds = new ContainerBuild.LayerBuilds(work);
+    LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory, layerBuilds::start);
     Map<String, String> environment = new LinkedHashMap<>(base.environment());
 
     if (spec.utilityBelt()) {
@@ -239,7 +240,7 @@ public final class ImageBuild {
         new ContainerBuild(spec, base, plan, environment, labels, volumes, user, platform, log);
     return new Planned(
         build,
-        build.layerRecords(),
+        build.layerRecords(layerBuilds),
         pipeline.fetched().stream()
             .map(
                 file ->

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +34,7 @@ final class LayerPlanner {
 
   private final BaseFilesystem base;
   private final Path emptyDirectory;
+  private final Consumer<LayerPlan.Layer> finished;
   private final Map<String, Node> planned = new HashMap<>();
   private final List<LayerPlan.Layer> layers = new ArrayList<>();
 
@@ -41,8 +43,16 @@ final class LayerPlanner {
    *     directory entries, and copies only its type (owner, mode and time come from the plan)
    */
   LayerPlanner(BaseFilesystem base, Path emptyDirectory) {
+    this(base, emptyDirectory, layer -> {});
+  }
+
+  /**
+   * As {@link #LayerPlanner(BaseFilesystem, Path)}; {@code finished} gets each layer as it ends.
+   */
+  LayerPlanner(BaseFilesystem base, Path emptyDirectory, Consumer<LayerPlan.Layer> finished) {
     this.base = base;
     this.emptyDirectory = emptyDirectory;
+    this.finished = finished;
   }
 
   /** Starts a layer; add entries, then {@link Layer#finish()}. */
@@ -149,7 +159,10 @@ final class LayerPlanner {
     /** Ends the layer; an empty layer is left out. */
     void finish() {
       if (!entries.isEmpty()) {
-        layers.add(new LayerPlan.Layer(name, List.copyOf(entries.values()), List.copyOf(files)));
+        LayerPlan.Layer layer =
+            new LayerPlan.Layer(name, List.copyOf(entries.values()), List.copyOf(files));
+        layers.add(layer);
+        finished.accept(layer);
       }
     }
 

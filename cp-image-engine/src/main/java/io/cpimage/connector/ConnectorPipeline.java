@@ -57,13 +57,17 @@ public final class ConnectorPipeline {
   public static ConnectorPipeline create(
       ArtifactResolver resolver, Path downloadCache, boolean offline) {
     UrlDownloader downloader = new UrlDownloader(downloadCache);
-    ContentHashes hashes = new ContentHashes(fileHashes(downloadCache));
+    Path sha512s = downloadCache.resolve("sha512-by-sha256");
+    // A jar changed since the last build is read once: the SHA-512 its SBOM entry needs is
+    // computed when the fingerprint reads it for its SHA-256.
+    ContentHashes hashes =
+        new ContentHashes(fileHashes(downloadCache), FileDigests.reading(sha512s));
     return new ConnectorPipeline(
         resolver,
         offline ? downloader.offline() : downloader,
         new ScanCache(downloadCache.resolve("connectors")),
         hashes,
-        new FileDigests(hashes, downloadCache.resolve("sha512-by-sha256")));
+        new FileDigests(hashes, sha512s));
   }
 
   /** Where the checksums of local files are kept, by path, size and time, for later builds. */

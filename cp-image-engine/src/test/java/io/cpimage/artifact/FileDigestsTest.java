@@ -108,6 +108,34 @@ class FileDigestsTest {
     assertEquals(direct(content, "SHA-512"), digests.sha512());
   }
 
+  /**
+   * A jar that a build's {@link ContentHashes} reads for its SHA-256 (as the fingerprint does) gets
+   * its SHA-512 in the same pass: the SBOM's digests then come without reading it again, as its
+   * content changed unseen (same size and time) shows. A file no SBOM lists gets none.
+   */
+  @Test
+  void aJarHashedForItsSha256IsNotReadAgainForTheSbom() throws Exception {
+    Path jar = Files.writeString(temp.resolve("a.jar"), "version 1");
+    Path readme = Files.writeString(temp.resolve("README.txt"), "not listed");
+    FileTime earlier = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+    Files.setLastModifiedTime(jar, earlier);
+    ContentHashes hashes =
+        new ContentHashes(
+            temp.resolve("file-hashes"), FileDigests.reading(temp.resolve("sha512s")));
+    String sha256 = hashes.of(jar);
+    String readmeSha256 = hashes.of(readme);
+    FileDigests.Digests first =
+        new FileDigests(new ContentHashes(), temp.resolve("scratch")).of(jar);
+
+    Files.writeString(jar, "version 2");
+    Files.setLastModifiedTime(jar, earlier);
+
+    assertEquals(first, new FileDigests(hashes, temp.resolve("sha512s")).of(jar));
+    assertEquals(first.sha256(), sha256);
+    assertEquals(direct(readme, "SHA-256"), readmeSha256);
+    assertTrue(CacheFiles.read(temp.resolve("sha512s").resolve(readmeSha256)).isEmpty());
+  }
+
   /** A damaged or foreign entry reads as absent: the file is read and the entry written again. */
   @Test
   void aDamagedEntryReadsAsAbsent() throws Exception {

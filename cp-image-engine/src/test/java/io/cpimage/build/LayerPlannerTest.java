@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,6 +54,32 @@ class LayerPlannerTest {
     Files.writeString(file, name);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
     return file;
+  }
+
+  /**
+   * Each layer is handed on as it ends, before the plan is complete, so that its build can start
+   * while later layers are planned: the same layer the plan then lists; an empty one is not.
+   */
+  @Test
+  void eachFinishedLayerIsHandedOnWhenItEnds() throws Exception {
+    List<LayerPlan.Layer> finished = new ArrayList<>();
+    LayerPlanner planner = new LayerPlanner(base, temp, finished::add);
+    planner
+        .layer("connector:a")
+        .addFile(file("a.jar", "rw-r--r--"), "/opt/a/a.jar", 0644, "a")
+        .finish();
+    assertEquals(List.of("connector:a"), finished.stream().map(LayerPlan.Layer::name).toList());
+    planner.layer("empty").finish();
+    planner
+        .layer("connector:b")
+        .addFile(file("b.jar", "rw-r--r--"), "/opt/b/b.jar", 0644, "b")
+        .finish();
+
+    List<LayerPlan.Layer> planned = planner.plan().layers();
+    assertEquals(planned.size(), finished.size());
+    for (int i = 0; i < planned.size(); i++) {
+      assertTrue(planned.get(i) == finished.get(i), planned.get(i).name());
+    }
   }
 
   @Test
