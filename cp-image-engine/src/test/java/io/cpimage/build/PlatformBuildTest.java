@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,6 +87,36 @@ class PlatformBuildTest {
     assertNotEquals(sbomLayers.get(0), sbomLayers.get(1));
     assertNotEquals(
         report.platforms().get(0).baseImageId(), report.platforms().get(1).baseImageId());
+  }
+
+  @Test
+  void nothingChangedWritesNothingAndAChangedBaseOrSpecBuildsAgain() throws Exception {
+    Path layout = layoutOfBothPlatforms();
+    ImageSpec spec = spec(layout, BOTH, "again");
+    Path out = temp.resolve("again.tar");
+    BuildResult first = ImageBuild.run(spec, e -> {});
+    assertFalse(first.upToDate());
+    FileTime written = Files.getLastModifiedTime(out);
+    List<String> log = new ArrayList<>();
+
+    BuildResult second = ImageBuild.run(spec, e -> log.add(e.getMessage()));
+    assertTrue(second.upToDate());
+    assertEquals(first.digest(), second.digest());
+    assertEquals(
+        List.of("Image tar://" + out + " is up to date (" + first.digest() + "): no input changed"),
+        log);
+    assertEquals(written, Files.getLastModifiedTime(out));
+
+    // Another base at the same path: the image just built, a two-platform layout with its index.
+    Files.copy(out, layout, StandardCopyOption.REPLACE_EXISTING);
+    assertFalse(ImageBuild.run(spec, e -> {}).upToDate(), "built again: the base changed");
+    assertTrue(ImageBuild.run(spec, e -> {}).upToDate());
+    ImageSpec labelled = builder(layout, BOTH, "again").labels(Map.of("label", "two")).build();
+    assertFalse(ImageBuild.run(labelled, e -> {}).upToDate(), "built again: a label changed");
+    assertTrue(ImageBuild.run(labelled, e -> {}).upToDate());
+    Files.delete(out);
+    assertFalse(ImageBuild.run(labelled, e -> {}).upToDate(), "built again: the target was gone");
+    assertTrue(Files.isRegularFile(out));
   }
 
   @Test
