@@ -123,7 +123,11 @@ final class PlatformBuild {
               + "; drop <jdk>, or build one platform at a time (-Dcp-image.platforms=...) with"
               + " that platform's JDK");
     }
-    ContainerBuild.refuseOfflineRegistry(to, spec.settings().offline());
+    if (to.kind() == ImageLocation.Kind.REGISTRY) {
+      // Asked only then: ContainerBuild's class is jib's, which a build with nothing changed to
+      // tar:// or docker:// need not load.
+      ContainerBuild.refuseOfflineRegistry(to, spec.settings().offline());
+    }
   }
 
   private BuildReport toDaemon(ImageLocation to, Platform platform, ImageBuild.Planned planned)
