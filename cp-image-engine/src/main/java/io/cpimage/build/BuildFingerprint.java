@@ -12,7 +12,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +32,17 @@ import java.util.function.Consumer;
  * digest of the image manifest its tag names for the build's platform (one manifest request, {@link
  * RegistryIdentity}), so a tag that moves builds again; a registry target holds the image while its
  * tag and each extra tag still name the digest the last build pushed (one manifest request each). A
- * download without a checksum has no identity before it is fetched, nor has a registry that cannot
- * be asked (or a registry base under {@code -o}): such a build always runs.
+ * {@code <platforms>} build is known the same way, its base by what names every platform's image at
+ * once: the digest of the index a registry tag names, or of an OCI layout tar's {@code index.json};
+ * its registry or {@code tar://} target holds an image index, known by its digest. A download
+ * without a checksum has no identity before it is fetched, nor has a registry that cannot be asked
+ * (or a registry base under {@code -o}): such a build always runs.
  */
 final class BuildFingerprint {
   private static final String FORMAT = "cp-image build fingerprint 2";
+
+  /** How an OCI image layout base's identity begins: the digest of its index.json follows. */
+  private static final String LAYOUT = "oci-layout sha256:";
 
   private final ImageSpec spec;
   private final Path file;
@@ -68,12 +77,16 @@ final class BuildFingerprint {
       throws ArtifactException, IOException {
     ImageLocation from = spec.from();
     if (from.kind() == ImageLocation.Kind.REGISTRY) {
-      // Offline, jib's cache alone knows the base, by a tag that may have moved since.
-      Optional<RegistryIdentity.Base> registryBase =
-          spec.settings().offline()
-              ? Optional.empty()
-              : RegistryIdentity.base(from, RegistryIdentity.DEFAULT_PLATFORM, log);
-      Optional<String> base = registryBase.map(RegistryIdentity.Base::manifestDigest);
+      // Offline, jib's cache alone knows the base, by a tag that may have moved since: no identity.
+      Optional<RegistryIdentity.Base> registryBase = Optional.empty();
+      Optional<String> base = Optional.empty();
+      if (!spec.settings().offline() && spec.multiPlatform()) {
+        // The index the tag names lists every platform's image by digest: one digest for all.
+        base = RegistryIdentity.tagDigest(from, log);
+      } else if (!spec.settings().offline()) {
+        registryBase = RegistryIdentity.base(from, RegistryIdentity.DEFAULT_PLATFORM, log);
+        base = registryBase.map(RegistryIdentity.Base::manifestDigest);
+      }
       List<String> names = daemonNames(spec);
       Optional<List<String>> ids =
           names.isEmpty()
@@ -96,13 +109,15 @@ final class BuildFingerprint {
       base = Optional.of(ids.get().get(0));
       ids = Optional.of(ids.get().subList(1, ids.get().size()));
     } else {
-      base = baseId(spec.from());
+      base = baseIdentity(spec);
       if (!names.isEmpty() && spec.from().kind() != ImageLocation.Kind.DOCKER) {
         ids = DockerCli.imageIds(names).filter(found -> found.size() == names.size());
       }
     }
+    // An OCI layout's identity is no image ID: a <platforms> build loads its bases itself.
+    Optional<String> baseId = base.filter(identity -> !identity.startsWith(LAYOUT));
     return new BuildFingerprint(
-        spec, compute(spec, pipeline, base), base, ids, Optional.empty(), log);
+        spec, compute(spec, pipeline, base), baseId, ids, Optional.empty(), log);
   }
 
   /**
@@ -161,22 +176,40 @@ final class BuildFingerprint {
 
   private record Source(ConnectorSource source, String where) {}
 
-  /** The image ID of a {@code docker://} or {@code tar://} base, read without its layers. */
-  private static Optional<String> baseId(ImageLocation from) {
+  /**
+   * The identity of a {@code docker://} or {@code tar://} base, read without its layers: its image
+   * ID, or for the OCI image layout a {@code <platforms>} build reads, its {@code index.json}.
+   */
+  private static Optional<String> baseIdentity(ImageSpec spec) {
+    ImageLocation from = spec.from();
     return from.kind() == ImageLocation.Kind.DOCKER
         ? DockerCli.imageId(from.reference())
-        : savedImageId(from.tarPath());
+        : tarIdentity(from.tarPath(), spec.multiPlatform());
   }
 
   /**
-   * A docker-save tar's image ID from its headers, manifest and config alone; empty for a gzipped,
-   * unreadable or unusual tar, which the build then reads whole (and refuses if it must).
+   * A docker-save tar's image ID from its headers, manifest and config alone; with {@code layout},
+   * an OCI image layout's by the digest of its {@code index.json}, which names every image in it by
+   * digest (as the index it points to does). Empty for a gzipped, unreadable or unusual tar, which
+   * the build then reads whole (and refuses if it must).
    */
-  private static Optional<String> savedImageId(Path tar) {
+  private static Optional<String> tarIdentity(Path tar, boolean layout) {
     try (ImageTar image = ImageTar.open(tar)) {
+      if (layout && image.has("index.json") && !image.has(ImageTar.MANIFEST)) {
+        return Optional.of(LAYOUT + sha256(image.read("index.json")));
+      }
       return Optional.of(image.imageId());
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
+    }
+  }
+
+  /** Hex, as a layout names its blobs; not OciLayoutIndex's, whose class loads a JSON mapper. */
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -199,11 +232,33 @@ final class BuildFingerprint {
   }
 
   /**
+   * The last build's result, logged as up to date, when it had this fingerprint and its target
+   * still holds its image; empty when the build must run.
+   */
+  Optional<BuildResult> upToDate() {
+    Optional<BuildStamp> kept = keptAndHeld();
+    if (kept.isEmpty()) {
+      return Optional.empty();
+    }
+    BuildStamp stamp = kept.get();
+    log.accept(
+        LogEvent.lifecycle(
+            "Image "
+                + spec.target().image()
+                + " is up to date ("
+                // An image index has no image ID; its digest names it.
+                + (stamp.imageId().isEmpty() ? stamp.digest() : stamp.imageId())
+                + "): no input changed"));
+    return Optional.of(
+        new BuildResult(stamp.image(), stamp.digest(), true, spec.settings().reportFile()));
+  }
+
+  /**
    * The stamp of the last build when it had this fingerprint and its target still holds its image:
    * the report is there, the daemon has the image ID under every name, the registry names the
    * pushed digest under every tag, each tar is the file that build wrote.
    */
-  Optional<BuildStamp> upToDate() {
+  private Optional<BuildStamp> keptAndHeld() {
     if (value.isEmpty() || !Files.isRegularFile(spec.settings().reportFile())) {
       return Optional.empty();
     }
@@ -249,7 +304,8 @@ final class BuildFingerprint {
             value.get(),
             report.image(),
             report.digest(),
-            report.imageId(),
+            // An image index (a registry or tar:// target of <platforms>) has none.
+            report.imageId() == null ? "" : report.imageId(),
             report.outputs(),
             tarStates())
         .write(file);
@@ -258,7 +314,13 @@ final class BuildFingerprint {
   /** What a build of this spec lists as its outputs, in the order it writes them. */
   private List<String> outputs() {
     List<String> outputs = new ArrayList<>();
-    outputs.add(spec.target().image().toString());
+    ImageLocation to = spec.target().image();
+    outputs.add(to.toString());
+    if (spec.multiPlatform() && to.kind() == ImageLocation.Kind.REGISTRY) {
+      for (Platform platform : spec.platforms()) {
+        outputs.add(PlatformBuild.platformTag(to, platform).toString());
+      }
+    }
     if (spec.target().outputTar() != null) {
       outputs.add("tar://" + spec.target().outputTar());
     }

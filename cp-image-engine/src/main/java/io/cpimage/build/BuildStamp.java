@@ -13,10 +13,11 @@ import java.util.Properties;
 
 /**
  * What the up-to-date check needs of the last build, kept beside {@code report.json}: the inputs'
- * fingerprint, the image's name, digest and ID, the outputs and the state of each tar written. A
- * plain properties file, sealed and renamed into place whole ({@link CacheFiles}), so that a build
- * with nothing changed reads neither the JSON report nor anything of jib; a stamp that is missing,
- * damaged or of another format reads as absent, and the build runs.
+ * fingerprint, the image's name, digest and ID (empty for an image index, which has none), the
+ * outputs and the state of each tar written. A plain properties file, sealed and renamed into place
+ * whole ({@link CacheFiles}), so that a build with nothing changed reads neither the JSON report
+ * nor anything of jib; a stamp that is missing, damaged or of another format reads as absent, and
+ * the build runs.
  */
 record BuildStamp(
     String fingerprint,

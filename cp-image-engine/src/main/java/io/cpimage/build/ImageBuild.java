@@ -62,21 +62,14 @@ public final class ImageBuild {
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
     Path reportFile = spec.settings().reportFile();
     if (spec.multiPlatform()) {
-      return BuildResult.built(PlatformBuild.run(spec, log), reportFile);
+      return PlatformBuild.run(spec, log);
     }
     checkNames();
     ConnectorPipeline pipeline = pipeline(spec.settings());
     BuildFingerprint fingerprint = BuildFingerprint.of(spec, pipeline, log);
-    Optional<BuildStamp> current = fingerprint.upToDate();
+    Optional<BuildResult> current = fingerprint.upToDate();
     if (current.isPresent()) {
-      log.accept(
-          LogEvent.lifecycle(
-              "Image "
-                  + spec.target().image()
-                  + " is up to date ("
-                  + current.get().imageId()
-                  + "): no input changed"));
-      return new BuildResult(current.get().image(), current.get().digest(), true, reportFile);
+      return current.get();
     }
     fingerprint.forget();
     // An image that goes only into the daemon holding its base is built without saving the base,

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -22,7 +23,8 @@ import java.util.function.Consumer;
  * once), then gathered by the target. A registry gets each platform's image (tagged {@code
  * <tag>-<os>-<arch>}) and a manifest list under the tag and the extra tags; {@code tar://} gets an
  * OCI image layout holding the index; the Docker daemon, which holds one platform's image per name,
- * gets the one platform declared, or else its own.
+ * gets the one platform declared, or else its own. With nothing changed it stops, as a
+ * single-platform build does, at the up-to-date check ({@link BuildFingerprint}).
  */
 final class PlatformBuild {
   private final ImageSpec spec;
@@ -33,17 +35,26 @@ final class PlatformBuild {
     this.log = log;
   }
 
-  static BuildReport run(ImageSpec spec, Consumer<LogEvent> log)
+  static BuildResult run(ImageSpec spec, Consumer<LogEvent> log)
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
     return new PlatformBuild(spec, log).run();
   }
 
-  private BuildReport run()
+  private BuildResult run()
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
     ImageLocation to = spec.target().image();
+    refuseUnsupported(to);
+    // Before the daemon is asked which platform it runs: a build with nothing changed asks nothing
+    // more than a single-platform one does.
+    BuildFingerprint fingerprint =
+        BuildFingerprint.of(spec, ImageBuild.pipeline(spec.settings()), log);
+    Optional<BuildResult> current = fingerprint.upToDate();
+    if (current.isPresent()) {
+      return current.get();
+    }
+    fingerprint.forget();
     List<Platform> platforms =
         to.kind() == ImageLocation.Kind.DOCKER ? List.of(daemonPlatform()) : spec.platforms();
-    refuseUnsupported(to, platforms);
     Map<Platform, BaseImage> bases = PlatformBases.load(spec, platforms, log);
     List<ImageBuild.Planned> planned = new ArrayList<>();
     for (Platform platform : platforms) {
@@ -57,7 +68,8 @@ final class PlatformBuild {
           case REGISTRY -> toRegistry(to, platforms, planned);
         };
     report.write(spec.settings().reportFile());
-    return report;
+    fingerprint.keep(report);
+    return BuildResult.built(report, spec.settings().reportFile());
   }
 
   /**
@@ -92,8 +104,8 @@ final class PlatformBuild {
     return daemon.get();
   }
 
-  private void refuseUnsupported(ImageLocation to, List<Platform> platforms)
-      throws ImageBuildException {
+  /** Refuses what no platform's build can write; asks nothing of the base, daemon or registry. */
+  private void refuseUnsupported(ImageLocation to) throws ImageBuildException {
     if (to.kind() != ImageLocation.Kind.DOCKER && spec.target().outputTar() != null) {
       throw new ImageBuildException(
           "<outputTar> is a docker-save tar of one image, but <platforms> builds an image index"
@@ -101,14 +113,21 @@ final class PlatformBuild {
               + to
               + "'; drop <outputTar>, or build one platform to tar:// or docker://");
     }
-    if (spec.jdk() != null && platforms.size() > 1) {
+    // The daemon gets one platform's image, whichever <platforms> lists.
+    if (spec.jdk() != null
+        && to.kind() != ImageLocation.Kind.DOCKER
+        && spec.platforms().size() > 1) {
       throw new ImageBuildException(
           "<jdk> is one JDK build, made for one architecture, but <platforms> lists "
-              + String.join(", ", platforms.stream().map(Platform::toString).toList())
+              + String.join(", ", spec.platforms().stream().map(Platform::toString).toList())
               + "; drop <jdk>, or build one platform at a time (-Dcp-image.platforms=...) with"
               + " that platform's JDK");
     }
-    ContainerBuild.refuseOfflineRegistry(to, spec.settings().offline());
+    if (to.kind() == ImageLocation.Kind.REGISTRY) {
+      // Asked only then: ContainerBuild's class is jib's, which a build with nothing changed to
+      // tar:// or docker:// need not load.
+      ContainerBuild.refuseOfflineRegistry(to, spec.settings().offline());
+    }
   }
 
   private BuildReport toDaemon(ImageLocation to, Platform platform, ImageBuild.Planned planned)
@@ -203,7 +222,7 @@ final class PlatformBuild {
   }
 
   /** {@code to} with the tag {@code <tag>-<os>-<arch>}: where one platform's image is pushed. */
-  private static ImageLocation platformTag(ImageLocation to, Platform platform) {
+  static ImageLocation platformTag(ImageLocation to, Platform platform) {
     ImageReference reference = to.registryReference();
     ImageReference tagged =
         ImageReference.of(

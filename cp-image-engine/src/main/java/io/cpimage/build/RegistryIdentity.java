@@ -81,6 +81,25 @@ final class RegistryIdentity {
   }
 
   /**
+   * The digest of the manifest {@code from}'s tag names, whatever it is (an image index names each
+   * platform's image by digest, so one of them moving moves it): one manifest request; empty
+   * (logged) when the registry cannot say or has no such tag.
+   */
+  static Optional<String> tagDigest(ImageLocation from, Consumer<LogEvent> log) {
+    String tag = from.registryReference().getQualifier();
+    try {
+      Optional<String> digest = RegistryIndex.connect(from, false, log).digestOf(tag);
+      if (digest.isEmpty()) {
+        unanswered(log, new IOException("'" + from + "' has no manifest under tag " + tag));
+      }
+      return digest;
+    } catch (ImageBuildException | IOException e) {
+      unanswered(log, e);
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Whether the registry of {@code to} names the image {@code digest} under its tag and each of
    * {@code tags}: one manifest request per name; false when any differs, is gone or cannot be read.
    */

@@ -178,6 +178,15 @@ class BuildFingerprintTest {
     writeInputs(temp);
     assertFalse(upToDate());
 
+    List<String> loaded = classesLoadedBy(BuildFingerprintTest.class, temp);
+    assertEquals(List.of(), unwanted(loaded));
+    assertTrue(
+        loaded.stream().anyMatch(line -> line.contains(" com.fasterxml.jackson.core.JsonParser ")),
+        "the base tar's manifest was read with jackson-core");
+  }
+
+  /** The classes a fresh JVM loaded running {@code main}'s {@code main(temp)}, one line each. */
+  static List<String> classesLoadedBy(Class<?> main, Path temp) throws Exception {
     Path classes = temp.resolve("classes.log");
     Process second =
         new ProcessBuilder(
@@ -185,40 +194,40 @@ class BuildFingerprintTest {
                 "-Xlog:class+load:file=" + classes,
                 "-cp",
                 System.getProperty("java.class.path"),
-                BuildFingerprintTest.class.getName(),
+                main.getName(),
                 temp.toString())
             .redirectErrorStream(true)
             .redirectOutput(temp.resolve("second.log").toFile())
             .start();
     assertEquals(0, second.waitFor(), () -> read(temp.resolve("second.log")));
-    List<String> loaded = Files.readAllLines(classes);
-    // jib's LogEvent (and its interface) is the engine's log type, and ImageLocation.parse names
-    // jib's InvalidImageReferenceException; nothing else of jib, no HTTP client made, and of
-    // Jackson only jackson-core's streaming parser, which reads the base tar's manifest. Nor the
-    // bootstrap of a record's toString, which cost a fresh JVM (Maven's) some 0.1 s.
+    return Files.readAllLines(classes);
+  }
+
+  /**
+   * What of {@code loaded} a build with nothing changed should not load. jib's LogEvent (and its
+   * interface) is the engine's log type, and ImageLocation.parse names jib's
+   * InvalidImageReferenceException; nothing else of jib, no HTTP client made, and of Jackson only
+   * jackson-core's streaming parser, which reads a base tar's manifest. Nor the bootstrap of a
+   * record's toString, which cost a fresh JVM (Maven's) some 0.1 s.
+   */
+  static List<String> unwanted(List<String> loaded) {
     Set<String> allowed =
         Set.of(
             "com.google.cloud.tools.jib.api.LogEvent",
             "com.google.cloud.tools.jib.api.LogEvent$Level",
             "com.google.cloud.tools.jib.api.JibEvent",
             "com.google.cloud.tools.jib.api.InvalidImageReferenceException");
-    List<String> unwanted =
-        loaded.stream()
-            .map(line -> line.split(" ")[1])
-            .filter(
-                name ->
-                    (name.startsWith("com.fasterxml.")
-                            && !name.startsWith("com.fasterxml.jackson.core."))
-                        || name.startsWith("jdk.internal.net.http.")
-                        || name.startsWith("sun.security.ssl.")
-                        || name.equals("java.lang.runtime.ObjectMethods")
-                        || (name.startsWith("com.google.cloud.tools.jib.")
-                            && !allowed.contains(name)))
-            .toList();
-    assertEquals(List.of(), unwanted);
-    assertTrue(
-        loaded.stream().anyMatch(line -> line.contains(" com.fasterxml.jackson.core.JsonParser ")),
-        "the base tar's manifest was read with jackson-core");
+    return loaded.stream()
+        .map(line -> line.split(" ")[1])
+        .filter(
+            name ->
+                (name.startsWith("com.fasterxml.")
+                        && !name.startsWith("com.fasterxml.jackson.core."))
+                    || name.startsWith("jdk.internal.net.http.")
+                    || name.startsWith("sun.security.ssl.")
+                    || name.equals("java.lang.runtime.ObjectMethods")
+                    || (name.startsWith("com.google.cloud.tools.jib.") && !allowed.contains(name)))
+        .toList();
   }
 
   private static String read(Path file) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * would hold it) to a {@code tar://} target, without Maven or Docker.
  */
 class PlatformBuildTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // In its own class: main, a build with nothing changed, must not load the JSON mapper.
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private static final List<Platform> BOTH =
       List.of(new Platform("linux", "amd64"), new Platform("linux", "arm64"));
 
@@ -42,7 +49,7 @@ class PlatformBuildTest {
         ImageBuild.run(spec(layoutOfBothPlatforms(), BOTH, "multi"), e -> {}).report();
 
     Map<String, byte[]> out = entries(temp.resolve("multi.tar"));
-    JsonNode top = JSON.readTree(out.get("index.json"));
+    JsonNode top = Json.MAPPER.readTree(out.get("index.json"));
     JsonNode indexDescriptor = top.path("manifests").get(0);
     assertEquals(OciLayoutIndex.INDEX_MEDIA_TYPE, indexDescriptor.path("mediaType").asText());
     assertEquals(
@@ -51,7 +58,7 @@ class PlatformBuildTest {
     assertEquals(report.digest(), indexDescriptor.path("digest").asText());
     byte[] indexBytes = out.get(blob(report.digest()));
     assertEquals(report.digest(), "sha256:" + sha256(indexBytes));
-    JsonNode manifests = JSON.readTree(indexBytes).path("manifests");
+    JsonNode manifests = Json.MAPPER.readTree(indexBytes).path("manifests");
     assertEquals(2, manifests.size());
     List<String> addedLayers = new ArrayList<>();
     List<String> sbomLayers = new ArrayList<>();
@@ -64,9 +71,9 @@ class PlatformBuildTest {
       assertEquals(BOTH.get(i).toString(), report.platforms().get(i).platform());
       byte[] manifestBytes = out.get(blob(digest));
       assertEquals(entry.path("size").asLong(), manifestBytes.length);
-      JsonNode manifest = JSON.readTree(manifestBytes);
+      JsonNode manifest = Json.MAPPER.readTree(manifestBytes);
       JsonNode config =
-          JSON.readTree(out.get(blob(manifest.path("config").path("digest").asText())));
+          Json.MAPPER.readTree(out.get(blob(manifest.path("config").path("digest").asText())));
       assertEquals(BOTH.get(i).architecture(), config.path("architecture").asText());
       JsonNode layers = manifest.path("layers");
       for (JsonNode layer : layers) {
@@ -84,6 +91,55 @@ class PlatformBuildTest {
     assertNotEquals(sbomLayers.get(0), sbomLayers.get(1));
     assertNotEquals(
         report.platforms().get(0).baseImageId(), report.platforms().get(1).baseImageId());
+  }
+
+  @Test
+  void nothingChangedWritesNothingAndAChangedBaseOrSpecBuildsAgain() throws Exception {
+    Path layout = layoutOfBothPlatforms();
+    ImageSpec spec = spec(layout, BOTH, "again");
+    Path out = temp.resolve("again.tar");
+    BuildResult first = ImageBuild.run(spec, e -> {});
+    assertFalse(first.upToDate());
+    FileTime written = Files.getLastModifiedTime(out);
+    List<String> log = new ArrayList<>();
+
+    BuildResult second = ImageBuild.run(spec, e -> log.add(e.getMessage()));
+    assertTrue(second.upToDate());
+    assertEquals(first.digest(), second.digest());
+    assertEquals(
+        List.of("Image tar://" + out + " is up to date (" + first.digest() + "): no input changed"),
+        log);
+    assertEquals(written, Files.getLastModifiedTime(out));
+
+    // Another base at the same path: the image just built, a two-platform layout with its index.
+    Files.copy(out, layout, StandardCopyOption.REPLACE_EXISTING);
+    assertFalse(ImageBuild.run(spec, e -> {}).upToDate(), "built again: the base changed");
+    assertTrue(ImageBuild.run(spec, e -> {}).upToDate());
+    ImageSpec labelled = builder(layout, BOTH, "again").labels(Map.of("label", "two")).build();
+    assertFalse(ImageBuild.run(labelled, e -> {}).upToDate(), "built again: a label changed");
+    assertTrue(ImageBuild.run(labelled, e -> {}).upToDate());
+    Files.delete(out);
+    assertFalse(ImageBuild.run(labelled, e -> {}).upToDate(), "built again: the target was gone");
+    assertTrue(Files.isRegularFile(out));
+  }
+
+  /**
+   * The second build of {@link #upToDateLoadsNoMoreThanASinglePlatformBuild}, in {@code <temp>}.
+   */
+  public static void main(String[] arguments) throws Exception {
+    PlatformBuildTest test = new PlatformBuildTest();
+    test.temp = Path.of(arguments[0]);
+    ImageSpec spec = test.spec(test.temp.resolve("layout.tar"), BOTH, "again");
+    if (!ImageBuild.run(spec, e -> {}).upToDate()) {
+      throw new AssertionError("not up to date");
+    }
+  }
+
+  @Test
+  void upToDateLoadsNoMoreThanASinglePlatformBuild() throws Exception {
+    assertFalse(ImageBuild.run(spec(layoutOfBothPlatforms(), BOTH, "again"), e -> {}).upToDate());
+    List<String> loaded = BuildFingerprintTest.classesLoadedBy(PlatformBuildTest.class, temp);
+    assertEquals(List.of(), BuildFingerprintTest.unwanted(loaded));
   }
 
   @Test
