@@ -35,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlatformPushTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path SCRIPT = Path.of("../scripts/local-registry.sh").toAbsolutePath();
   private static final Platform AMD64 = new Platform("linux", "amd64");
   private static final Platform ARM64 = new Platform("linux", "arm64");
   private static final String LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
@@ -53,12 +52,12 @@ class PlatformPushTest {
       port = socket.getLocalPort();
     }
     registry = "127.0.0.1:" + port;
-    script("start", shared.resolve("registry").toString(), String.valueOf(port));
+    LocalRegistry.start(shared.resolve("registry"), port);
   }
 
   @AfterAll
   static void stopRegistry() throws Exception {
-    script("stop", shared.resolve("registry").toString());
+    LocalRegistry.stop(shared.resolve("registry"));
   }
 
   @Test
@@ -368,13 +367,5 @@ class PlatformPushTest {
                 HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, response.statusCode());
     return response.body();
-  }
-
-  private static void script(String... arguments) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
-    command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, process.waitFor(), String.join(" ", command) + ":\n" + output);
   }
 }

@@ -1,12 +1,10 @@
 package io.cpimage.build;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * answer is never taken for up to date: the build runs, and fails as it would.
  */
 class RegistryUpToDateTest {
-  private static final Path SCRIPT = Path.of("../scripts/local-registry.sh").toAbsolutePath();
 
   @TempDir Path temp;
 
@@ -37,7 +34,7 @@ class RegistryUpToDateTest {
     }
     registry = "127.0.0.1:" + port;
     Path state = temp.resolve("registry");
-    script("start", state.toString(), String.valueOf(port));
+    LocalRegistry.start(state, port);
     try {
       String base = "tar://" + ImageBuildTest.baseTar(temp);
       ImageSpec toRegistry = spec(base, registry + "/test/target:1", "target", "one", "latest");
@@ -58,7 +55,7 @@ class RegistryUpToDateTest {
       assertFalse(upToDate(onRegistryBase), "built again: the base's tag moved");
       assertTrue(upToDate(onRegistryBase));
 
-      script("stop", state.toString());
+      LocalRegistry.stop(state);
       for (ImageSpec spec : List.of(toRegistry, onRegistryBase)) {
         log.clear();
         ImageBuildException failed = assertThrows(ImageBuildException.class, () -> build(spec));
@@ -68,7 +65,7 @@ class RegistryUpToDateTest {
         assertTrue(failed.getMessage().contains(registry), failed.getMessage());
       }
     } finally {
-      script("stop", state.toString());
+      LocalRegistry.stop(state);
     }
   }
 
@@ -97,13 +94,5 @@ class RegistryUpToDateTest {
   /** Builds; true when the build found its image up to date. */
   private boolean upToDate(ImageSpec spec) throws Exception {
     return build(spec).upToDate();
-  }
-
-  private static void script(String... arguments) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
-    command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, process.waitFor(), String.join(" ", command) + ":\n" + output);
   }
 }
