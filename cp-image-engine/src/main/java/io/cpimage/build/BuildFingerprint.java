@@ -12,10 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -196,20 +193,11 @@ final class BuildFingerprint {
   private static Optional<String> tarIdentity(Path tar, boolean layout) {
     try (ImageTar image = ImageTar.open(tar)) {
       if (layout && image.has("index.json") && !image.has(ImageTar.MANIFEST)) {
-        return Optional.of(LAYOUT + sha256(image.read("index.json")));
+        return Optional.of(LAYOUT + ContentHashes.ofBytes(image.read("index.json")));
       }
       return Optional.of(image.imageId());
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
-    }
-  }
-
-  /** Hex, as a layout names its blobs; not OciLayoutIndex's, whose class loads a JSON mapper. */
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

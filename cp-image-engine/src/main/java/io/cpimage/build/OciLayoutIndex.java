@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cpimage.artifact.ContentHashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +81,7 @@ final class OciLayoutIndex {
         }
       }
       byte[] indexBytes = JSON.writeValueAsBytes(index);
-      String digest = "sha256:" + sha256(indexBytes);
+      String digest = "sha256:" + ContentHashes.ofBytes(indexBytes);
       put(tar, "blobs/sha256/" + digest.substring("sha256:".length()), indexBytes);
       ObjectNode top = JSON.createObjectNode();
       top.put("schemaVersion", 2);
@@ -115,13 +113,5 @@ final class OciLayoutIndex {
     entry.setSize(size);
     entry.setModTime(FILE_TIME);
     return entry;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
