@@ -38,9 +38,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -83,12 +83,13 @@ record ContainerBuild(
    * after it are planned and the SBOM is written, not after. A layer whose files are unchanged (jib
    * keys it by each file's path, time and place in the image) is found there and not read again;
    * any other is built as jib would build it, so that jib then finds every layer there and builds
-   * none twice. Used by the planning thread only.
+   * none twice. Used by the planning thread only; closed when the plan ends, so that no layer is
+   * still being written into the cache after a plan that failed.
    */
-  static final class LayerBuilds {
+  static final class LayerBuilds implements AutoCloseable {
     private final Path directory;
     private final Cache cache;
-    private final ThreadPoolExecutor threads;
+    private final ExecutorService threads;
     private final Map<LayerPlan.Layer, Future<CachedLayer>> started = new IdentityHashMap<>();
 
     LayerBuilds(Path workDirectory) throws IOException {
@@ -98,21 +99,10 @@ record ContainerBuild(
       } catch (CacheDirectoryCreationException e) {
         throw new IOException("cannot create jib's layer cache: " + e.getMessage(), e);
       }
-      int cores = Runtime.getRuntime().availableProcessors();
-      // Daemon threads that end when idle: a build that fails while planning leaves none behind.
       threads =
-          new ThreadPoolExecutor(
-              cores,
-              cores,
-              1,
-              TimeUnit.SECONDS,
-              new LinkedBlockingQueue<>(),
-              task -> {
-                Thread thread = new Thread(task, "cp-image-layers");
-                thread.setDaemon(true);
-                return thread;
-              });
-      threads.allowCoreThreadTimeOut(true);
+          Executors.newFixedThreadPool(
+              Runtime.getRuntime().availableProcessors(),
+              task -> new Thread(task, "cp-image-layers"));
     }
 
     /** Starts building {@code layer}, which is planned and will not change. */
@@ -126,6 +116,18 @@ record ContainerBuild(
         start(layer);
       }
       return result(started.get(layer));
+    }
+
+    /**
+     * Stops the builds still running (those of a plan that failed; a finished plan waited for every
+     * one) and waits until they have ended.
+     */
+    @Override
+    public void close() throws InterruptedException {
+      threads.shutdownNow();
+      while (!threads.awaitTermination(1, TimeUnit.SECONDS)) {
+        // A layer being compressed ends at its next write once interrupted.
+      }
     }
 
     private CachedLayer build(LayerPlan.Layer layer) throws IOException {

@@ -169,11 +169,22 @@ public final class ImageBuild {
 
   private Planned plan(BaseImage base, Platform platform, ConnectorPipeline pipeline)
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
+    try (ContainerBuild.LayerBuilds layerBuilds = new ContainerBuild.LayerBuilds(work)) {
+      return plan(base, platform, pipeline, layerBuilds);
+    }
+  }
+
+  /** Plans the image, each layer built into jib's cache by {@code layerBuilds} as it ends. */
+  private Planned plan(
+      BaseImage base,
+      Platform platform,
+      ConnectorPipeline pipeline,
+      ContainerBuild.LayerBuilds layerBuilds)
+      throws ImageBuildException, ArtifactException, IOException, InterruptedException {
     ImageLocation from = spec.from();
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
     sbom = BuildSbom.start(spec, base, pipeline.fileDigests());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
-    ContainerBuild.LayerBuilds layerBuilds = new ContainerBuild.LayerBuilds(work);
     LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory, layerBuilds::start);
     Map<String, String> environment = new LinkedHashMap<>(base.environment());
 

@@ -170,6 +170,14 @@ class ImageBuildTest {
 
     ImageBuildException refused =
         assertThrows(ImageBuildException.class, () -> ImageBuild.run(spec.apply(true), e -> {}));
+    // The refusal comes after the connector's layer was planned and started: its build is over, not
+    // still writing into the cache of a build that failed.
+    assertEquals(
+        List.of(),
+        Thread.getAllStackTraces().keySet().stream()
+            .map(Thread::getName)
+            .filter("cp-image-layers"::equals)
+            .toList());
     List<com.google.cloud.tools.jib.api.LogEvent> events = new ArrayList<>();
     ImageBuild.run(spec.apply(false), events::add);
 
