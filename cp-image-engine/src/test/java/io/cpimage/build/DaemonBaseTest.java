@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,14 +70,9 @@ class DaemonBaseTest {
       assertTrue(log.contains(unchanged), log::toString);
       assertFalse(log.contains(saving), log::toString);
       assertEquals(first.tar(), again.tar());
-      try (var left = Files.list(first.tar().getParent())) {
-        assertEquals(
-            List.of(), left.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList());
-      }
+      IdRecords.assertNoneHalfWritten(first.tar().getParent());
 
-      Path record = first.tar().resolveSibling("base-image.id");
-      byte[] whole = Files.readAllBytes(record);
-      Files.write(record, Arrays.copyOf(whole, whole.length - 10));
+      IdRecords.damage(first.tar().resolveSibling("base-image.id"));
       log.clear();
       loadFromDaemon(name, "cache-3", log);
       assertTrue(log.contains(saving), log::toString);

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,16 +106,11 @@ class TarBaseForJibTest {
     assertEquals(written - 60_000, Files.getLastModifiedTime(again.tar()).toMillis());
     assertFalse(log.contains("Compressing the base's layers for jib on every core"), log::toString);
     // Nothing half-written is left beside it.
-    try (var left = Files.list(base.tar().getParent())) {
-      assertEquals(
-          List.of(), left.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList());
-    }
+    IdRecords.assertNoneHalfWritten(base.tar().getParent());
 
     // A damaged record of the copy's image ID (as a write stopped midway would leave it) is not
     // taken for the ID: the copy is made again.
-    Path record = base.tar().resolveSibling("base-image.gzipped.id");
-    byte[] whole = Files.readAllBytes(record);
-    Files.write(record, Arrays.copyOf(whole, whole.length - 10));
+    IdRecords.damage(base.tar().resolveSibling("base-image.gzipped.id"));
     log.clear();
     load(saved, List.of());
     assertTrue(log.contains("Compressing the base's layers for jib on every core"), log::toString);
