@@ -32,7 +32,19 @@ public final class ContentHashes {
     }
   }
 
-  private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+  /**
+   * How long after its last change a file's hash is kept, for a time in whole seconds (FAT, HFS+,
+   * ext3, some network file systems, or copies that dropped the fraction): the next change may
+   * repeat the same time for up to 2 seconds.
+   */
+  private static final long RACY_NANOS_COARSE = TimeUnit.SECONDS.toNanos(2);
+
+  /**
+   * The same for a time with a fraction of a second: the file system's clock ticks at least every
+   * 10 ms (Linux's coarse clock, exFAT), so a tenth of a second is safe. A connector jar copied or
+   * built just before the build is then kept by that build, not hashed again by the next.
+   */
+  private static final long RACY_NANOS_FINE = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final Map<Path, Seen> seen = new HashMap<>();
   private final Path kept;
@@ -89,15 +101,19 @@ public final class ContentHashes {
       seen.put(key, known);
       return known.hex();
     }
+    // A file changed again in the same clock tick as the change before keeps its time ("racy
+    // git"): its hash is kept only if that tick had passed when the read began.
+    long readFrom = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
     Seen hashed = new Seen(attributes.size(), modified, reading.sha256(path));
     seen.put(key, hashed);
-    // A file written in the same clock tick as its last change could change again unseen under the
-    // same time ("racy git"): kept only once its time is safely in the past.
-    long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
-    if (kept != null && now - modified > RACY_NANOS) {
+    if (kept != null && readFrom - modified > racyNanos(modified)) {
       CacheFiles.write(entry(key), hashed.line().getBytes(StandardCharsets.UTF_8));
     }
     return hashed.hex();
+  }
+
+  private static long racyNanos(long modified) {
+    return modified % TimeUnit.SECONDS.toNanos(1) == 0 ? RACY_NANOS_COARSE : RACY_NANOS_FINE;
   }
 
   private Seen keptFor(Path file) {
