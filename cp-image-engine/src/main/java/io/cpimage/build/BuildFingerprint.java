@@ -42,6 +42,7 @@ final class BuildFingerprint {
   private static final String LAYOUT = "oci-layout sha256:";
 
   private final ImageSpec spec;
+  private final ImageLocation base;
   private final Path file;
   private final Optional<String> value;
   private final Optional<String> baseId;
@@ -51,12 +52,14 @@ final class BuildFingerprint {
 
   private BuildFingerprint(
       ImageSpec spec,
+      ImageLocation base,
       Optional<String> value,
       Optional<String> baseId,
       Optional<List<String>> daemonIds,
       Optional<RegistryIdentity.Base> registryBase,
       Consumer<LogEvent> log) {
     this.spec = spec;
+    this.base = base;
     Path report = spec.settings().reportFile();
     this.file = report.resolveSibling(report.getFileName() + ".stamp");
     this.value = value;
@@ -84,13 +87,17 @@ final class BuildFingerprint {
         registryBase = RegistryIdentity.base(from, RegistryIdentity.DEFAULT_PLATFORM, log);
         base = registryBase.map(RegistryIdentity.Base::manifestDigest);
       }
+      if (base.isPresent()) {
+        // Pulled by the digest checked: a tag moved meanwhile cannot give an image of another ID.
+        from = from.pinned(base.get());
+      }
       List<String> names = daemonNames(spec);
       Optional<List<String>> ids =
           names.isEmpty()
               ? Optional.empty()
               : DockerCli.imageIds(names).filter(found -> found.size() == names.size());
       return new BuildFingerprint(
-          spec, compute(spec, pipeline, base), Optional.empty(), ids, registryBase, log);
+          spec, from, compute(spec, pipeline, base), Optional.empty(), ids, registryBase, log);
     }
     // The base's ID and the target's names in one call; when the daemon lacks any of them (the
     // first build of the target) the base is asked alone.
@@ -114,7 +121,15 @@ final class BuildFingerprint {
     // An OCI layout's identity is no image ID: a <platforms> build loads its bases itself.
     Optional<String> baseId = base.filter(identity -> !identity.startsWith(LAYOUT));
     return new BuildFingerprint(
-        spec, compute(spec, pipeline, base), baseId, ids, Optional.empty(), log);
+        spec, from, compute(spec, pipeline, base), baseId, ids, Optional.empty(), log);
+  }
+
+  /**
+   * The base as the build takes it: a registry base by the digest of the manifest its tag named
+   * when this fingerprint read it (so the image built is the one fingerprinted), shown as written.
+   */
+  ImageLocation base() {
+    return base;
   }
 
   /**

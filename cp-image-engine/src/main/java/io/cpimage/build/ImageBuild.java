@@ -79,7 +79,8 @@ public final class ImageBuild {
             && spec.target().outputTar() == null
             && !DaemonLoad.refusedBefore(work);
     BaseImage base =
-        BaseImages.load(spec.from(), spec.settings(), fingerprint.baseId(), onlyIntoDaemon, log);
+        BaseImages.load(
+            fingerprint.base(), spec.settings(), fingerprint.baseId(), onlyIntoDaemon, log);
     Planned planned = plan(base, null, pipeline);
     List<String> outputs = new ArrayList<>();
     JibContainer result;
@@ -87,7 +88,8 @@ public final class ImageBuild {
       result = planned.build().containerize(spec.target().image(), planned.layers(), outputs);
     } catch (DaemonLoad.PlaceholdersRefused e) {
       log.accept(LogEvent.lifecycle(e.getMessage() + "; building again on the saved base"));
-      BaseImage saved = BaseImages.load(spec.from(), spec.settings(), fingerprint.baseId(), log);
+      BaseImage saved =
+          BaseImages.load(fingerprint.base(), spec.settings(), fingerprint.baseId(), log);
       outputs.clear();
       result =
           planned

@@ -23,10 +23,13 @@ final class PlatformBases {
 
   private PlatformBases() {}
 
+  /**
+   * The bases of {@code platforms} of {@code from}: the spec's base, a registry one by the digest
+   * the up-to-date check read ({@link BuildFingerprint#base}).
+   */
   static Map<Platform, BaseImage> load(
-      ImageSpec spec, List<Platform> platforms, Consumer<LogEvent> log)
+      ImageSpec spec, ImageLocation from, List<Platform> platforms, Consumer<LogEvent> log)
       throws ImageBuildException, IOException, InterruptedException {
-    ImageLocation from = spec.from();
     ImageSpec.Settings settings = spec.settings();
     Map<Platform, BaseImage> bases = new LinkedHashMap<>();
     BaseImageCache cache = BaseImageCache.in(settings.downloadCache());

@@ -55,7 +55,7 @@ final class PlatformBuild {
     fingerprint.forget();
     List<Platform> platforms =
         to.kind() == ImageLocation.Kind.DOCKER ? List.of(daemonPlatform()) : spec.platforms();
-    Map<Platform, BaseImage> bases = PlatformBases.load(spec, platforms, log);
+    Map<Platform, BaseImage> bases = PlatformBases.load(spec, fingerprint.base(), platforms, log);
     List<ImageBuild.Planned> planned = new ArrayList<>();
     for (Platform platform : platforms) {
       log.accept(LogEvent.lifecycle("Planning the " + platform + " image"));

@@ -1,9 +1,12 @@
 package io.cpimage.build;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +72,68 @@ class RegistryUpToDateTest {
     }
   }
 
+  @Test
+  void aBaseTagThatMovesWhileTheBuildRunsDoesNotChangeTheBaseItBuildsOn() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    registry = "127.0.0.1:" + port;
+    Path state = temp.resolve("registry");
+    LocalRegistry.start(state, port);
+    try {
+      String tarBase = "tar://" + ImageBuildTest.baseTar(temp);
+      String base = registry + "/test/base:1";
+      build(spec(tarBase, base, "base", "base one"));
+      String checkedId =
+          RegistryIdentity.base(
+                  location(base, "<from><image>"), RegistryIdentity.DEFAULT_PLATFORM, e -> {})
+              .orElseThrow()
+              .imageId()
+              .orElseThrow();
+      Path out = temp.resolve("out.tar");
+      List<String> moved = new ArrayList<>();
+      // The tag moves once the up-to-date check has read it, right before the base is pulled.
+      BuildResult built =
+          ImageBuild.run(
+              spec(base, "tar://" + out, "on-base", Map.of("built", "on base")),
+              event -> {
+                if (event.getMessage().startsWith("Pulling base image " + base)
+                    && moved.isEmpty()) {
+                  moved.add(event.getMessage());
+                  try {
+                    build(spec(tarBase, base, "mover", "base two"));
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              });
+      assertEquals(List.of("Pulling base image " + base), moved);
+      JsonNode labels = config(out).path("config").path("Labels");
+      assertEquals("base one", labels.path("label").asText(), "built on the image checked");
+      // Shown as written, known by the ID of the image checked.
+      assertEquals(base, labels.path("org.opencontainers.image.base.name").asText());
+      assertEquals(checkedId, labels.path("org.opencontainers.image.base.digest").asText());
+      assertEquals(checkedId, built.report().baseImageId());
+      assertEquals(base, built.report().baseImage());
+    } finally {
+      LocalRegistry.stop(state);
+    }
+  }
+
+  private static JsonNode config(Path tar) throws Exception {
+    try (ImageTar image = ImageTar.open(tar)) {
+      return new ObjectMapper().readTree(image.read(image.manifest().config()));
+    }
+  }
+
   private ImageSpec spec(String from, String to, String name, String label, String... tags)
+      throws Exception {
+    return spec(from, to, name, Map.of("label", label), tags);
+  }
+
+  private ImageSpec spec(
+      String from, String to, String name, Map<String, String> labels, String... tags)
       throws Exception {
     return ImageSpec.builder(
             location(from, "<from><image>"),
@@ -77,7 +141,7 @@ class RegistryUpToDateTest {
             temp.resolve("work-" + name))
         .tarImageName("test/out:1")
         .tags(List.of(tags))
-        .labels(Map.of("label", label))
+        .labels(labels)
         .utilityBelt(false)
         .downloadCache(temp.resolve("cache"))
         .build();
