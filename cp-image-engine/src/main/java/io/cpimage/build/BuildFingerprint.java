@@ -25,15 +25,16 @@ import java.util.function.Consumer;
  * engine's own code (its jar, which carries the utility belt). When it matches and the target still
  * holds what the stamp says, the build has nothing to do. The base's identity is its image ID for a
  * {@code docker://} or {@code tar://} base; for a {@code docker://} base and target, one {@code
- * docker image inspect} gives the base's ID and the target's. A registry base is known by the
- * digest of the image manifest its tag names for the build's platform (one manifest request, {@link
- * RegistryIdentity}), so a tag that moves builds again; a registry target holds the image while its
- * tag and each extra tag still name the digest the last build pushed (one manifest request each). A
- * {@code <platforms>} build is known the same way, its base by what names every platform's image at
- * once: the digest of the index a registry tag names, or of an OCI layout tar's {@code index.json};
- * its registry or {@code tar://} target holds an image index, known by its digest. A download
- * without a checksum has no identity before it is fetched, nor has a registry that cannot be asked
- * (or a registry base under {@code -o}): such a build always runs.
+ * docker image inspect} gives the base's ID and the target's, and their layers for a load into the
+ * daemon ({@link DaemonImages}). A registry base is known by the digest of the image manifest its
+ * tag names for the build's platform (one manifest request, {@link RegistryIdentity}), so a tag
+ * that moves builds again; a registry target holds the image while its tag and each extra tag still
+ * name the digest the last build pushed (one manifest request each). A {@code <platforms>} build is
+ * known the same way, its base by what names every platform's image at once: the digest of the
+ * index a registry tag names, or of an OCI layout tar's {@code index.json}; its registry or {@code
+ * tar://} target holds an image index, known by its digest. A download without a checksum has no
+ * identity before it is fetched, nor has a registry that cannot be asked (or a registry base under
+ * {@code -o}): such a build always runs.
  */
 final class BuildFingerprint {
   private static final String FORMAT = "cp-image build fingerprint 2";
@@ -46,7 +47,7 @@ final class BuildFingerprint {
   private final Path file;
   private final Optional<String> value;
   private final Optional<String> baseId;
-  private final Optional<List<String>> daemonIds;
+  private final DaemonImages daemon;
   private final Optional<RegistryIdentity.Base> registryBase;
   private final Consumer<LogEvent> log;
 
@@ -55,7 +56,7 @@ final class BuildFingerprint {
       ImageLocation base,
       Optional<String> value,
       Optional<String> baseId,
-      Optional<List<String>> daemonIds,
+      DaemonImages daemon,
       Optional<RegistryIdentity.Base> registryBase,
       Consumer<LogEvent> log) {
     this.spec = spec;
@@ -64,7 +65,7 @@ final class BuildFingerprint {
     this.file = report.resolveSibling(report.getFileName() + ".stamp");
     this.value = value;
     this.baseId = baseId;
-    this.daemonIds = daemonIds;
+    this.daemon = daemon;
     this.registryBase = registryBase;
     this.log = log;
   }
@@ -91,37 +92,36 @@ final class BuildFingerprint {
         // Pulled by the digest checked: a tag moved meanwhile cannot give an image of another ID.
         from = from.pinned(base.get());
       }
-      List<String> names = daemonNames(spec);
-      Optional<List<String>> ids =
-          names.isEmpty()
-              ? Optional.empty()
-              : DockerCli.imageIds(names).filter(found -> found.size() == names.size());
+      // With the base's image ID when the registry gave it (no request more): a load into the
+      // daemon then knows whether it holds the base.
+      DaemonImages daemon =
+          DaemonImages.ask(
+              registryBase.flatMap(RegistryIdentity.Base::imageIdRead), daemonNames(spec));
       return new BuildFingerprint(
-          spec, from, compute(spec, pipeline, base), Optional.empty(), ids, registryBase, log);
+          spec, from, compute(spec, pipeline, base), Optional.empty(), daemon, registryBase, log);
     }
     // The base's ID and the target's names in one call; when the daemon lacks any of them (the
     // first build of the target) the base is asked alone.
     List<String> names = daemonNames(spec);
-    Optional<List<String>> ids = Optional.empty();
-    Optional<String> base;
-    if (spec.from().kind() == ImageLocation.Kind.DOCKER && !names.isEmpty()) {
+    DaemonImages daemon = DaemonImages.none();
+    Optional<String> base = Optional.empty();
+    if (from.kind() == ImageLocation.Kind.DOCKER && !names.isEmpty()) {
       List<String> asked = new ArrayList<>(names);
-      asked.add(0, spec.from().reference());
-      ids = DockerCli.imageIds(asked).filter(found -> found.size() == asked.size());
+      asked.add(0, from.reference());
+      daemon = DaemonImages.ask(Optional.empty(), asked);
+      base = daemon.ids(List.of(from.reference())).map(ids -> ids.get(0));
     }
-    if (ids.isPresent()) {
-      base = Optional.of(ids.get().get(0));
-      ids = Optional.of(ids.get().subList(1, ids.get().size()));
-    } else {
+    if (base.isEmpty()) {
       base = baseIdentity(spec);
-      if (!names.isEmpty() && spec.from().kind() != ImageLocation.Kind.DOCKER) {
-        ids = DockerCli.imageIds(names).filter(found -> found.size() == names.size());
-      }
     }
     // An OCI layout's identity is no image ID: a <platforms> build loads its bases itself.
     Optional<String> baseId = base.filter(identity -> !identity.startsWith(LAYOUT));
+    if (from.kind() != ImageLocation.Kind.DOCKER) {
+      // With the tar's image ID, which the daemon may hold.
+      daemon = DaemonImages.ask(baseId, names);
+    }
     return new BuildFingerprint(
-        spec, from, compute(spec, pipeline, base), baseId, ids, Optional.empty(), log);
+        spec, from, compute(spec, pipeline, base), baseId, daemon, Optional.empty(), log);
   }
 
   /**
@@ -139,6 +139,14 @@ final class BuildFingerprint {
    */
   Optional<String> baseId() {
     return registryBase.isPresent() ? registryBase.get().imageId() : baseId;
+  }
+
+  /**
+   * What the daemon said of the base and the target while this fingerprint was taken: a load into
+   * it reads their layers from here rather than asking again.
+   */
+  DaemonImages daemon() {
+    return daemon;
   }
 
   private static Optional<String> compute(
@@ -278,7 +286,9 @@ final class BuildFingerprint {
     } catch (IOException e) {
       return Optional.empty();
     }
-    if (!daemonNames(spec).isEmpty()
+    List<String> names = daemonNames(spec);
+    Optional<List<String>> daemonIds = daemon.ids(names);
+    if (!names.isEmpty()
         && (daemonIds.isEmpty()
             || !daemonIds.get().stream().allMatch(id -> id.equals(kept.get().imageId())))) {
       return Optional.empty();

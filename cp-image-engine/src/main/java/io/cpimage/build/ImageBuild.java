@@ -85,7 +85,10 @@ public final class ImageBuild {
     List<String> outputs = new ArrayList<>();
     JibContainer result;
     try {
-      result = planned.build().containerize(spec.target().image(), planned.layers(), outputs);
+      result =
+          planned
+              .build()
+              .containerize(spec.target().image(), planned.layers(), fingerprint.daemon(), outputs);
     } catch (DaemonLoad.PlaceholdersRefused e) {
       log.accept(LogEvent.lifecycle(e.getMessage() + "; building again on the saved base"));
       BaseImage saved =
@@ -95,7 +98,7 @@ public final class ImageBuild {
           planned
               .build()
               .withBase(saved)
-              .containerize(spec.target().image(), planned.layers(), outputs);
+              .containerize(spec.target().image(), planned.layers(), fingerprint.daemon(), outputs);
     }
     Path sbomCopy = BuildSbom.copyBeside(planned.sbomFile(), spec.settings().reportFile(), null);
     log.accept(

@@ -63,7 +63,7 @@ final class PlatformBuild {
     }
     BuildReport report =
         switch (to.kind()) {
-          case DOCKER -> toDaemon(to, platforms.get(0), planned.get(0));
+          case DOCKER -> toDaemon(to, platforms.get(0), planned.get(0), fingerprint.daemon());
           case TAR -> toLayout(to, platforms, planned);
           case REGISTRY -> toRegistry(to, platforms, planned);
         };
@@ -130,10 +130,11 @@ final class PlatformBuild {
     }
   }
 
-  private BuildReport toDaemon(ImageLocation to, Platform platform, ImageBuild.Planned planned)
+  private BuildReport toDaemon(
+      ImageLocation to, Platform platform, ImageBuild.Planned planned, DaemonImages daemon)
       throws ImageBuildException, IOException, InterruptedException {
     List<String> outputs = new ArrayList<>();
-    JibContainer result = planned.build().containerize(to, planned.layers(), outputs);
+    JibContainer result = planned.build().containerize(to, planned.layers(), daemon, outputs);
     String digest = result.getDigest().toString();
     BuildReport.PlatformRecord record = record(platform, digest, planned);
     return planned.report(

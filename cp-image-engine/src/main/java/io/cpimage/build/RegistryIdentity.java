@@ -44,6 +44,11 @@ final class RegistryIdentity {
       return manifest.digest();
     }
 
+    /** {@link #imageId}, only when it was read without asking (the manifest named the config). */
+    Optional<String> imageIdRead() {
+      return imageId == null ? Optional.empty() : imageId;
+    }
+
     /**
      * The image ID the Docker daemon gives the base once pulled: the digest of its config as the
      * registry serves it (jib's tar of the base holds a config jib wrote again, another digest).
