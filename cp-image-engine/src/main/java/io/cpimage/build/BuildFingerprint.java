@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -76,6 +78,17 @@ final class BuildFingerprint {
    */
   static BuildFingerprint of(ImageSpec spec, ConnectorPipeline pipeline, Consumer<LogEvent> log)
       throws ArtifactException, IOException {
+    return of(spec, List.of(), pipeline, log);
+  }
+
+  /**
+   * As {@link #of(ImageSpec, ConnectorPipeline, Consumer)} for a {@code <platforms>} build, which
+   * makes the images of {@code platforms}: those declared, or for the daemon the one it gets (of
+   * several declared, the daemon's own), so that a daemon of another platform builds again.
+   */
+  static BuildFingerprint of(
+      ImageSpec spec, List<Platform> platforms, ConnectorPipeline pipeline, Consumer<LogEvent> log)
+      throws ArtifactException, IOException {
     ImageLocation from = spec.from();
     if (from.kind() == ImageLocation.Kind.REGISTRY) {
       // Offline, jib's cache alone knows the base, by a tag that may have moved since: no identity.
@@ -98,7 +111,13 @@ final class BuildFingerprint {
           DaemonImages.ask(
               registryBase.flatMap(RegistryIdentity.Base::imageIdRead), daemonNames(spec));
       return new BuildFingerprint(
-          spec, from, compute(spec, pipeline, base), Optional.empty(), daemon, registryBase, log);
+          spec,
+          from,
+          compute(spec, platforms, pipeline, base),
+          Optional.empty(),
+          daemon,
+          registryBase,
+          log);
     }
     // The base's ID and the target's names in one call; when the daemon lacks any of them (the
     // first build of the target) the base is asked alone.
@@ -121,7 +140,13 @@ final class BuildFingerprint {
       daemon = DaemonImages.ask(baseId, names);
     }
     return new BuildFingerprint(
-        spec, from, compute(spec, pipeline, base), baseId, daemon, Optional.empty(), log);
+        spec,
+        from,
+        compute(spec, platforms, pipeline, base),
+        baseId,
+        daemon,
+        Optional.empty(),
+        log);
   }
 
   /**
@@ -150,11 +175,14 @@ final class BuildFingerprint {
   }
 
   private static Optional<String> compute(
-      ImageSpec spec, ConnectorPipeline pipeline, Optional<String> base)
+      ImageSpec spec, List<Platform> platforms, ConnectorPipeline pipeline, Optional<String> base)
       throws ArtifactException, IOException {
     List<String> parts = new ArrayList<>();
     parts.add(FORMAT);
     parts.add(SpecText.of(spec));
+    if (!platforms.isEmpty()) {
+      parts.add("platforms " + platforms);
+    }
     if (base.isEmpty()) {
       return Optional.empty();
     }
@@ -242,11 +270,36 @@ final class BuildFingerprint {
     return Optional.of(Files.isDirectory(code) ? hashes.of(code) : fileState(code));
   }
 
+  /** What a build does once it is not up to date: makes the image and says what it made. */
+  interface Build {
+    BuildReport run()
+        throws ImageBuildException, ArtifactException, IOException, InterruptedException;
+  }
+
+  /**
+   * The last build's result when it is up to date; else runs {@code build} between dropping the
+   * stamp and keeping the new one, once its report is written: every build's one protocol, so that
+   * no stamp vouches for a target the build may have changed or for a report not written.
+   */
+  BuildResult unlessUpToDate(Build build)
+      throws ImageBuildException, ArtifactException, IOException, InterruptedException {
+    Optional<BuildResult> current = upToDate();
+    if (current.isPresent()) {
+      return current.get();
+    }
+    forget();
+    BuildReport report = build.run();
+    Path reportFile = spec.settings().reportFile();
+    report.write(reportFile);
+    keep(report);
+    return BuildResult.built(report, reportFile);
+  }
+
   /**
    * The last build's result, logged as up to date, when it had this fingerprint and its target
    * still holds its image; empty when the build must run.
    */
-  Optional<BuildResult> upToDate() {
+  private Optional<BuildResult> upToDate() {
     Optional<BuildStamp> kept = keptAndHeld();
     if (kept.isEmpty()) {
       return Optional.empty();
@@ -297,19 +350,42 @@ final class BuildFingerprint {
     // Asked last: the only check that costs a round trip. Offline, the build refuses the target.
     if (to.kind() == ImageLocation.Kind.REGISTRY
         && (spec.settings().offline()
-            || !RegistryIdentity.holds(to, spec.target().tags(), kept.get().digest(), log))) {
+            || !RegistryIdentity.holds(to, registryTags(to, kept.get()), log))) {
       return Optional.empty();
     }
     return kept;
   }
 
+  /**
+   * The digest each tag of a registry target names after the build {@code stamp} keeps: its tag and
+   * extra tags the image's (a {@code <platforms>} build's: the index's), each {@code
+   * <tag>-<os>-<arch>} of a {@code <platforms>} build that platform's image's.
+   */
+  private Map<String, String> registryTags(ImageLocation to, BuildStamp stamp) {
+    Map<String, String> digests = new LinkedHashMap<>();
+    digests.put(to.registryReference().getQualifier(), stamp.digest());
+    for (String tag : spec.target().tags()) {
+      digests.put(tag, stamp.digest());
+    }
+    if (spec.multiPlatform()) {
+      List<Platform> platforms = spec.platforms();
+      for (int i = 0; i < platforms.size(); i++) {
+        String tag =
+            PlatformBuild.platformTag(to, platforms.get(i)).registryReference().getQualifier();
+        // A stamp without the digest (none matches "") builds again.
+        digests.put(tag, i < stamp.platformDigests().size() ? stamp.platformDigests().get(i) : "");
+      }
+    }
+    return digests;
+  }
+
   /** Drops the kept stamp: from here on, until {@link #keep}, the target may change. */
-  void forget() throws IOException {
+  private void forget() throws IOException {
     Files.deleteIfExists(file);
   }
 
   /** Keeps the stamp of the build that just wrote {@code report} and its outputs. */
-  void keep(BuildReport report) throws IOException {
+  private void keep(BuildReport report) throws IOException {
     if (value.isEmpty()) {
       return;
     }
@@ -320,7 +396,8 @@ final class BuildFingerprint {
             // An image index (a registry or tar:// target of <platforms>) has none.
             report.imageId() == null ? "" : report.imageId(),
             report.outputs(),
-            tarStates())
+            tarStates(),
+            report.platforms().stream().map(BuildReport.PlatformRecord::digest).toList())
         .write(file);
   }
 

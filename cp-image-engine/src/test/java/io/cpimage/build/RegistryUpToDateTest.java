@@ -121,6 +121,71 @@ class RegistryUpToDateTest {
     }
   }
 
+  @Test
+  void aPlatformsBuildChecksEachPlatformsTagAndPullsItsBasesOncePerIndex() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    registry = "127.0.0.1:" + port;
+    Path state = temp.resolve("registry");
+    LocalRegistry.start(state, port);
+    try {
+      String layout =
+          "tar://" + PlatformBuildTest.layoutOfBothPlatforms(temp.resolve("layout.tar"));
+      String target = registry + "/test/multi:1";
+      ImageSpec toRegistry =
+          builder(layout, target, "multi", Map.of("label", "one")).platforms(BOTH).build();
+      assertFalse(upToDate(toRegistry));
+      assertTrue(upToDate(toRegistry));
+      // Another image under one platform's tag: the index still names the image built before.
+      String tarBase = "tar://" + ImageBuildTest.baseTar(temp);
+      build(spec(tarBase, registry + "/test/multi:1-linux-arm64", "mover", "moved"));
+      assertFalse(upToDate(toRegistry), "built again: a platform's tag moved");
+      assertTrue(upToDate(toRegistry));
+
+      // On the index just pushed: each platform's base pulled once while the index is the same.
+      log.clear();
+      assertFalse(upToDate(onIndex(target, "one")));
+      assertEquals(2, pulls(), log.toString());
+      log.clear();
+      assertFalse(upToDate(onIndex(target, "two")), "built again: a label changed");
+      assertEquals(0, pulls(), log.toString());
+      for (Platform platform : BOTH) {
+        assertTrue(
+            log.contains(
+                "Base image "
+                    + target
+                    + " for "
+                    + platform
+                    + " unchanged since the last build: not pulled again"),
+            log.toString());
+      }
+      // Another index under the tag: pulled again.
+      build(builder(layout, target, "multi", Map.of("label", "other")).platforms(BOTH).build());
+      log.clear();
+      assertFalse(upToDate(onIndex(target, "two")), "built again: the base's tag moved");
+      assertEquals(2, pulls(), log.toString());
+    } finally {
+      LocalRegistry.stop(state);
+    }
+  }
+
+  private static final List<Platform> BOTH =
+      List.of(new Platform("linux", "amd64"), new Platform("linux", "arm64"));
+
+  /** A <platforms> build on the index {@code base}, to a tar, labelled {@code label}. */
+  private ImageSpec onIndex(String base, String label) throws Exception {
+    return builder(
+            base, "tar://" + temp.resolve("on-index.tar"), "on-index", Map.of("label", label))
+        .platforms(BOTH)
+        .build();
+  }
+
+  private long pulls() {
+    return log.stream().filter(line -> line.startsWith("Pulling base image")).count();
+  }
+
   private static JsonNode config(Path tar) throws Exception {
     try (ImageTar image = ImageTar.open(tar)) {
       return new ObjectMapper().readTree(image.read(image.manifest().config()));
@@ -135,6 +200,12 @@ class RegistryUpToDateTest {
   private ImageSpec spec(
       String from, String to, String name, Map<String, String> labels, String... tags)
       throws Exception {
+    return builder(from, to, name, labels, tags).build();
+  }
+
+  private ImageSpec.Builder builder(
+      String from, String to, String name, Map<String, String> labels, String... tags)
+      throws Exception {
     return ImageSpec.builder(
             location(from, "<from><image>"),
             location(to, "<to><image>"),
@@ -143,8 +214,7 @@ class RegistryUpToDateTest {
         .tags(List.of(tags))
         .labels(labels)
         .utilityBelt(false)
-        .downloadCache(temp.resolve("cache"))
-        .build();
+        .downloadCache(temp.resolve("cache"));
   }
 
   private ImageLocation location(String image, String where) throws ImageBuildException {
