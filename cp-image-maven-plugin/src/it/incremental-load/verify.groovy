@@ -17,6 +17,13 @@ try {
   assert !againLog.contains('Saving base image') : againLog
   // Second build, nothing changed: every layer is in the daemon.
   assert log =~ /Loaded only the layers the engine lacks: sent 0 layers \(0 B\), skipped ${baseLayers + 2} layers/
+  // The second build asks the daemon once about its images: the IDs of the base and the target
+  // for the up-to-date check, and their layers for the load, in the same call.
+  def calls = new File(basedir, 'target/docker-calls.txt').readLines()
+  def loads = calls.findIndexValues { it.startsWith('load') }
+  assert loads.size() == 2 : calls
+  def secondBuild = calls.subList((loads[0] as int) + 1, (loads[1] as int) + 1)
+  assert secondBuild.count { it == 'image inspect' } == 1 : calls
   // The layer table: the base's layers reused, ours new, then reused from the daemon.
   assert log =~ /base layer 1\/${baseLayers} +[0-9.]+ [kMG]?B +reused \(base\)/
   assert log =~ /extra-directories +[0-9.]+ [kM]?B +new/

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * GzippedLayersTar}), unless the cache knows its image ID: then neither the plan nor jib needs its
  * layers (see {@link DaemonBase}); and never when the image goes only into that daemon ({@link
  * HeldBase}). A {@code tar://} base with plain layers gets a gzipped copy too, once per image ID. A
- * registry image is pulled once by jib into a tar.
+ * registry image is pulled by jib into a tar, by the digest the up-to-date check read ({@link
+ * BuildFingerprint#base}), and not again while its tag names the same image.
  */
 final class BaseImages {
   private static final String WHERE = "<from><image>";
@@ -113,27 +114,48 @@ final class BaseImages {
       default -> {
         // The registry's config digest (knownId, asked by the fingerprint) fixes the image, so a
         // tar pulled for it serves until the tag names another image.
-        Path pulledId = directory.resolve("base-image.id");
-        if (knownId.isPresent() && Files.isRegularFile(tar) && namesId(pulledId, knownId.get())) {
-          log.accept(
-              LogEvent.lifecycle(
-                  "Base image " + from + " unchanged since the last build: not pulled again"));
-          return BaseImage.read(from, tar, directory, WHERE, cache, log).knownAs(knownId.get());
-        }
-        log.accept(LogEvent.lifecycle("Pulling base image " + from));
-        Files.deleteIfExists(pulledId);
-        pull(from, null, settings.offline(), partial, log);
-        Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
-        BaseImage pulled = BaseImage.read(from, tar, directory, WHERE, cache, log);
-        if (knownId.isEmpty()) {
-          return pulled;
-        }
-        writeId(pulledId, knownId.get());
+        BaseImage pulled = pullOnce(from, null, knownId, directory, settings, cache, log);
         // jib's tar holds the config as jib wrote it again; the daemon knows the image by the
         // registry's (knownId), which lets a load skip the layers of a base the daemon pulled.
-        return pulled.knownAs(knownId.get());
+        return knownId.isPresent() ? pulled.knownAs(knownId.get()) : pulled;
       }
     }
+  }
+
+  /**
+   * The registry base {@code from} for {@code platform} (null: jib's default), pulled by jib into
+   * {@code directory}'s {@code base-image.tar}, or not pulled again when an earlier build pulled
+   * the image {@code key} names there (a digest that fixes the image; empty: pulled every time).
+   * The key is recorded only once the tar is whole.
+   */
+  static BaseImage pullOnce(
+      ImageLocation from,
+      Platform platform,
+      Optional<String> key,
+      Path directory,
+      ImageSpec.Settings settings,
+      BaseImageCache cache,
+      Consumer<LogEvent> log)
+      throws ImageBuildException, IOException, InterruptedException {
+    Path tar = directory.resolve("base-image.tar");
+    Path partial = directory.resolve("base-image.tar.partial");
+    Path pulledId = directory.resolve("base-image.id");
+    String named = from + (platform == null ? "" : " for " + platform);
+    if (key.isPresent() && Files.isRegularFile(tar) && namesId(pulledId, key.get())) {
+      log.accept(
+          LogEvent.lifecycle(
+              "Base image " + named + " unchanged since the last build: not pulled again"));
+      return BaseImage.read(from, tar, directory, WHERE, cache, log);
+    }
+    log.accept(LogEvent.lifecycle("Pulling base image " + named));
+    Files.deleteIfExists(pulledId);
+    pull(from, platform, settings.offline(), partial, log);
+    Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
+    BaseImage pulled = BaseImage.read(from, tar, directory, WHERE, cache, log);
+    if (key.isPresent()) {
+      writeId(pulledId, key.get());
+    }
+    return pulled;
   }
 
   /**

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -25,15 +27,16 @@ import java.util.function.Consumer;
  * engine's own code (its jar, which carries the utility belt). When it matches and the target still
  * holds what the stamp says, the build has nothing to do. The base's identity is its image ID for a
  * {@code docker://} or {@code tar://} base; for a {@code docker://} base and target, one {@code
- * docker image inspect} gives the base's ID and the target's. A registry base is known by the
- * digest of the image manifest its tag names for the build's platform (one manifest request, {@link
- * RegistryIdentity}), so a tag that moves builds again; a registry target holds the image while its
- * tag and each extra tag still name the digest the last build pushed (one manifest request each). A
- * {@code <platforms>} build is known the same way, its base by what names every platform's image at
- * once: the digest of the index a registry tag names, or of an OCI layout tar's {@code index.json};
- * its registry or {@code tar://} target holds an image index, known by its digest. A download
- * without a checksum has no identity before it is fetched, nor has a registry that cannot be asked
- * (or a registry base under {@code -o}): such a build always runs.
+ * docker image inspect} gives the base's ID and the target's, and their layers for a load into the
+ * daemon ({@link DaemonImages}). A registry base is known by the digest of the image manifest its
+ * tag names for the build's platform (one manifest request, {@link RegistryIdentity}), so a tag
+ * that moves builds again; a registry target holds the image while its tag and each extra tag still
+ * name the digest the last build pushed (one manifest request each). A {@code <platforms>} build is
+ * known the same way, its base by what names every platform's image at once: the digest of the
+ * index a registry tag names, or of an OCI layout tar's {@code index.json}; its registry or {@code
+ * tar://} target holds an image index, known by its digest. A download without a checksum has no
+ * identity before it is fetched, nor has a registry that cannot be asked (or a registry base under
+ * {@code -o}): such a build always runs.
  */
 final class BuildFingerprint {
   private static final String FORMAT = "cp-image build fingerprint 2";
@@ -42,26 +45,29 @@ final class BuildFingerprint {
   private static final String LAYOUT = "oci-layout sha256:";
 
   private final ImageSpec spec;
+  private final ImageLocation base;
   private final Path file;
   private final Optional<String> value;
   private final Optional<String> baseId;
-  private final Optional<List<String>> daemonIds;
+  private final DaemonImages daemon;
   private final Optional<RegistryIdentity.Base> registryBase;
   private final Consumer<LogEvent> log;
 
   private BuildFingerprint(
       ImageSpec spec,
+      ImageLocation base,
       Optional<String> value,
       Optional<String> baseId,
-      Optional<List<String>> daemonIds,
+      DaemonImages daemon,
       Optional<RegistryIdentity.Base> registryBase,
       Consumer<LogEvent> log) {
     this.spec = spec;
+    this.base = base;
     Path report = spec.settings().reportFile();
     this.file = report.resolveSibling(report.getFileName() + ".stamp");
     this.value = value;
     this.baseId = baseId;
-    this.daemonIds = daemonIds;
+    this.daemon = daemon;
     this.registryBase = registryBase;
     this.log = log;
   }
@@ -71,6 +77,17 @@ final class BuildFingerprint {
    * cannot be asked says so in {@code log}.
    */
   static BuildFingerprint of(ImageSpec spec, ConnectorPipeline pipeline, Consumer<LogEvent> log)
+      throws ArtifactException, IOException {
+    return of(spec, List.of(), pipeline, log);
+  }
+
+  /**
+   * As {@link #of(ImageSpec, ConnectorPipeline, Consumer)} for a {@code <platforms>} build, which
+   * makes the images of {@code platforms}: those declared, or for the daemon the one it gets (of
+   * several declared, the daemon's own), so that a daemon of another platform builds again.
+   */
+  static BuildFingerprint of(
+      ImageSpec spec, List<Platform> platforms, ConnectorPipeline pipeline, Consumer<LogEvent> log)
       throws ArtifactException, IOException {
     ImageLocation from = spec.from();
     if (from.kind() == ImageLocation.Kind.REGISTRY) {
@@ -84,37 +101,60 @@ final class BuildFingerprint {
         registryBase = RegistryIdentity.base(from, RegistryIdentity.DEFAULT_PLATFORM, log);
         base = registryBase.map(RegistryIdentity.Base::manifestDigest);
       }
-      List<String> names = daemonNames(spec);
-      Optional<List<String>> ids =
-          names.isEmpty()
-              ? Optional.empty()
-              : DockerCli.imageIds(names).filter(found -> found.size() == names.size());
+      if (base.isPresent()) {
+        // Pulled by the digest checked: a tag moved meanwhile cannot give an image of another ID.
+        from = from.pinned(base.get());
+      }
+      // With the base's image ID when the registry gave it (no request more): a load into the
+      // daemon then knows whether it holds the base.
+      DaemonImages daemon =
+          DaemonImages.ask(
+              registryBase.flatMap(RegistryIdentity.Base::imageIdRead), daemonNames(spec));
       return new BuildFingerprint(
-          spec, compute(spec, pipeline, base), Optional.empty(), ids, registryBase, log);
+          spec,
+          from,
+          compute(spec, platforms, pipeline, base),
+          Optional.empty(),
+          daemon,
+          registryBase,
+          log);
     }
     // The base's ID and the target's names in one call; when the daemon lacks any of them (the
     // first build of the target) the base is asked alone.
     List<String> names = daemonNames(spec);
-    Optional<List<String>> ids = Optional.empty();
-    Optional<String> base;
-    if (spec.from().kind() == ImageLocation.Kind.DOCKER && !names.isEmpty()) {
+    DaemonImages daemon = DaemonImages.none();
+    Optional<String> base = Optional.empty();
+    if (from.kind() == ImageLocation.Kind.DOCKER && !names.isEmpty()) {
       List<String> asked = new ArrayList<>(names);
-      asked.add(0, spec.from().reference());
-      ids = DockerCli.imageIds(asked).filter(found -> found.size() == asked.size());
+      asked.add(0, from.reference());
+      daemon = DaemonImages.ask(Optional.empty(), asked);
+      base = daemon.ids(List.of(from.reference())).map(ids -> ids.get(0));
     }
-    if (ids.isPresent()) {
-      base = Optional.of(ids.get().get(0));
-      ids = Optional.of(ids.get().subList(1, ids.get().size()));
-    } else {
+    if (base.isEmpty()) {
       base = baseIdentity(spec);
-      if (!names.isEmpty() && spec.from().kind() != ImageLocation.Kind.DOCKER) {
-        ids = DockerCli.imageIds(names).filter(found -> found.size() == names.size());
-      }
     }
     // An OCI layout's identity is no image ID: a <platforms> build loads its bases itself.
     Optional<String> baseId = base.filter(identity -> !identity.startsWith(LAYOUT));
+    if (from.kind() != ImageLocation.Kind.DOCKER) {
+      // With the tar's image ID, which the daemon may hold.
+      daemon = DaemonImages.ask(baseId, names);
+    }
     return new BuildFingerprint(
-        spec, compute(spec, pipeline, base), baseId, ids, Optional.empty(), log);
+        spec,
+        from,
+        compute(spec, platforms, pipeline, base),
+        baseId,
+        daemon,
+        Optional.empty(),
+        log);
+  }
+
+  /**
+   * The base as the build takes it: a registry base by the digest of the manifest its tag named
+   * when this fingerprint read it (so the image built is the one fingerprinted), shown as written.
+   */
+  ImageLocation base() {
+    return base;
   }
 
   /**
@@ -126,12 +166,23 @@ final class BuildFingerprint {
     return registryBase.isPresent() ? registryBase.get().imageId() : baseId;
   }
 
+  /**
+   * What the daemon said of the base and the target while this fingerprint was taken: a load into
+   * it reads their layers from here rather than asking again.
+   */
+  DaemonImages daemon() {
+    return daemon;
+  }
+
   private static Optional<String> compute(
-      ImageSpec spec, ConnectorPipeline pipeline, Optional<String> base)
+      ImageSpec spec, List<Platform> platforms, ConnectorPipeline pipeline, Optional<String> base)
       throws ArtifactException, IOException {
     List<String> parts = new ArrayList<>();
     parts.add(FORMAT);
     parts.add(SpecText.of(spec));
+    if (!platforms.isEmpty()) {
+      parts.add("platforms " + platforms);
+    }
     if (base.isEmpty()) {
       return Optional.empty();
     }
@@ -219,11 +270,36 @@ final class BuildFingerprint {
     return Optional.of(Files.isDirectory(code) ? hashes.of(code) : fileState(code));
   }
 
+  /** What a build does once it is not up to date: makes the image and says what it made. */
+  interface Build {
+    BuildReport run()
+        throws ImageBuildException, ArtifactException, IOException, InterruptedException;
+  }
+
+  /**
+   * The last build's result when it is up to date; else runs {@code build} between dropping the
+   * stamp and keeping the new one, once its report is written: every build's one protocol, so that
+   * no stamp vouches for a target the build may have changed or for a report not written.
+   */
+  BuildResult unlessUpToDate(Build build)
+      throws ImageBuildException, ArtifactException, IOException, InterruptedException {
+    Optional<BuildResult> current = upToDate();
+    if (current.isPresent()) {
+      return current.get();
+    }
+    forget();
+    BuildReport report = build.run();
+    Path reportFile = spec.settings().reportFile();
+    report.write(reportFile);
+    keep(report);
+    return BuildResult.built(report, reportFile);
+  }
+
   /**
    * The last build's result, logged as up to date, when it had this fingerprint and its target
    * still holds its image; empty when the build must run.
    */
-  Optional<BuildResult> upToDate() {
+  private Optional<BuildResult> upToDate() {
     Optional<BuildStamp> kept = keptAndHeld();
     if (kept.isEmpty()) {
       return Optional.empty();
@@ -263,7 +339,9 @@ final class BuildFingerprint {
     } catch (IOException e) {
       return Optional.empty();
     }
-    if (!daemonNames(spec).isEmpty()
+    List<String> names = daemonNames(spec);
+    Optional<List<String>> daemonIds = daemon.ids(names);
+    if (!names.isEmpty()
         && (daemonIds.isEmpty()
             || !daemonIds.get().stream().allMatch(id -> id.equals(kept.get().imageId())))) {
       return Optional.empty();
@@ -272,19 +350,42 @@ final class BuildFingerprint {
     // Asked last: the only check that costs a round trip. Offline, the build refuses the target.
     if (to.kind() == ImageLocation.Kind.REGISTRY
         && (spec.settings().offline()
-            || !RegistryIdentity.holds(to, spec.target().tags(), kept.get().digest(), log))) {
+            || !RegistryIdentity.holds(to, registryTags(to, kept.get()), log))) {
       return Optional.empty();
     }
     return kept;
   }
 
+  /**
+   * The digest each tag of a registry target names after the build {@code stamp} keeps: its tag and
+   * extra tags the image's (a {@code <platforms>} build's: the index's), each {@code
+   * <tag>-<os>-<arch>} of a {@code <platforms>} build that platform's image's.
+   */
+  private Map<String, String> registryTags(ImageLocation to, BuildStamp stamp) {
+    Map<String, String> digests = new LinkedHashMap<>();
+    digests.put(to.registryReference().getQualifier(), stamp.digest());
+    for (String tag : spec.target().tags()) {
+      digests.put(tag, stamp.digest());
+    }
+    if (spec.multiPlatform()) {
+      List<Platform> platforms = spec.platforms();
+      for (int i = 0; i < platforms.size(); i++) {
+        String tag =
+            PlatformBuild.platformTag(to, platforms.get(i)).registryReference().getQualifier();
+        // A stamp without the digest (none matches "") builds again.
+        digests.put(tag, i < stamp.platformDigests().size() ? stamp.platformDigests().get(i) : "");
+      }
+    }
+    return digests;
+  }
+
   /** Drops the kept stamp: from here on, until {@link #keep}, the target may change. */
-  void forget() throws IOException {
+  private void forget() throws IOException {
     Files.deleteIfExists(file);
   }
 
   /** Keeps the stamp of the build that just wrote {@code report} and its outputs. */
-  void keep(BuildReport report) throws IOException {
+  private void keep(BuildReport report) throws IOException {
     if (value.isEmpty()) {
       return;
     }
@@ -295,7 +396,8 @@ final class BuildFingerprint {
             // An image index (a registry or tar:// target of <platforms>) has none.
             report.imageId() == null ? "" : report.imageId(),
             report.outputs(),
-            tarStates())
+            tarStates(),
+            report.platforms().stream().map(BuildReport.PlatformRecord::digest).toList())
         .write(file);
   }
 

@@ -14,10 +14,11 @@ import java.util.Properties;
 /**
  * What the up-to-date check needs of the last build, kept beside {@code report.json}: the inputs'
  * fingerprint, the image's name, digest and ID (empty for an image index, which has none), the
- * outputs and the state of each tar written. A plain properties file, sealed and renamed into place
- * whole ({@link CacheFiles}), so that a build with nothing changed reads neither the JSON report
- * nor anything of jib; a stamp that is missing, damaged or of another format reads as absent, and
- * the build runs.
+ * outputs, the state of each tar written, and each platform's image digest (a {@code <platforms>}
+ * build's, in the order of the report's {@code platforms}; none for a single-platform build). A
+ * plain properties file, sealed and renamed into place whole ({@link CacheFiles}), so that a build
+ * with nothing changed reads neither the JSON report nor anything of jib; a stamp that is missing,
+ * damaged or of another format reads as absent, and the build runs.
  */
 record BuildStamp(
     String fingerprint,
@@ -25,8 +26,9 @@ record BuildStamp(
     String digest,
     String imageId,
     List<String> outputs,
-    List<String> tars) {
-  private static final String FORMAT = "cp-image build stamp 1";
+    List<String> tars,
+    List<String> platformDigests) {
+  private static final String FORMAT = "cp-image build stamp 2";
 
   /** The stamp in {@code file}, if there is a whole one of this format. */
   static Optional<BuildStamp> read(Path file) {
@@ -53,12 +55,19 @@ record BuildStamp(
     }
     Optional<List<String>> outputs = list(properties, "output");
     Optional<List<String>> tars = list(properties, "tar");
-    if (outputs.isEmpty() || tars.isEmpty()) {
+    Optional<List<String>> platformDigests = list(properties, "platformDigest");
+    if (outputs.isEmpty() || tars.isEmpty() || platformDigests.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new BuildStamp(
-            values.get(1), values.get(2), values.get(3), values.get(4), outputs.get(), tars.get()));
+            values.get(1),
+            values.get(2),
+            values.get(3),
+            values.get(4),
+            outputs.get(),
+            tars.get(),
+            platformDigests.get()));
   }
 
   /** Writes the stamp to {@code file}, whole or not at all. */
@@ -71,6 +80,7 @@ record BuildStamp(
     properties.setProperty("imageId", imageId);
     put(properties, "output", outputs);
     put(properties, "tar", tars);
+    put(properties, "platformDigest", platformDigests);
     StringWriter text = new StringWriter();
     properties.store(text, null);
     CacheFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));

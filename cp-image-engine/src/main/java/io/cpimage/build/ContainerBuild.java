@@ -179,10 +179,14 @@ record ContainerBuild(
 
   /**
    * Builds to {@code to} (and {@code <outputTar>}); names what was written in {@code outputs}.
-   * {@code layers} are {@link #layerRecords}: a load into Docker skips those the daemon holds.
+   * {@code layers} are {@link #layerRecords}: a load into Docker skips those the daemon holds, as
+   * far as {@code daemon} (what it said during this build) tells.
    */
   JibContainer containerize(
-      ImageLocation to, List<BuildReport.LayerRecord> layers, List<String> outputs)
+      ImageLocation to,
+      List<BuildReport.LayerRecord> layers,
+      DaemonImages daemon,
+      List<String> outputs)
       throws ImageBuildException, IOException, InterruptedException {
     ImageSpec.Target target = spec.target();
     refuseOfflineRegistry(to, spec.settings().offline());
@@ -219,7 +223,7 @@ record ContainerBuild(
             run(Containerizer.to(tarImage(partial, targetName)), "writing " + target.outputTar());
       }
       if (to != null) {
-        result = runTo(to, targetName, layers, partials);
+        result = runTo(to, targetName, layers, daemon, partials);
         outputs.add(to.toString());
       }
       for (Map.Entry<Path, Path> partial : partials.entrySet()) {
@@ -255,6 +259,7 @@ record ContainerBuild(
       ImageLocation to,
       String targetName,
       List<BuildReport.LayerRecord> layers,
+      DaemonImages daemon,
       Map<Path, Path> partials)
       throws ImageBuildException, IOException, InterruptedException {
     List<String> added = plan.layers().stream().map(LayerPlan.Layer::name).toList();
@@ -274,6 +279,7 @@ record ContainerBuild(
         int placeholders = base.heldLayersCache() == null ? 0 : base.diffIds().size();
         DaemonLoad load =
             new DaemonLoad(
+                daemon,
                 List.of(base.imageId(), to.reference()),
                 diffIds,
                 placeholders,

@@ -20,15 +20,17 @@ import java.util.function.Consumer;
  * Loads jib's image into the Docker daemon sending only the layers the daemon lacks, as bazel's
  * rules_docker "incremental load" does: the tar keeps the config and the full manifest but leaves
  * out the files of the layers the daemon already holds. Which layers those are is read from the
- * images it has ({@code RootFS.Layers} of the base and of the previous build); that the store skips
- * them is found out by the load itself: a store that wants every file (Docker's containerd image
- * store refuses such a tar, and tags nothing) gets the whole image right after, unless the base's
- * layers are placeholders ({@link HeldBase}): then the load fails with {@link PlaceholdersRefused},
- * and the build starts again from the saved base.
+ * images it has ({@code RootFS.Layers} of the base and of the previous build, as the daemon said
+ * them to the up-to-date check: {@link DaemonImages}); that the store skips them is found out by
+ * the load itself: a store that wants every file (Docker's containerd image store refuses such a
+ * tar, and tags nothing) gets the whole image right after, unless the base's layers are
+ * placeholders ({@link HeldBase}): then the load fails with {@link PlaceholdersRefused}, and the
+ * build starts again from the saved base.
  */
 final class DaemonLoad implements DockerClient {
   private static final Set<String> CAPTURED = Set.of(ImageTar.MANIFEST);
 
+  private final DaemonImages daemon;
   private final List<String> candidates;
   private final List<String> diffIds;
   private final int placeholders;
@@ -44,17 +46,20 @@ final class DaemonLoad implements DockerClient {
   }
 
   /**
-   * {@code candidates}: images the daemon may hold whose layers begin ours (base, last build);
-   * {@code diffIds}: the image's layers, bottom first (the base's, then the planned ones); the
-   * bottom {@code placeholders} of them jib has only as placeholders, which must never be sent;
-   * {@code workDirectory}: the build's, which remembers an engine's refusal.
+   * {@code daemon}: what it said of images during this build (asked about the others); {@code
+   * candidates}: images the daemon may hold whose layers begin ours (base, last build); {@code
+   * diffIds}: the image's layers, bottom first (the base's, then the planned ones); the bottom
+   * {@code placeholders} of them jib has only as placeholders, which must never be sent; {@code
+   * workDirectory}: the build's, which remembers an engine's refusal.
    */
   DaemonLoad(
+      DaemonImages daemon,
       List<String> candidates,
       List<String> diffIds,
       int placeholders,
       Path workDirectory,
       Consumer<LogEvent> log) {
+    this.daemon = daemon;
     this.candidates = candidates;
     this.diffIds = diffIds;
     this.placeholders = placeholders;
@@ -177,7 +182,7 @@ final class DaemonLoad implements DockerClient {
    */
   private int heldPrefix() {
     int held = 0;
-    for (List<String> theirs : DockerCli.layers(candidates)) {
+    for (List<String> theirs : daemon.layers(candidates)) {
       int common = 0;
       while (common < theirs.size()
           && common < diffIds.size()

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** The few calls to the {@code docker} CLI jib does not make for us. */
@@ -84,43 +85,41 @@ final class DockerCli {
   }
 
   /**
-   * The image IDs of {@code images}, in order, from one call; empty when the daemon lacks any of
-   * them or does not answer.
+   * What one {@code docker image inspect} said: whether the daemon could be asked, and the images
+   * it has of those asked, in the order asked (one it lacks is left out).
    */
-  static java.util.Optional<List<String>> imageIds(List<String> images) {
-    List<String> arguments = new ArrayList<>(List.of("image", "inspect", "--format", "{{.Id}}"));
-    arguments.addAll(images);
-    try {
-      Result result = run(arguments, 60);
-      return result.exitCode() == 0
-          ? java.util.Optional.of(result.output().strip().lines().toList())
-          : java.util.Optional.empty();
-    } catch (IOException e) {
-      return java.util.Optional.empty();
-    }
-  }
+  record Inspected(boolean answered, List<DaemonImages.Image> images) {}
 
   /**
-   * The diff IDs of the layers ({@code RootFS.Layers}) of each of {@code images} the daemon has, in
-   * one call: the daemon holds each prefix of them as a layer chain. An image it lacks (or a daemon
-   * that does not answer) gives no entry.
+   * The ID and layers ({@code RootFS.Layers}, bottom first) of each of {@code images}, one call.
    */
-  static List<List<String>> layers(List<String> images) {
+  static Inspected images(List<String> images) {
     List<String> arguments =
         new ArrayList<>(
             List.of(
-                "image", "inspect", "--format", "layers:{{range .RootFS.Layers}} {{.}}{{end}}"));
+                "image",
+                "inspect",
+                "--format",
+                "image {{.Id}}{{range .RootFS.Layers}} {{.}}{{end}}"));
     arguments.addAll(images);
     try {
       // A missing image makes the call fail, but the others are still printed.
-      return run(arguments, 60)
-          .output()
-          .lines()
-          .filter(line -> line.startsWith("layers:"))
-          .map(line -> List.of(line.substring("layers:".length()).strip().split("\\s+")))
-          .toList();
+      Result result = run(arguments, 60);
+      List<DaemonImages.Image> found =
+          result
+              .output()
+              .lines()
+              .filter(line -> line.startsWith("image "))
+              .map(line -> List.of(line.substring("image ".length()).strip().split("\\s+")))
+              .map(words -> new DaemonImages.Image(words.get(0), words.subList(1, words.size())))
+              .toList();
+      // A daemon lacking an image says so; one that cannot be reached says something else.
+      boolean answered =
+          result.exitCode() == 0
+              || result.output().toLowerCase(Locale.ROOT).contains("no such image");
+      return new Inspected(answered, found);
     } catch (IOException e) {
-      return List.of();
+      return new Inspected(false, List.of());
     }
   }
 

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -60,18 +59,18 @@ public final class ImageBuild {
 
   private BuildResult run()
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
-    Path reportFile = spec.settings().reportFile();
     if (spec.multiPlatform()) {
       return PlatformBuild.run(spec, log);
     }
     checkNames();
     ConnectorPipeline pipeline = pipeline(spec.settings());
     BuildFingerprint fingerprint = BuildFingerprint.of(spec, pipeline, log);
-    Optional<BuildResult> current = fingerprint.upToDate();
-    if (current.isPresent()) {
-      return current.get();
-    }
-    fingerprint.forget();
+    return fingerprint.unlessUpToDate(() -> build(fingerprint, pipeline));
+  }
+
+  /** Builds the image, its base as {@code fingerprint} found it, and says what it made. */
+  private BuildReport build(BuildFingerprint fingerprint, ConnectorPipeline pipeline)
+      throws ImageBuildException, ArtifactException, IOException, InterruptedException {
     // An image that goes only into the daemon holding its base is built without saving the base,
     // unless that daemon's engine refused an image without the layers it holds.
     boolean onlyIntoDaemon =
@@ -79,36 +78,37 @@ public final class ImageBuild {
             && spec.target().outputTar() == null
             && !DaemonLoad.refusedBefore(work);
     BaseImage base =
-        BaseImages.load(spec.from(), spec.settings(), fingerprint.baseId(), onlyIntoDaemon, log);
+        BaseImages.load(
+            fingerprint.base(), spec.settings(), fingerprint.baseId(), onlyIntoDaemon, log);
     Planned planned = plan(base, null, pipeline);
     List<String> outputs = new ArrayList<>();
     JibContainer result;
     try {
-      result = planned.build().containerize(spec.target().image(), planned.layers(), outputs);
+      result =
+          planned
+              .build()
+              .containerize(spec.target().image(), planned.layers(), fingerprint.daemon(), outputs);
     } catch (DaemonLoad.PlaceholdersRefused e) {
       log.accept(LogEvent.lifecycle(e.getMessage() + "; building again on the saved base"));
-      BaseImage saved = BaseImages.load(spec.from(), spec.settings(), fingerprint.baseId(), log);
+      BaseImage saved =
+          BaseImages.load(fingerprint.base(), spec.settings(), fingerprint.baseId(), log);
       outputs.clear();
       result =
           planned
               .build()
               .withBase(saved)
-              .containerize(spec.target().image(), planned.layers(), outputs);
+              .containerize(spec.target().image(), planned.layers(), fingerprint.daemon(), outputs);
     }
     Path sbomCopy = BuildSbom.copyBeside(planned.sbomFile(), spec.settings().reportFile(), null);
     log.accept(
         LogEvent.lifecycle("SBOM: " + sbomCopy + ", in the image at " + ImageSbom.IMAGE_PATH));
-    BuildReport report =
-        planned.report(
-            spec.target().image().toString(),
-            result.getDigest().toString(),
-            result.getImageId().toString(),
-            outputs,
-            sbomCopy.toString(),
-            List.of());
-    report.write(reportFile);
-    fingerprint.keep(report);
-    return BuildResult.built(report, reportFile);
+    return planned.report(
+        spec.target().image().toString(),
+        result.getDigest().toString(),
+        result.getImageId().toString(),
+        outputs,
+        sbomCopy.toString(),
+        List.of());
   }
 
   /** Checks what needs no base and makes the work directory. */

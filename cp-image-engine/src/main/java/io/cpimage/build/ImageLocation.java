@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *
  * @param reference the name as written, without the prefix (for a tar, the path as written)
  * @param tarPath a tar's absolute path; null for other kinds
- * @param registryReference a registry image's parsed name; null for other kinds
+ * @param registryReference a registry image's parsed name (by digest once {@link #pinned}); null
+ *     for other kinds
  */
 public record ImageLocation(
     Kind kind,
@@ -98,6 +99,18 @@ public record ImageLocation(
       List<CredentialSource> credentials, boolean allowInsecureRegistries) {
     return new ImageLocation(
         kind, reference, tarPath, registryReference, credentials, allowInsecureRegistries);
+  }
+
+  /**
+   * This registry image by {@code digest}, shown as written: what a build pulls once it has read
+   * the digest its tag names, so that the image pulled is the one checked, however the tag moves.
+   */
+  ImageLocation pinned(String digest) {
+    ImageReference byDigest =
+        ImageReference.of(
+            registryReference.getRegistry(), registryReference.getRepository(), null, digest);
+    return new ImageLocation(
+        kind, reference, tarPath, byDigest, credentials, allowInsecureRegistries);
   }
 
   @Override

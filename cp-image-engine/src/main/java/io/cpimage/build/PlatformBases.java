@@ -4,18 +4,20 @@ import com.google.cloud.tools.jib.api.LogEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The base image of each declared platform, as the docker-save tar the build reads and jib builds
  * from: pulled from a registry's image index one platform at a time, or taken out of an OCI image
- * layout tar; a docker-save tar and a daemon image hold their one platform. A declared platform the
+ * layout tar; a docker-save tar and a daemon image hold their one platform. A registry base's
+ * platforms are pulled by the digest of the index its tag named when the build checked it, and not
+ * pulled again while it names the same index ({@link BaseImages#pullOnce}). A declared platform the
  * base lacks is refused, naming those it has, before anything is pulled or written.
  */
 final class PlatformBases {
@@ -23,10 +25,13 @@ final class PlatformBases {
 
   private PlatformBases() {}
 
+  /**
+   * The bases of {@code platforms} of {@code from}: the spec's base, a registry one by the digest
+   * the up-to-date check read ({@link BuildFingerprint#base}).
+   */
   static Map<Platform, BaseImage> load(
-      ImageSpec spec, List<Platform> platforms, Consumer<LogEvent> log)
+      ImageSpec spec, ImageLocation from, List<Platform> platforms, Consumer<LogEvent> log)
       throws ImageBuildException, IOException, InterruptedException {
-    ImageLocation from = spec.from();
     ImageSpec.Settings settings = spec.settings();
     Map<Platform, BaseImage> bases = new LinkedHashMap<>();
     BaseImageCache cache = BaseImageCache.in(settings.downloadCache());
@@ -36,14 +41,13 @@ final class PlatformBases {
           // Offline, jib's cache alone answers, and names a platform it lacks.
           check(from, platforms, RegistryIndex.connect(from, false, log).platforms());
         }
+        // Pinned to the index the up-to-date check read, whose digest fixes every platform's image.
+        Optional<String> index = from.registryReference().getDigest();
         for (Platform platform : platforms) {
           Path directory = directory(settings, platform);
-          Path tar = directory.resolve("base-image.tar");
-          Path partial = directory.resolve("base-image.tar.partial");
-          log.accept(LogEvent.lifecycle("Pulling base image " + from + " for " + platform));
-          BaseImages.pull(from, platform, settings.offline(), partial, log);
-          Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
-          bases.put(platform, BaseImage.read(from, tar, directory, WHERE, cache));
+          bases.put(
+              platform,
+              BaseImages.pullOnce(from, platform, index, directory, settings, cache, log));
         }
       }
       case TAR -> {

@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -44,32 +43,40 @@ final class PlatformBuild {
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
     ImageLocation to = spec.target().image();
     refuseUnsupported(to);
-    // Before the daemon is asked which platform it runs: a build with nothing changed asks nothing
-    // more than a single-platform one does.
-    BuildFingerprint fingerprint =
-        BuildFingerprint.of(spec, ImageBuild.pipeline(spec.settings()), log);
-    Optional<BuildResult> current = fingerprint.upToDate();
-    if (current.isPresent()) {
-      return current.get();
-    }
-    fingerprint.forget();
+    // The daemon's platform is an input of the image it gets: asked before the up-to-date check
+    // (`docker version`, only when several platforms are declared).
     List<Platform> platforms =
         to.kind() == ImageLocation.Kind.DOCKER ? List.of(daemonPlatform()) : spec.platforms();
-    Map<Platform, BaseImage> bases = PlatformBases.load(spec, platforms, log);
+    BuildFingerprint fingerprint =
+        BuildFingerprint.of(spec, platforms, ImageBuild.pipeline(spec.settings()), log);
+    return fingerprint.unlessUpToDate(() -> build(to, platforms, fingerprint));
+  }
+
+  /** Builds the image of each of {@code platforms} and gathers them in {@code to}. */
+  private BuildReport build(
+      ImageLocation to, List<Platform> platforms, BuildFingerprint fingerprint)
+      throws ImageBuildException, ArtifactException, IOException, InterruptedException {
+    if (to.kind() == ImageLocation.Kind.DOCKER
+        && spec.platforms().size() > 1
+        && DockerCli.daemonAnswers()) {
+      log.accept(
+          LogEvent.lifecycle(
+              "The Docker daemon runs "
+                  + platforms.get(0)
+                  + ": loading that platform's image only (a registry or tar:// target takes"
+                  + " all)"));
+    }
+    Map<Platform, BaseImage> bases = PlatformBases.load(spec, fingerprint.base(), platforms, log);
     List<ImageBuild.Planned> planned = new ArrayList<>();
     for (Platform platform : platforms) {
       log.accept(LogEvent.lifecycle("Planning the " + platform + " image"));
       planned.add(ImageBuild.plan(spec, bases.get(platform), platform, log));
     }
-    BuildReport report =
-        switch (to.kind()) {
-          case DOCKER -> toDaemon(to, platforms.get(0), planned.get(0));
-          case TAR -> toLayout(to, platforms, planned);
-          case REGISTRY -> toRegistry(to, platforms, planned);
-        };
-    report.write(spec.settings().reportFile());
-    fingerprint.keep(report);
-    return BuildResult.built(report, spec.settings().reportFile());
+    return switch (to.kind()) {
+      case DOCKER -> toDaemon(to, platforms.get(0), planned.get(0), fingerprint.daemon());
+      case TAR -> toLayout(to, platforms, planned);
+      case REGISTRY -> toRegistry(to, platforms, planned);
+    };
   }
 
   /**
@@ -96,11 +103,6 @@ final class PlatformBuild {
               + ". Name the one to load: -Dcp-image.platforms="
               + declared.get(0));
     }
-    log.accept(
-        LogEvent.lifecycle(
-            "The Docker daemon runs "
-                + daemon.get()
-                + ": loading that platform's image only (a registry or tar:// target takes all)"));
     return daemon.get();
   }
 
@@ -130,10 +132,11 @@ final class PlatformBuild {
     }
   }
 
-  private BuildReport toDaemon(ImageLocation to, Platform platform, ImageBuild.Planned planned)
+  private BuildReport toDaemon(
+      ImageLocation to, Platform platform, ImageBuild.Planned planned, DaemonImages daemon)
       throws ImageBuildException, IOException, InterruptedException {
     List<String> outputs = new ArrayList<>();
-    JibContainer result = planned.build().containerize(to, planned.layers(), outputs);
+    JibContainer result = planned.build().containerize(to, planned.layers(), daemon, outputs);
     String digest = result.getDigest().toString();
     BuildReport.PlatformRecord record = record(platform, digest, planned);
     return planned.report(

@@ -2,8 +2,7 @@ package io.cpimage.build;
 
 import com.google.cloud.tools.jib.api.LogEvent;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,6 +41,11 @@ final class RegistryIdentity {
     /** The digest of the base's image manifest for the build's platform. */
     String manifestDigest() {
       return manifest.digest();
+    }
+
+    /** {@link #imageId}, only when it was read without asking (the manifest named the config). */
+    Optional<String> imageIdRead() {
+      return imageId == null ? Optional.empty() : imageId;
     }
 
     /**
@@ -100,17 +104,14 @@ final class RegistryIdentity {
   }
 
   /**
-   * Whether the registry of {@code to} names the image {@code digest} under its tag and each of
-   * {@code tags}: one manifest request per name; false when any differs, is gone or cannot be read.
+   * Whether the registry of {@code to} names under each tag of {@code digests} the digest given for
+   * it: one manifest request per tag; false when any differs, is gone or cannot be read.
    */
-  static boolean holds(ImageLocation to, List<String> tags, String digest, Consumer<LogEvent> log) {
-    List<String> names = new ArrayList<>();
-    names.add(to.registryReference().getQualifier());
-    names.addAll(tags);
+  static boolean holds(ImageLocation to, Map<String, String> digests, Consumer<LogEvent> log) {
     try {
       RegistryIndex registry = RegistryIndex.connect(to, false, log);
-      for (String name : names) {
-        if (!registry.digestOf(name).equals(Optional.of(digest))) {
+      for (Map.Entry<String, String> tag : digests.entrySet()) {
+        if (!registry.digestOf(tag.getKey()).equals(Optional.of(tag.getValue()))) {
           return false;
         }
       }

@@ -143,6 +143,45 @@ class PlatformBuildTest {
   }
 
   @Test
+  void theDaemonsPlatformIsAnInputOfTheImageItGets() throws Exception {
+    String image = "h-build-platforms-daemon:1";
+    Path jar = Files.writeString(temp.resolve("driver.jar"), "not really a jar");
+    ImageSpec spec =
+        ImageSpec.builder(
+                ImageLocation.parse("tar://" + layoutOfBothPlatforms(), "<from><image>", temp),
+                ImageLocation.parse("docker://" + image, "<to><image>", temp),
+                temp.resolve("work-daemon"))
+            .libraries(
+                List.of(
+                    new ImageSpec.LibrarySpec(
+                        new ConnectorSource.LocalFile(jar, null), null, "<libraries><library>")))
+            .utilityBelt(false)
+            .downloadCache(temp.resolve("downloads"))
+            .platforms(BOTH)
+            .build();
+    try {
+      Platform daemon = DockerCli.daemonPlatform().orElseThrow();
+      assertFalse(ImageBuild.run(spec, e -> {}).upToDate());
+      assertTrue(ImageBuild.run(spec, e -> {}).upToDate());
+      // The same spec and daemon image, as the build for a daemon of the other platform sees it.
+      Platform other = BOTH.get(0).equals(daemon) ? BOTH.get(1) : BOTH.get(0);
+      BuildFingerprint elsewhere =
+          BuildFingerprint.of(spec, List.of(other), ImageBuild.pipeline(spec.settings()), e -> {});
+      IllegalStateException built =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  elsewhere.unlessUpToDate(
+                      () -> {
+                        throw new IllegalStateException("builds");
+                      }));
+      assertEquals("builds", built.getMessage());
+    } finally {
+      new ProcessBuilder("docker", "rmi", "-f", image).start().waitFor();
+    }
+  }
+
+  @Test
   void aPlatformTheBaseLacksIsRefusedNamingThoseItHas() throws Exception {
     List<Platform> declared =
         List.of(new Platform("linux", "amd64"), new Platform("linux", "s390x"));

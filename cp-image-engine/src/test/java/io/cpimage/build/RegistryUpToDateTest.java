@@ -1,9 +1,12 @@
 package io.cpimage.build;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +72,139 @@ class RegistryUpToDateTest {
     }
   }
 
+  @Test
+  void aBaseTagThatMovesWhileTheBuildRunsDoesNotChangeTheBaseItBuildsOn() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    registry = "127.0.0.1:" + port;
+    Path state = temp.resolve("registry");
+    LocalRegistry.start(state, port);
+    try {
+      String tarBase = "tar://" + ImageBuildTest.baseTar(temp);
+      String base = registry + "/test/base:1";
+      build(spec(tarBase, base, "base", "base one"));
+      String checkedId =
+          RegistryIdentity.base(
+                  location(base, "<from><image>"), RegistryIdentity.DEFAULT_PLATFORM, e -> {})
+              .orElseThrow()
+              .imageId()
+              .orElseThrow();
+      Path out = temp.resolve("out.tar");
+      List<String> moved = new ArrayList<>();
+      // The tag moves once the up-to-date check has read it, right before the base is pulled.
+      BuildResult built =
+          ImageBuild.run(
+              spec(base, "tar://" + out, "on-base", Map.of("built", "on base")),
+              event -> {
+                if (event.getMessage().startsWith("Pulling base image " + base)
+                    && moved.isEmpty()) {
+                  moved.add(event.getMessage());
+                  try {
+                    build(spec(tarBase, base, "mover", "base two"));
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              });
+      assertEquals(List.of("Pulling base image " + base), moved);
+      JsonNode labels = config(out).path("config").path("Labels");
+      assertEquals("base one", labels.path("label").asText(), "built on the image checked");
+      // Shown as written, known by the ID of the image checked.
+      assertEquals(base, labels.path("org.opencontainers.image.base.name").asText());
+      assertEquals(checkedId, labels.path("org.opencontainers.image.base.digest").asText());
+      assertEquals(checkedId, built.report().baseImageId());
+      assertEquals(base, built.report().baseImage());
+    } finally {
+      LocalRegistry.stop(state);
+    }
+  }
+
+  @Test
+  void aPlatformsBuildChecksEachPlatformsTagAndPullsItsBasesOncePerIndex() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    registry = "127.0.0.1:" + port;
+    Path state = temp.resolve("registry");
+    LocalRegistry.start(state, port);
+    try {
+      String layout =
+          "tar://" + PlatformBuildTest.layoutOfBothPlatforms(temp.resolve("layout.tar"));
+      String target = registry + "/test/multi:1";
+      ImageSpec toRegistry =
+          builder(layout, target, "multi", Map.of("label", "one")).platforms(BOTH).build();
+      assertFalse(upToDate(toRegistry));
+      assertTrue(upToDate(toRegistry));
+      // Another image under one platform's tag: the index still names the image built before.
+      String tarBase = "tar://" + ImageBuildTest.baseTar(temp);
+      build(spec(tarBase, registry + "/test/multi:1-linux-arm64", "mover", "moved"));
+      assertFalse(upToDate(toRegistry), "built again: a platform's tag moved");
+      assertTrue(upToDate(toRegistry));
+
+      // On the index just pushed: each platform's base pulled once while the index is the same.
+      log.clear();
+      assertFalse(upToDate(onIndex(target, "one")));
+      assertEquals(2, pulls(), log.toString());
+      log.clear();
+      assertFalse(upToDate(onIndex(target, "two")), "built again: a label changed");
+      assertEquals(0, pulls(), log.toString());
+      for (Platform platform : BOTH) {
+        assertTrue(
+            log.contains(
+                "Base image "
+                    + target
+                    + " for "
+                    + platform
+                    + " unchanged since the last build: not pulled again"),
+            log.toString());
+      }
+      // Another index under the tag: pulled again.
+      build(builder(layout, target, "multi", Map.of("label", "other")).platforms(BOTH).build());
+      log.clear();
+      assertFalse(upToDate(onIndex(target, "two")), "built again: the base's tag moved");
+      assertEquals(2, pulls(), log.toString());
+    } finally {
+      LocalRegistry.stop(state);
+    }
+  }
+
+  private static final List<Platform> BOTH =
+      List.of(new Platform("linux", "amd64"), new Platform("linux", "arm64"));
+
+  /** A <platforms> build on the index {@code base}, to a tar, labelled {@code label}. */
+  private ImageSpec onIndex(String base, String label) throws Exception {
+    return builder(
+            base, "tar://" + temp.resolve("on-index.tar"), "on-index", Map.of("label", label))
+        .platforms(BOTH)
+        .build();
+  }
+
+  private long pulls() {
+    return log.stream().filter(line -> line.startsWith("Pulling base image")).count();
+  }
+
+  private static JsonNode config(Path tar) throws Exception {
+    try (ImageTar image = ImageTar.open(tar)) {
+      return new ObjectMapper().readTree(image.read(image.manifest().config()));
+    }
+  }
+
   private ImageSpec spec(String from, String to, String name, String label, String... tags)
+      throws Exception {
+    return spec(from, to, name, Map.of("label", label), tags);
+  }
+
+  private ImageSpec spec(
+      String from, String to, String name, Map<String, String> labels, String... tags)
+      throws Exception {
+    return builder(from, to, name, labels, tags).build();
+  }
+
+  private ImageSpec.Builder builder(
+      String from, String to, String name, Map<String, String> labels, String... tags)
       throws Exception {
     return ImageSpec.builder(
             location(from, "<from><image>"),
@@ -77,10 +212,9 @@ class RegistryUpToDateTest {
             temp.resolve("work-" + name))
         .tarImageName("test/out:1")
         .tags(List.of(tags))
-        .labels(Map.of("label", label))
+        .labels(labels)
         .utilityBelt(false)
-        .downloadCache(temp.resolve("cache"))
-        .build();
+        .downloadCache(temp.resolve("cache"));
   }
 
   private ImageLocation location(String image, String where) throws ImageBuildException {

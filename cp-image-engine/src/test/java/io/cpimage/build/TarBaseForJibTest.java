@@ -48,7 +48,7 @@ class TarBaseForJibTest {
     if (platforms.isEmpty()) {
       return BaseImages.load(spec.from(), spec.settings(), this::record);
     }
-    return PlatformBases.load(spec, platforms, this::record).get(platforms.get(0));
+    return PlatformBases.load(spec, spec.from(), platforms, this::record).get(platforms.get(0));
   }
 
   private void record(LogEvent event) {
