@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * the load itself: a store that wants every file (Docker's containerd image store refuses such a
  * tar, and tags nothing) gets the whole image right after, unless the base's layers are
  * placeholders ({@link HeldBase}): then the load fails with {@link PlaceholdersRefused}, and the
- * build starts again from the saved base.
+ * build starts again from the saved base. A refusal is the store's only if the daemon still holds
+ * those layers when asked again: an image removed while the build ran (the daemon was asked at its
+ * start) only makes the load send the layers it lacks now.
  */
 final class DaemonLoad implements DockerClient {
   private static final Set<String> CAPTURED = Set.of(ImageTar.MANIFEST);
@@ -81,18 +83,19 @@ final class DaemonLoad implements DockerClient {
   public String load(ImageTarball tarball, Consumer<Long> written)
       throws InterruptedException, IOException {
     boolean refusedBefore = refusedBefore(workDirectory);
-    int held = refusedBefore ? 0 : heldPrefix();
-    if (held < placeholders) {
-      throw new PlaceholdersRefused(
-          refusedBefore
-              ? "The engine refused an image without the layers it holds before"
-              : "The engine no longer holds the base's layers ("
-                  + held
-                  + " of "
-                  + placeholders
-                  + ")");
-    }
-    if (held > 0) {
+    int held = refusedBefore ? 0 : heldPrefix(daemon);
+    boolean refused = false;
+    while (held > 0 || held < placeholders) {
+      if (held < placeholders) {
+        throw new PlaceholdersRefused(
+            refusedBefore
+                ? "The engine refused an image without the layers it holds before"
+                : "The engine no longer holds the base's layers ("
+                    + held
+                    + " of "
+                    + placeholders
+                    + ")");
+      }
       Sent sent = send(tarball, droppedEntries(diffIds, held));
       if (sent.loaded().succeeded()) {
         record(sent.tar(), held);
@@ -100,17 +103,30 @@ final class DaemonLoad implements DockerClient {
         written.accept(sent.tar().passed());
         return sent.loaded().output();
       }
+      int holdsNow = heldPrefix(DaemonImages.none());
+      if (holdsNow < held) {
+        // What the daemon said at the build's start no longer holds: not its store's doing.
+        log.accept(
+            LogEvent.lifecycle(
+                "The engine refused the image without the layers it held when this build began ("
+                    + sent.loaded().output()
+                    + "): an image with them was removed meanwhile; sending the layers it lacks"
+                    + " now"));
+        held = holdsNow;
+        continue;
+      }
       String refusal =
           "The engine refused the image without the layers it holds ("
               + sent.loaded().output()
               + "): its image store does not skip held layers (as Docker's containerd store"
-              + " does not), or one was removed meanwhile; the next builds send whole images"
-              + " (`mvn clean` forgets this)";
+              + " does not); the next builds send whole images (`mvn clean` forgets this)";
       Files.writeString(refusalMark(workDirectory), refusal + System.lineSeparator());
       if (placeholders > 0) {
         throw new PlaceholdersRefused(refusal);
       }
       log.accept(LogEvent.lifecycle(refusal + "; loading the whole image"));
+      refused = true;
+      break;
     }
     Sent sent = send(tarball, Set.of());
     if (!sent.loaded().succeeded()) {
@@ -118,7 +134,7 @@ final class DaemonLoad implements DockerClient {
     }
     record(sent.tar(), 0);
     String what;
-    if (held > 0) {
+    if (refused) {
       what = "Loaded the whole image";
     } else if (refusedBefore) {
       what = "Loaded the whole image (the engine refused one without the layers it holds before)";
@@ -177,12 +193,13 @@ final class DaemonLoad implements DockerClient {
   }
 
   /**
-   * How many of the image's bottom layers some image in the daemon has, as the same chain: the
-   * daemon holds each prefix of an image's layers.
+   * How many of the image's bottom layers some image in the daemon has, as the same chain (the
+   * daemon holds each prefix of an image's layers), by what {@code said} of the candidates ({@link
+   * DaemonImages#none()}: as the daemon says now).
    */
-  private int heldPrefix() {
+  private int heldPrefix(DaemonImages said) {
     int held = 0;
-    for (List<String> theirs : daemon.layers(candidates)) {
+    for (List<String> theirs : said.layers(candidates)) {
       int common = 0;
       while (common < theirs.size()
           && common < diffIds.size()
