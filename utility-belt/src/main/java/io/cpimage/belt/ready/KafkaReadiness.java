@@ -247,7 +247,7 @@ public final class KafkaReadiness implements ReadinessCheck {
           return;
         }
       } catch (ConfigException e) {
-        if (!String.valueOf(e.getMessage()).contains("No resolvable bootstrap urls")) {
+        if (!noneResolves(String.valueOf(e.getMessage()))) {
           throw new NotReadyException("Invalid Kafka client configuration: " + e.getMessage());
         }
         lastError = "none of " + servers + " resolves: " + e.getMessage();
@@ -284,7 +284,7 @@ public final class KafkaReadiness implements ReadinessCheck {
         return Admin.create(config);
       } catch (KafkaException e) {
         String reason = withRootCause(e);
-        if (!reason.contains("No resolvable bootstrap urls")) {
+        if (!noneResolves(reason)) {
           throw new NotReadyException("Invalid Kafka client configuration: " + reason);
         }
         if (deadline.expired()) {
@@ -294,6 +294,13 @@ public final class KafkaReadiness implements ReadinessCheck {
         deadline.pauseBeforeRetry();
       }
     }
+  }
+
+  /**
+   * Whether the Kafka client's configuration error says only that no bootstrap name resolves (yet).
+   */
+  private static boolean noneResolves(String reason) {
+    return reason.contains("No resolvable bootstrap urls");
   }
 
   /** Describes a failed metadata request; throws for failures that retrying cannot fix. */
