@@ -1,18 +1,26 @@
 package io.cpimage.belt.ready;
 
 import io.cpimage.belt.wait.Deadline;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.ClientDnsLookup;
+import org.apache.kafka.clients.ClientUtils;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -181,6 +189,10 @@ public final class KafkaReadiness implements ReadinessCheck {
 
   private void countBrokers(String servers, Deadline deadline)
       throws NotReadyException, InterruptedException {
+    if (clientProperties.isEmpty()) {
+      countBrokersOverPlainSockets(servers, deadline);
+      return;
+    }
     Collection<Node> nodes = List.of();
     String lastError = "";
     try (Admin admin = createAdmin(servers, deadline)) {
@@ -209,6 +221,56 @@ public final class KafkaReadiness implements ReadinessCheck {
   }
 
   /**
+   * Counts the brokers as {@link #countBrokers} does, for a client with no settings (a PLAINTEXT
+   * listener), asking the bootstrap servers in turn with a {@link PlainMetadataRequest}: what the
+   * Admin client would ask, without its start-up. The servers are resolved at each round, as the
+   * Admin client resolves them when it is created.
+   */
+  private void countBrokersOverPlainSockets(String servers, Deadline deadline)
+      throws NotReadyException, InterruptedException {
+    List<Node> nodes = List.of();
+    String lastError = "";
+    while (true) {
+      try {
+        for (InetSocketAddress server : bootstrapAddresses(servers)) {
+          try {
+            nodes = PlainMetadataRequest.brokers(server, deadline);
+            lastError = "";
+            break;
+          } catch (ConnectException | SocketTimeoutException e) {
+            // As with the Admin client: no broker reached says no more than the count does.
+          } catch (IOException e) {
+            lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+          }
+        }
+        if (nodes.size() >= expectedBrokers) {
+          return;
+        }
+      } catch (ConfigException e) {
+        if (!noneResolves(String.valueOf(e.getMessage()))) {
+          throw new NotReadyException("Invalid Kafka client configuration: " + e.getMessage());
+        }
+        lastError = "none of " + servers + " resolves: " + e.getMessage();
+      }
+      if (deadline.expired()) {
+        throw new NotReadyException(notEnoughBrokers(nodes, lastError));
+      }
+      deadline.pauseBeforeRetry();
+    }
+  }
+
+  /** The addresses of {@code bootstrap.servers}, parsed and resolved as the Kafka client does. */
+  private static List<InetSocketAddress> bootstrapAddresses(String servers) {
+    List<String> urls = new ArrayList<>();
+    for (String url : servers.split(",")) {
+      if (!url.isBlank()) {
+        urls.add(url.strip());
+      }
+    }
+    return ClientUtils.parseAndValidateAddresses(urls, ClientDnsLookup.USE_ALL_DNS_IPS);
+  }
+
+  /**
    * Creates the admin client, retrying while no bootstrap address resolves (containers' DNS names
    * appear with the containers); any other failure is a configuration error that waiting cannot
    * fix.
@@ -222,7 +284,7 @@ public final class KafkaReadiness implements ReadinessCheck {
         return Admin.create(config);
       } catch (KafkaException e) {
         String reason = withRootCause(e);
-        if (!reason.contains("No resolvable bootstrap urls")) {
+        if (!noneResolves(reason)) {
           throw new NotReadyException("Invalid Kafka client configuration: " + reason);
         }
         if (deadline.expired()) {
@@ -232,6 +294,13 @@ public final class KafkaReadiness implements ReadinessCheck {
         deadline.pauseBeforeRetry();
       }
     }
+  }
+
+  /**
+   * Whether the Kafka client's configuration error says only that no bootstrap name resolves (yet).
+   */
+  private static boolean noneResolves(String reason) {
+    return reason.contains("No resolvable bootstrap urls");
   }
 
   /** Describes a failed metadata request; throws for failures that retrying cannot fix. */

@@ -3,6 +3,7 @@ package io.cpimage.belt.ready;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.zookeeper.client.ZKClientConfig;
 
 /**
  * Waits until a ZooKeeper ensemble accepts a client session, as Confluent's {@code cub zk-ready}
@@ -76,7 +77,26 @@ public final class ZooKeeperReadiness implements ReadinessCheck {
         service(),
         timeout,
         // A session that opens (and, with SASL, authenticates) means ready; it is closed again.
-        deadline ->
-            ZooKeeperConnection.open(connectString, clientProperties, awaitSasl, deadline).close());
+        deadline -> {
+          if (plainSession()) {
+            ZooKeeperHandshake.await(connectString, deadline);
+          } else {
+            ZooKeeperConnection.open(connectString, clientProperties, awaitSasl, deadline).close();
+          }
+        });
+  }
+
+  /**
+   * Whether the session needs no more than a plain socket: no SASL authentication to wait for and
+   * no TLS, which the ZooKeeper client takes from its properties or the system properties ({@code
+   * KAFKA_OPTS}). A client with a JAAS file that does not wait for SASL is connected before it
+   * authenticates, as the handshake is.
+   */
+  private boolean plainSession() {
+    String secure =
+        clientProperties.getOrDefault(
+            ZKClientConfig.SECURE_CLIENT,
+            System.getProperty(ZKClientConfig.SECURE_CLIENT, "false"));
+    return !awaitSasl && !Boolean.parseBoolean(secure.trim());
   }
 }

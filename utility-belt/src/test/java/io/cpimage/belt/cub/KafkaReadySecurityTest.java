@@ -296,6 +296,18 @@ class KafkaReadySecurityTest {
   }
 
   @Test
+  void aTlsListenerAskedInPlaintextFindsNoBrokerUntilTheTimeout() {
+    // Without -c the check speaks plaintext; the TLS listener's answer is no Kafka response.
+    CubRun run = cub("kafka-ready", "1", "2", "-b", kafka.bootstrapServers("SSL"));
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(
+        run.err().startsWith("Expected 1 brokers but found only 0. Brokers found []."),
+        run::toString);
+    assertTrue(run.elapsed().compareTo(Duration.ofSeconds(10)) < 0, run::toString);
+  }
+
+  @Test
   void aProtocolOtherThanPlaintextNeedsAConfigFile() {
     CubRun run = cub("kafka-ready", "1", "5", "-b", kafka.bootstrapServers("SSL"), "-s", "SSL");
 

@@ -33,10 +33,28 @@ class ZkReadyCommandTest {
 
   @Test
   void readyWhenZooKeeperAcceptsSessions() {
+    int sessions = zooKeeper.sessionCount();
+
     CubRun run = cub("zk-ready", zooKeeper.connectString(), "10");
 
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals("", run.err());
+    assertTrue(run.elapsed().compareTo(Duration.ofSeconds(5)) < 0, run::toString);
+    // The check's session is closed, not left for the server to expire.
+    assertEquals(sessions, zooKeeper.sessionCount());
+  }
+
+  @Test
+  void aChrootIsNoServerAndAnInvalidOneFailsAtOnce() {
+    assertEquals(0, cub("zk-ready", zooKeeper.connectString() + "/kafka", "10").exitCode());
+
+    CubRun run = cub("zk-ready", zooKeeper.connectString() + "/a//b", "10");
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(
+        run.err().startsWith("Cannot connect to Zookeeper server [" + zooKeeper.connectString()),
+        run::toString);
+    assertTrue(run.err().contains("Invalid path string"), run::toString);
     assertTrue(run.elapsed().compareTo(Duration.ofSeconds(5)) < 0, run::toString);
   }
 

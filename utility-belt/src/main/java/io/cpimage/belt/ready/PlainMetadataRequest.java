@@ -1,0 +1,144 @@
+package io.cpimage.belt.ready;
+
+import io.cpimage.belt.wait.Deadline;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.message.ApiVersionsRequestData;
+import org.apache.kafka.common.message.ApiVersionsResponseData;
+import org.apache.kafka.common.message.ApiVersionsResponseData.ApiVersion;
+import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.MetadataResponseData;
+import org.apache.kafka.common.message.MetadataResponseData.MetadataResponseBroker;
+import org.apache.kafka.common.message.RequestHeaderData;
+import org.apache.kafka.common.message.ResponseHeaderData;
+import org.apache.kafka.common.protocol.ByteBufferAccessor;
+import org.apache.kafka.common.protocol.Message;
+import org.apache.kafka.common.protocol.MessageUtil;
+
+/**
+ * The brokers one Kafka broker knows of, asked over a plain socket (a PLAINTEXT listener) with two
+ * requests, ApiVersions (to agree on a version) and Metadata for no topic, written and read with
+ * the Kafka client's own message classes. {@code cub kafka-ready} runs at every boot of a Connect
+ * worker; the Admin client's configuration, metrics, JMX registration and network thread were more
+ * than half of the check's CPU, for these same two requests.
+ */
+final class PlainMetadataRequest {
+
+  /** Each attempt's limit for connecting and for each answer, within the check's deadline. */
+  private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * Metadata requests are flexible (KIP-482: compact fields, tagged fields, header version 2 and
+   * response header version 1) from this version on; older ones use header versions 1 and 0.
+   */
+  private static final short FIRST_FLEXIBLE_METADATA_VERSION = 9;
+
+  private static final String CLIENT_ID = "cub";
+
+  /** More than a Metadata response for no topic from a cluster of thousands of brokers. */
+  private static final int MAX_RESPONSE_SIZE = 16 << 20;
+
+  private PlainMetadataRequest() {}
+
+  /**
+   * The brokers {@code server} reports; throws when it cannot be reached or does not answer as a
+   * broker does (a listener that wants TLS or SASL closes the connection).
+   */
+  static List<Node> brokers(InetSocketAddress server, Deadline deadline) throws IOException {
+    try (Socket socket = new Socket()) {
+      int timeout = (int) deadline.cap(ATTEMPT_TIMEOUT).toMillis();
+      socket.connect(server, timeout);
+      socket.setSoTimeout(timeout);
+      socket.setTcpNoDelay(true);
+      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+      // Version 0 of ApiVersions, which every broker answers (with version 0 whatever it asks for).
+      ApiVersionsRequestData versionsRequest = new ApiVersionsRequestData();
+      send(out, versionsRequest.apiKey(), (short) 0, 1, (short) 1, versionsRequest);
+      ApiVersionsResponseData versions =
+          new ApiVersionsResponseData(receive(in, 1, (short) 0), (short) 0);
+      if (versions.errorCode() != 0) {
+        throw new IOException(
+            "the ApiVersions request failed with error code " + versions.errorCode());
+      }
+      MetadataRequestData request =
+          new MetadataRequestData().setTopics(List.of()).setAllowAutoTopicCreation(false);
+      short version = metadataVersion(versions.apiKeys().find(request.apiKey()), server);
+      boolean flexible = version >= FIRST_FLEXIBLE_METADATA_VERSION;
+      send(out, request.apiKey(), version, 2, (short) (flexible ? 2 : 1), request);
+      MetadataResponseData metadata =
+          new MetadataResponseData(receive(in, 2, (short) (flexible ? 1 : 0)), version);
+      List<Node> nodes = new ArrayList<>();
+      for (MetadataResponseBroker broker : metadata.brokers()) {
+        nodes.add(new Node(broker.nodeId(), broker.host(), broker.port(), broker.rack()));
+      }
+      return nodes;
+    }
+  }
+
+  /** The newest Metadata version both this client and the broker speak. */
+  private static short metadataVersion(ApiVersion broker, InetSocketAddress server)
+      throws IOException {
+    short newest =
+        broker == null
+            ? -1
+            : (short) Math.min(broker.maxVersion(), MetadataRequestData.HIGHEST_SUPPORTED_VERSION);
+    if (broker == null
+        || newest < broker.minVersion()
+        || newest < MetadataRequestData.LOWEST_SUPPORTED_VERSION) {
+      throw new IOException(server + " answers no Metadata request version this client knows");
+    }
+    return newest;
+  }
+
+  /** A size-prefixed request: header (api key, version, correlation id, client id), then body. */
+  private static void send(
+      DataOutputStream out,
+      short apiKey,
+      short version,
+      int correlationId,
+      short headerVersion,
+      Message body)
+      throws IOException {
+    RequestHeaderData header =
+        new RequestHeaderData()
+            .setRequestApiKey(apiKey)
+            .setRequestApiVersion(version)
+            .setCorrelationId(correlationId)
+            .setClientId(CLIENT_ID);
+    ByteBuffer head = MessageUtil.toByteBuffer(header, headerVersion);
+    ByteBuffer rest = MessageUtil.toByteBuffer(body, version);
+    out.writeInt(head.remaining() + rest.remaining());
+    out.write(head.array(), head.arrayOffset() + head.position(), head.remaining());
+    out.write(rest.array(), rest.arrayOffset() + rest.position(), rest.remaining());
+    out.flush();
+  }
+
+  /** A size-prefixed response, past its header, which must answer {@code correlationId}. */
+  private static ByteBufferAccessor receive(
+      DataInputStream in, int correlationId, short headerVersion) throws IOException {
+    int size = in.readInt();
+    // A listener that speaks TLS answers with bytes that are no size: not a broker's answer.
+    if (size < 0 || size > MAX_RESPONSE_SIZE) {
+      throw new IOException("an answer of " + size + " bytes is not a Kafka response");
+    }
+    byte[] response = new byte[size];
+    in.readFully(response);
+    ByteBufferAccessor accessor = new ByteBufferAccessor(ByteBuffer.wrap(response));
+    ResponseHeaderData header = new ResponseHeaderData(accessor, headerVersion);
+    if (header.correlationId() != correlationId) {
+      throw new IOException(
+          "answer to request " + header.correlationId() + " where " + correlationId + " was due");
+    }
+    return accessor;
+  }
+}
