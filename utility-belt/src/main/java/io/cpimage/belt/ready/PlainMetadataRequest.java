@@ -38,7 +38,9 @@ final class PlainMetadataRequest {
 
   /**
    * Metadata requests are flexible (KIP-482: compact fields, tagged fields, header version 2 and
-   * response header version 1) from this version on; older ones use header versions 1 and 0.
+   * response header version 1) from this version on; older ones use header versions 1 and 0. The
+   * client's {@code ApiKeys} knows this too, but its first use builds the schemas of every request
+   * and response: it made the check three times as dear (0.13 to 0.38 s CPU without a cache).
    */
   private static final short FIRST_FLEXIBLE_METADATA_VERSION = 9;
 

@@ -2,6 +2,8 @@ package io.cpimage.belt.ready;
 
 import io.cpimage.belt.wait.Deadline;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -9,21 +11,30 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import org.apache.jute.BinaryInputArchive;
+import org.apache.jute.BinaryOutputArchive;
+import org.apache.jute.Record;
+import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.client.ConnectStringParser;
+import org.apache.zookeeper.proto.ConnectRequest;
+import org.apache.zookeeper.proto.ConnectResponse;
+import org.apache.zookeeper.proto.ReplyHeader;
+import org.apache.zookeeper.proto.RequestHeader;
 
 /**
- * Opens a ZooKeeper session and closes it again over a plain socket, with the two requests of
- * ZooKeeper's wire protocol that this takes (connect, close session), instead of the ZooKeeper
- * client: {@code cub zk-ready} runs at every boot of a ZooKeeper-mode broker, and the client's
- * classes, threads and session management were two thirds of the check's CPU. A server that needs
- * neither TLS nor SASL answers both the same way either client asks.
+ * Opens a ZooKeeper session and closes it again over a plain socket, with the two requests this
+ * takes (connect, close session) as ZooKeeper's own records (jute) write them, instead of the
+ * ZooKeeper client: {@code cub zk-ready} runs at every boot of a ZooKeeper-mode broker, and the
+ * client's classes, threads and session management were two thirds of the check's CPU. A server
+ * that needs neither TLS nor SASL answers both the same way either client asks.
  */
 final class ZooKeeperHandshake {
 
   /** Each attempt's limit for connecting and for each answer, within the check's deadline. */
   private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
-  private static final int CLOSE_SESSION = -11;
+  /** More than a connect response or a reply header takes. */
+  private static final int MAX_ANSWER = 1024;
 
   private ZooKeeperHandshake() {}
 
@@ -77,23 +88,13 @@ final class ZooKeeperHandshake {
       socket.setTcpNoDelay(true);
       DataOutputStream out = new DataOutputStream(socket.getOutputStream());
       DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-      // ConnectRequest: protocol version, last zxid seen, session timeout, session id (0: a new
-      // session), password, read-only (false: only a server in the quorum may answer).
-      out.writeInt(4 + 8 + 4 + 8 + 4 + 16 + 1);
-      out.writeInt(0);
-      out.writeLong(0);
-      out.writeInt((int) Math.min(Integer.MAX_VALUE, deadline.cap(ATTEMPT_TIMEOUT).toMillis()));
-      out.writeLong(0);
-      out.writeInt(16);
-      out.write(new byte[16]);
-      out.writeBoolean(false);
-      out.flush();
-      // ConnectResponse: protocol version, negotiated timeout (not positive: no session), ...
-      int length = in.readInt();
-      in.readInt();
-      int negotiatedTimeout = in.readInt();
-      in.skipNBytes(length - 8);
-      if (negotiatedTimeout <= 0) {
+      // A new session (no zxid seen, no session ID, an empty password) that only a server in the
+      // quorum may give (not read-only).
+      send(out, new ConnectRequest(0, 0, timeout, 0, new byte[16], false));
+      ConnectResponse response = new ConnectResponse();
+      receive(in, response);
+      // A server that is not serving answers with no session: a timeout that is not positive.
+      if (response.getTimeOut() <= 0) {
         return false;
       }
       closeSession(out, in);
@@ -110,13 +111,31 @@ final class ZooKeeperHandshake {
    */
   private static void closeSession(DataOutputStream out, DataInputStream in) {
     try {
-      out.writeInt(8);
-      out.writeInt(1);
-      out.writeInt(CLOSE_SESSION);
-      out.flush();
-      in.skipNBytes(in.readInt());
+      send(out, new RequestHeader(1, ZooDefs.OpCode.closeSession));
+      receive(in, new ReplyHeader());
     } catch (IOException e) {
       // The server expires the session after its timeout.
     }
+  }
+
+  /** A length-prefixed record, as ZooKeeper's client frames each one. */
+  private static void send(DataOutputStream out, Record record) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    record.serialize(BinaryOutputArchive.getArchive(bytes), "request");
+    out.writeInt(bytes.size());
+    bytes.writeTo(out);
+    out.flush();
+  }
+
+  /** A length-prefixed answer, read into {@code record}. */
+  private static void receive(DataInputStream in, Record record) throws IOException {
+    int length = in.readInt();
+    // Anything else (a TLS listener's bytes) has no length that fits an answer this small.
+    if (length < 0 || length > MAX_ANSWER) {
+      throw new IOException("an answer of " + length + " bytes is not ZooKeeper's");
+    }
+    byte[] answer = new byte[length];
+    in.readFully(answer);
+    record.deserialize(BinaryInputArchive.getArchive(new ByteArrayInputStream(answer)), "response");
   }
 }
