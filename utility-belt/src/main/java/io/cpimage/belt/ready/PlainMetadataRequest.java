@@ -1,12 +1,8 @@
 package io.cpimage.belt.ready;
 
 import io.cpimage.belt.wait.Deadline;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +19,7 @@ import org.apache.kafka.common.message.ResponseHeaderData;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.Message;
 import org.apache.kafka.common.protocol.MessageUtil;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The brokers one Kafka broker knows of, asked over a plain socket (a PLAINTEXT listener) with two
@@ -56,18 +53,13 @@ final class PlainMetadataRequest {
    * broker does (a listener that wants TLS or SASL closes the connection).
    */
   static List<Node> brokers(InetSocketAddress server, Deadline deadline) throws IOException {
-    try (Socket socket = new Socket()) {
-      int timeout = (int) deadline.cap(ATTEMPT_TIMEOUT).toMillis();
-      socket.connect(server, timeout);
-      socket.setSoTimeout(timeout);
-      socket.setTcpNoDelay(true);
-      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+    try (SizePrefixedConnection connection =
+        SizePrefixedConnection.open(server, deadline.cap(ATTEMPT_TIMEOUT))) {
       // Version 0 of ApiVersions, which every broker answers (with version 0 whatever it asks for).
       ApiVersionsRequestData versionsRequest = new ApiVersionsRequestData();
-      send(out, versionsRequest.apiKey(), (short) 0, 1, (short) 1, versionsRequest);
+      send(connection, versionsRequest.apiKey(), (short) 0, 1, (short) 1, versionsRequest);
       ApiVersionsResponseData versions =
-          new ApiVersionsResponseData(receive(in, 1, (short) 0), (short) 0);
+          new ApiVersionsResponseData(receive(connection, 1, (short) 0), (short) 0);
       if (versions.errorCode() != 0) {
         throw new IOException(
             "the ApiVersions request failed with error code " + versions.errorCode());
@@ -76,9 +68,9 @@ final class PlainMetadataRequest {
           new MetadataRequestData().setTopics(List.of()).setAllowAutoTopicCreation(false);
       short version = metadataVersion(versions.apiKeys().find(request.apiKey()), server);
       boolean flexible = version >= FIRST_FLEXIBLE_METADATA_VERSION;
-      send(out, request.apiKey(), version, 2, (short) (flexible ? 2 : 1), request);
+      send(connection, request.apiKey(), version, 2, (short) (flexible ? 2 : 1), request);
       MetadataResponseData metadata =
-          new MetadataResponseData(receive(in, 2, (short) (flexible ? 1 : 0)), version);
+          new MetadataResponseData(receive(connection, 2, (short) (flexible ? 1 : 0)), version);
       List<Node> nodes = new ArrayList<>();
       for (MetadataResponseBroker broker : metadata.brokers()) {
         nodes.add(new Node(broker.nodeId(), broker.host(), broker.port(), broker.rack()));
@@ -104,7 +96,7 @@ final class PlainMetadataRequest {
 
   /** A size-prefixed request: header (api key, version, correlation id, client id), then body. */
   private static void send(
-      DataOutputStream out,
+      SizePrefixedConnection connection,
       short apiKey,
       short version,
       int correlationId,
@@ -117,24 +109,16 @@ final class PlainMetadataRequest {
             .setRequestApiVersion(version)
             .setCorrelationId(correlationId)
             .setClientId(CLIENT_ID);
-    ByteBuffer head = MessageUtil.toByteBuffer(header, headerVersion);
-    ByteBuffer rest = MessageUtil.toByteBuffer(body, version);
-    out.writeInt(head.remaining() + rest.remaining());
-    out.write(head.array(), head.arrayOffset() + head.position(), head.remaining());
-    out.write(rest.array(), rest.arrayOffset() + rest.position(), rest.remaining());
-    out.flush();
+    connection.send(
+        Utils.toArray(MessageUtil.toByteBuffer(header, headerVersion)),
+        Utils.toArray(MessageUtil.toByteBuffer(body, version)));
   }
 
   /** A size-prefixed response, past its header, which must answer {@code correlationId}. */
   private static ByteBufferAccessor receive(
-      DataInputStream in, int correlationId, short headerVersion) throws IOException {
-    int size = in.readInt();
-    // A listener that speaks TLS answers with bytes that are no size: not a broker's answer.
-    if (size < 0 || size > MAX_RESPONSE_SIZE) {
-      throw new IOException("an answer of " + size + " bytes is not a Kafka response");
-    }
-    byte[] response = new byte[size];
-    in.readFully(response);
+      SizePrefixedConnection connection, int correlationId, short headerVersion)
+      throws IOException {
+    byte[] response = connection.receive(MAX_RESPONSE_SIZE, "a Kafka response");
     ByteBufferAccessor accessor = new ByteBufferAccessor(ByteBuffer.wrap(response));
     ResponseHeaderData header = new ResponseHeaderData(accessor, headerVersion);
     if (header.correlationId() != correlationId) {

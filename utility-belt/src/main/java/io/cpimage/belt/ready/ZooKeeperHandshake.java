@@ -1,14 +1,10 @@
 package io.cpimage.belt.ready;
 
 import io.cpimage.belt.wait.Deadline;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import org.apache.jute.BinaryInputArchive;
@@ -81,23 +77,18 @@ final class ZooKeeperHandshake {
     if (server.isUnresolved()) {
       return false;
     }
-    try (Socket socket = new Socket()) {
-      int timeout = (int) deadline.cap(ATTEMPT_TIMEOUT).toMillis();
-      socket.connect(server, timeout);
-      socket.setSoTimeout(timeout);
-      socket.setTcpNoDelay(true);
-      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+    Duration timeout = deadline.cap(ATTEMPT_TIMEOUT);
+    try (SizePrefixedConnection connection = SizePrefixedConnection.open(server, timeout)) {
       // A new session (no zxid seen, no session ID, an empty password) that only a server in the
       // quorum may give (not read-only).
-      send(out, new ConnectRequest(0, 0, timeout, 0, new byte[16], false));
+      send(connection, new ConnectRequest(0, 0, (int) timeout.toMillis(), 0, new byte[16], false));
       ConnectResponse response = new ConnectResponse();
-      receive(in, response);
+      receive(connection, response);
       // A server that is not serving answers with no session: a timeout that is not positive.
       if (response.getTimeOut() <= 0) {
         return false;
       }
-      closeSession(out, in);
+      closeSession(connection);
       return true;
     } catch (IOException e) {
       return false;
@@ -109,33 +100,25 @@ final class ZooKeeperHandshake {
    * type) without a body, then its reply, which comes once the server has closed the session. The
    * session was opened: a failure here does not make the server less ready.
    */
-  private static void closeSession(DataOutputStream out, DataInputStream in) {
+  private static void closeSession(SizePrefixedConnection connection) {
     try {
-      send(out, new RequestHeader(1, ZooDefs.OpCode.closeSession));
-      receive(in, new ReplyHeader());
+      send(connection, new RequestHeader(1, ZooDefs.OpCode.closeSession));
+      receive(connection, new ReplyHeader());
     } catch (IOException e) {
       // The server expires the session after its timeout.
     }
   }
 
   /** A length-prefixed record, as ZooKeeper's client frames each one. */
-  private static void send(DataOutputStream out, Record record) throws IOException {
+  private static void send(SizePrefixedConnection connection, Record record) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     record.serialize(BinaryOutputArchive.getArchive(bytes), "request");
-    out.writeInt(bytes.size());
-    bytes.writeTo(out);
-    out.flush();
+    connection.send(bytes.toByteArray());
   }
 
   /** A length-prefixed answer, read into {@code record}. */
-  private static void receive(DataInputStream in, Record record) throws IOException {
-    int length = in.readInt();
-    // Anything else (a TLS listener's bytes) has no length that fits an answer this small.
-    if (length < 0 || length > MAX_ANSWER) {
-      throw new IOException("an answer of " + length + " bytes is not ZooKeeper's");
-    }
-    byte[] answer = new byte[length];
-    in.readFully(answer);
+  private static void receive(SizePrefixedConnection connection, Record record) throws IOException {
+    byte[] answer = connection.receive(MAX_ANSWER, "ZooKeeper's");
     record.deserialize(BinaryInputArchive.getArchive(new ByteArrayInputStream(answer)), "response");
   }
 }
