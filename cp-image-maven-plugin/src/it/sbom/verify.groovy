@@ -30,7 +30,12 @@ def library = sbom.components.find { it.purl == 'pkg:maven/com.fasterxml.jackson
 assert library : sbom.components*.purl
 assert hashOf(library, 'SHA-256') == sha256(jacksonCore)
 assert sbom.components.find { it.type == 'container' }.version == report.baseImageId
-assert sbom.components.find { it.group == 'io.cpimage' && it.name == 'utility-belt' }
+def belt = sbom.components.find { it.group == 'io.cpimage' && it.name == 'utility-belt' }
+assert belt.properties.find { it.name == 'cp-image:path' }.value == '/usr/share/java/cp-image-utility-belt/utility-belt.jar'
+// The jar of the belt's own classes, which the launchers run the checks from, is a part of it.
+assert belt.components*.name == ['utility-belt-checks.jar']
+assert belt.components[0].properties.find { it.name == 'cp-image:path' }.value == '/usr/share/java/cp-image-utility-belt/utility-belt-checks.jar'
+assert hashOf(belt.components[0], 'SHA-256') ==~ /[0-9a-f]{64}/ && hashOf(belt.components[0], 'SHA-256') != hashOf(belt, 'SHA-256')
 
 // In the image: the same bytes at the documented path, named by a label.
 def image = new File(basedir, 'target/image.tar')

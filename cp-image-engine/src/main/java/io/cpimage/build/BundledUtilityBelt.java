@@ -19,6 +19,11 @@ import java.nio.file.StandardCopyOption;
 final class BundledUtilityBelt {
   static final String BIN = "/usr/local/bin";
   static final String JAR_DIRECTORY = "/usr/share/java/cp-image-utility-belt";
+  static final String JAR = "utility-belt.jar";
+
+  /** The belt's own classes alone: the launchers run the checks from it, in front of the jar. */
+  static final String CHECKS_JAR = "utility-belt-checks.jar";
+
   private static final String RESOURCES = "utility-belt/";
 
   private BundledUtilityBelt() {}
@@ -32,15 +37,10 @@ final class BundledUtilityBelt {
     layer.addFile(extract("cub", directory), BIN + "/cub", LayerPlanner.EXECUTABLE_MODE, where);
     layer.addFile(extract("ub", directory), BIN + "/ub", LayerPlanner.EXECUTABLE_MODE, where);
     layer.addFile(
-        extract("utility-belt.jar", directory),
-        JAR_DIRECTORY + "/utility-belt.jar",
-        LayerPlanner.FILE_MODE,
-        where);
-    // The belt's own classes alone: the launchers run the checks from it, in front of the whole
-    // jar.
+        extract(JAR, directory), JAR_DIRECTORY + "/" + JAR, LayerPlanner.FILE_MODE, where);
     layer.addFile(
-        extract("utility-belt-checks.jar", directory),
-        JAR_DIRECTORY + "/utility-belt-checks.jar",
+        extract(CHECKS_JAR, directory),
+        JAR_DIRECTORY + "/" + CHECKS_JAR,
         LayerPlanner.FILE_MODE,
         where);
   }

@@ -194,8 +194,10 @@ public final class ImageBuild {
       belt.finish();
       sbom.utilityBelt(
           ImageSbom.toolVersion(),
-          work.resolve("utility-belt").resolve("utility-belt.jar"),
-          BundledUtilityBelt.JAR_DIRECTORY + "/utility-belt.jar");
+          work.resolve("utility-belt").resolve(BundledUtilityBelt.JAR),
+          BundledUtilityBelt.JAR_DIRECTORY + "/" + BundledUtilityBelt.JAR,
+          work.resolve("utility-belt").resolve(BundledUtilityBelt.CHECKS_JAR),
+          BundledUtilityBelt.JAR_DIRECTORY + "/" + BundledUtilityBelt.CHECKS_JAR);
     }
     Integer javaVersion = addJdk(planner, pipeline, environment);
     addLibraries(planner, pipeline);

@@ -145,8 +145,13 @@ public final class ImageSbom {
     addedPaths.add(javaHome);
   }
 
-  /** cp-image's utility belt ({@code dub}, {@code cub}, {@code ub}): its jar at {@code path}. */
-  public void utilityBelt(String version, Path jar, String path) throws IOException {
+  /**
+   * cp-image's utility belt ({@code dub}, {@code cub}, {@code ub}): its jar at {@code path}, and
+   * the jar of its own classes alone that the launchers run the checks from, at {@code checksPath},
+   * as a part of it.
+   */
+  public void utilityBelt(String version, Path jar, String path, Path checksJar, String checksPath)
+      throws IOException {
     Component belt = component(Component.Type.APPLICATION, "io.cpimage", "utility-belt", version);
     belt.setPurl(
         build(
@@ -157,7 +162,13 @@ public final class ImageSbom {
                 .withVersion(version)));
     belt.setHashes(hashes(jar));
     belt.addProperty(new Property(PATH, path));
+    Component checks =
+        component(Component.Type.LIBRARY, null, checksJar.getFileName().toString(), null);
+    checks.setHashes(hashes(checksJar));
+    checks.addProperty(new Property(PATH, checksPath));
+    belt.addComponent(checks);
     addedPaths.add(path);
+    addedPaths.add(checksPath);
     components.add(belt);
   }
 

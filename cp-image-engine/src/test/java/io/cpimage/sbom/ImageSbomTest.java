@@ -44,7 +44,12 @@ class ImageSbomTest {
             "Package: libc6\nStatus: install ok installed\nArchitecture: amd64\nVersion: 2.41-12\n"));
     sbom.baseJar("/usr/share/java/kafka/kafka-clients-4.4.0.jar", "cd".repeat(32));
     sbom.jdk("/usr/lib/jvm/jdk-25", "IMPLEMENTOR=\"Debian\"\nJAVA_VERSION=\"25.0.5\"\n", null);
-    sbom.utilityBelt("0.1.0-SNAPSHOT", jar, "/usr/share/java/cp-image-utility-belt/belt.jar");
+    sbom.utilityBelt(
+        "0.1.0-SNAPSHOT",
+        jar,
+        "/usr/share/java/cp-image-utility-belt/belt.jar",
+        plain,
+        "/usr/share/java/cp-image-utility-belt/belt-checks.jar");
     sbom.library(
         "/usr/share/java/kafka",
         new ConnectorSource.MavenArtifact(
