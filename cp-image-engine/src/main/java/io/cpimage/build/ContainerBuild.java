@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,6 +92,7 @@ record ContainerBuild(
     private final Cache cache;
     private final ExecutorService threads;
     private final Map<LayerPlan.Layer, Future<CachedLayer>> started = new IdentityHashMap<>();
+    private final List<Thread> created = new CopyOnWriteArrayList<>();
 
     LayerBuilds(Path workDirectory) throws IOException {
       directory = applicationLayersCache(workDirectory);
@@ -102,7 +104,11 @@ record ContainerBuild(
       threads =
           Executors.newFixedThreadPool(
               Runtime.getRuntime().availableProcessors(),
-              task -> new Thread(task, "cp-image-layers"));
+              task -> {
+                Thread thread = new Thread(task, "cp-image-layers");
+                created.add(thread);
+                return thread;
+              });
     }
 
     /** Starts building {@code layer}, which is planned and will not change. */
@@ -127,6 +133,10 @@ record ContainerBuild(
       threads.shutdownNow();
       while (!threads.awaitTermination(1, TimeUnit.SECONDS)) {
         // A layer being compressed ends at its next write once interrupted.
+      }
+      // The pool is terminated as its last thread begins to exit: wait until each has.
+      for (Thread thread : created) {
+        thread.join();
       }
     }
 
