@@ -43,9 +43,9 @@ final class RegistryIdentity {
       return manifest.digest();
     }
 
-    /** {@link #imageId}, only when it was read without asking (the manifest named the config). */
+    /** {@link #imageId} when the manifest itself names the config: known without asking. */
     Optional<String> imageIdRead() {
-      return imageId == null ? Optional.empty() : imageId;
+      return manifest.configDigest();
     }
 
     /**
