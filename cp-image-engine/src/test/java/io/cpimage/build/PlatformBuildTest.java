@@ -145,20 +145,7 @@ class PlatformBuildTest {
   @Test
   void theDaemonsPlatformIsAnInputOfTheImageItGets() throws Exception {
     String image = "h-build-platforms-daemon:1";
-    Path jar = Files.writeString(temp.resolve("driver.jar"), "not really a jar");
-    ImageSpec spec =
-        ImageSpec.builder(
-                ImageLocation.parse("tar://" + layoutOfBothPlatforms(), "<from><image>", temp),
-                ImageLocation.parse("docker://" + image, "<to><image>", temp),
-                temp.resolve("work-daemon"))
-            .libraries(
-                List.of(
-                    new ImageSpec.LibrarySpec(
-                        new ConnectorSource.LocalFile(jar, null), null, "<libraries><library>")))
-            .utilityBelt(false)
-            .downloadCache(temp.resolve("downloads"))
-            .platforms(BOTH)
-            .build();
+    ImageSpec spec = builder(layoutOfBothPlatforms(), "docker://" + image, BOTH, "daemon").build();
     try {
       Platform daemon = DockerCli.daemonPlatform().orElseThrow();
       assertFalse(ImageBuild.run(spec, e -> {}).upToDate());
@@ -255,12 +242,18 @@ class PlatformBuildTest {
 
   private ImageSpec.Builder builder(Path base, List<Platform> platforms, String name)
       throws IOException, ImageBuildException {
+    return builder(base, "tar://" + temp.resolve(name + ".tar"), platforms, name)
+        .tarImageName("test/image:1");
+  }
+
+  /** A spec that adds one library to {@code base} for {@code platforms}, built to {@code to}. */
+  private ImageSpec.Builder builder(Path base, String to, List<Platform> platforms, String name)
+      throws IOException, ImageBuildException {
     Path jar = Files.writeString(temp.resolve("driver.jar"), "not really a jar");
     return ImageSpec.builder(
             ImageLocation.parse("tar://" + base, "<from><image>", temp),
-            ImageLocation.parse("tar://" + temp.resolve(name + ".tar"), "<to><image>", temp),
+            ImageLocation.parse(to, "<to><image>", temp),
             temp.resolve("work-" + name))
-        .tarImageName("test/image:1")
         .libraries(
             List.of(
                 new ImageSpec.LibrarySpec(
