@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class RegistryUpToDateTest {
 
   private String registry;
   private Path state;
-  private final List<String> log = new ArrayList<>();
+  // Written by jib's threads too, some of which still log after a failed build has returned.
+  private final List<String> log = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void startRegistry() throws Exception {
