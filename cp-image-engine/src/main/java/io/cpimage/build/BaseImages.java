@@ -247,7 +247,7 @@ final class BaseImages {
       if (platform != null) {
         builder.setPlatforms(Set.of(platform.jib()));
       }
-      builder.containerize(containerizer);
+      ContainerBuild.containerizeLeavingNoThreads(builder, containerizer);
     } catch (ExecutionException
         | com.google.cloud.tools.jib.api.CacheDirectoryCreationException
         | com.google.cloud.tools.jib.api.RegistryException e) {

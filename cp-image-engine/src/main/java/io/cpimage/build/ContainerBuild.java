@@ -37,12 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -90,9 +86,9 @@ record ContainerBuild(
   static final class LayerBuilds implements AutoCloseable {
     private final Path directory;
     private final Cache cache;
-    private final ExecutorService threads;
+    private final JoinedThreadPool threads =
+        JoinedThreadPool.fixed("cp-image-layers", Runtime.getRuntime().availableProcessors());
     private final Map<LayerPlan.Layer, Future<CachedLayer>> started = new IdentityHashMap<>();
-    private final List<Thread> created = new CopyOnWriteArrayList<>();
 
     LayerBuilds(Path workDirectory) throws IOException {
       directory = applicationLayersCache(workDirectory);
@@ -101,19 +97,11 @@ record ContainerBuild(
       } catch (CacheDirectoryCreationException e) {
         throw new IOException("cannot create jib's layer cache: " + e.getMessage(), e);
       }
-      threads =
-          Executors.newFixedThreadPool(
-              Runtime.getRuntime().availableProcessors(),
-              task -> {
-                Thread thread = new Thread(task, "cp-image-layers");
-                created.add(thread);
-                return thread;
-              });
     }
 
     /** Starts building {@code layer}, which is planned and will not change. */
     void start(LayerPlan.Layer layer) {
-      started.put(layer, threads.submit(() -> build(layer)));
+      started.put(layer, threads.executor().submit(() -> build(layer)));
     }
 
     /** {@code layer} in jib's cache, once its build is done. */
@@ -130,14 +118,8 @@ record ContainerBuild(
      */
     @Override
     public void close() throws InterruptedException {
-      threads.shutdownNow();
-      while (!threads.awaitTermination(1, TimeUnit.SECONDS)) {
-        // A layer being compressed ends at its next write once interrupted.
-      }
-      // The pool is terminated as its last thread begins to exit: wait until each has.
-      for (Thread thread : created) {
-        thread.join();
-      }
+      // A layer being compressed ends at its next write once interrupted.
+      threads.close();
     }
 
     private CachedLayer build(LayerPlan.Layer layer) throws IOException {
@@ -374,7 +356,7 @@ record ContainerBuild(
     }
     try {
       log.accept(LogEvent.lifecycle(capitalized(what)));
-      return builder(format).containerize(containerizer);
+      return containerizeLeavingNoThreads(builder(format), containerizer);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof DaemonLoad.PlaceholdersRefused refused) {
         throw refused;
@@ -382,6 +364,25 @@ record ContainerBuild(
       throw failure(capitalized(what), e);
     } catch (RegistryException | CacheDirectoryCreationException e) {
       throw failure(capitalized(what), e);
+    }
+  }
+
+  /**
+   * Runs jib's build of {@code builder} to {@code containerizer} on a pool of our own, and returns
+   * or throws only once each of its threads has ended. jib's own pool is only shut down, not waited
+   * for: when one step fails, the others run on and keep logging through our log, and writing into
+   * the caches, after the build has failed.
+   */
+  static JibContainer containerizeLeavingNoThreads(
+      JibContainerBuilder builder, Containerizer containerizer)
+      throws InterruptedException,
+          RegistryException,
+          IOException,
+          CacheDirectoryCreationException,
+          ExecutionException {
+    // Unbounded as jib's default: its steps wait for one another's results.
+    try (JoinedThreadPool threads = JoinedThreadPool.unbounded("cp-image-jib")) {
+      return builder.containerize(containerizer.setExecutorService(threads.executor()));
     }
   }
 

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.cloud.tools.jib.api.LogEvent;
 import io.cpimage.build.BaseFilesystem.Node;
 import io.cpimage.build.BaseFilesystem.Type;
 import io.cpimage.connector.ConnectorSource;
 import io.cpimage.testing.ClassJars;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -453,6 +461,70 @@ class ImageBuildTest {
             + " drop -o, or build to docker://name or tar://path",
         e.getMessage());
     assertTrue(Files.notExists(temp.resolve("work-offline/report.json")));
+  }
+
+  /**
+   * A push that fails inside jib (a registry port that refuses connections, over real HTTP) returns
+   * only once every thread jib ran on has ended, so nothing logs after the build has failed. The
+   * log holds one of jib's steps that does not wait for the registry until the build has returned
+   * or the step is interrupted: jib's own pool, shut down without waiting, left that step running.
+   */
+  @Test
+  void aBuildThatFailsInsideJibLeavesNoThreadOfJibsRunning() throws Exception {
+    String refusing;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      refusing = "127.0.0.1:" + socket.getLocalPort() + "/test/image:1";
+    }
+    ImageSpec spec =
+        ImageSpec.builder(
+                location("tar://" + baseTar()),
+                location(refusing).withRegistryAccess(List.of(), true),
+                temp.resolve("work-refused"))
+            .utilityBelt(false)
+            .downloadCache(temp.resolve("downloads"))
+            .build();
+    Thread caller = Thread.currentThread();
+    Set<Thread> logging = ConcurrentHashMap.newKeySet();
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch returned = new CountDownLatch(1);
+    List<String> late = new CopyOnWriteArrayList<>();
+    Consumer<LogEvent> log =
+        event -> {
+          if (returned.getCount() == 0) {
+            late.add(event.getMessage());
+          }
+          if (Thread.currentThread() == caller) {
+            return;
+          }
+          logging.add(Thread.currentThread());
+          // jib's steps that build a layer or the manifest, none of which waits for the registry.
+          if (event.getMessage().startsWith("Building ") && held.getCount() > 0) {
+            held.countDown();
+            try {
+              returned.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
+
+    ImageBuildException failed;
+    List<String> alive;
+    try {
+      failed = assertThrows(ImageBuildException.class, () -> ImageBuild.run(spec, log));
+      alive = logging.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+    } finally {
+      returned.countDown();
+    }
+    for (Thread thread : logging) {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    assertTrue(
+        failed.getMessage().startsWith("Pushing " + refusing + " failed: "), failed.getMessage());
+    assertEquals(0, held.getCount(), "no step of jib's was held");
+    assertEquals(List.of(), alive, "threads that logged, alive after the build returned");
+    assertEquals(List.of(), late, "logged after the build returned");
   }
 
   @Test
