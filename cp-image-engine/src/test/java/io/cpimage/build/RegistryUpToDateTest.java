@@ -31,7 +31,7 @@ class RegistryUpToDateTest {
 
   private String registry;
   private Path state;
-  // Written by jib's threads too, some of which still log after a failed build has returned.
+  // Written by several of jib's threads at once while a build runs (none after it returned).
   private final List<String> log = new CopyOnWriteArrayList<>();
 
   @BeforeEach
