@@ -31,13 +31,17 @@
 # a second) swamps it: from the container's start to the line the run script prints before it execs
 # launch, by the engine's log time stamps, boot scripts minus pre-rendered (whose copy of the rendered
 # files is in its figure).
+# The kafka4 case's boot scripts are a first boot: its launch formats the storage in the node's JVM,
+# so its overhead is the part until launch plus what launch to the started line takes longer than
+# the pre-rendered start's (on storage formatted beforehand).
 # For the two broker cases it also prints the pre-rendered starts from the launch script's start to the
 # time stamp of the server's started line, and their ratio: the server's own start, without
 # `docker run`, the container's set-up and this script's polling, which are the same with and without
 # the cache and so pull the first ratio towards 1.
-#   first-boot  the boot scripts alone (configure, then ensure, which formats the KRaft storage) in a
-#            fresh container of cp-kafka, KRaft mode, on each line: wall and CPU time of each step,
-#            with the image's start-up caches and with CP_IMAGE_AOT_CACHE=off (the formatter's).
+#   first-boot  a KRaft node's first boot in a fresh container of cp-kafka, on each line: configure and
+#            ensure (wall and CPU time), then launch, which formats the storage in the node's JVM, to
+#            the started line, against launch on storage formatted beforehand; with the image's
+#            start-up caches and with CP_IMAGE_AOT_CACHE=off.
 #
 # Usage: bench/boot.sh [RUNS] [CASE...]     env: IMAGES_REPOSITORY (default cp-image)
 set -o errexit -o nounset -o pipefail
@@ -116,20 +120,20 @@ zk_broker_started() { docker logs "$1" 2>&1 | grep -q "$ZK_BROKER_STARTED"; }
 kraft_node_started() { docker logs "$1" 2>&1 | grep -q "$KRAFT_NODE_STARTED"; }
 # The line a check waits for, where it waits for one.
 declare -A READY_LINE=([zk_broker_started]=$ZK_BROKER_STARTED [kraft_node_started]=$KRAFT_NODE_STARTED)
-# Where a pre-rendered start notes when its launch script began (epoch ms), inside the container.
-readonly LAUNCH_MARK=/tmp/bench-launch-ms
-
-# launch_to_ready_ms ID CHECK: milliseconds from the launch script's start (LAUNCH_MARK) to the time
-# the server's log gives its ready line: the server's own start, without `docker run`, the container's
-# set-up and this script's polling, which the other figures include. Empty without the mark or line.
+# launch_to_ready_ms ID CHECK: milliseconds from the run script's line "===> Launching" (which a
+# pre-rendered start prints too), by the engine's time stamp, to the time the server's log gives its
+# ready line: the server's own start, without `docker run`, the container's set-up and this
+# script's polling, which the other figures include; on a KRaft node's first boot it includes the
+# formatting of its storage, which the node's JVM does before it starts. Empty without either line.
 launch_to_ready_ms() {
   local launched stamp pattern="${READY_LINE[$2]:-}"
   [ -n "$pattern" ] || return 0
-  launched=$(docker exec "$1" cat "$LAUNCH_MARK" 2> /dev/null) || return 0
+  launched=$(docker logs --timestamps "$1" 2>&1 | grep -m1 ' ===> Launching' | cut -d' ' -f1)
+  [ -n "$launched" ] || return 0
   # "[2026-12-06 13:24:42,303] INFO ...": the images log in UTC.
   stamp=$(docker logs "$1" 2>&1 | grep -m1 "$pattern" | sed -n 's/^\[\([0-9-]* [0-9:]*\),\([0-9]*\)\].*/\1 \2/p')
   [ -n "$stamp" ] || return 0
-  echo $(($(TZ=UTC date -d "${stamp% *}" +%s) * 1000 + 10#${stamp##* } - launched))
+  echo $(($(TZ=UTC date -d "${stamp% *}" +%s) * 1000 + 10#${stamp##* } - $(date -d "$launched" +%s%3N)))
 }
 rest_ready() { curl -fs -o /dev/null --max-time 1 "http://$2:8083/connectors"; }
 
@@ -178,8 +182,8 @@ time_to_ready() {
   docker rm -v "$id" > /dev/null
 }
 
-# A configuration rendered once by the image's own configure step (and ensure, which formats KRaft
-# storage), as files under $WORK/<case>, readable by the image's user.
+# A configuration rendered once by the image's own configure step (with KRaft storage formatted, for
+# the kafka4 case), as files under $WORK/<case>, readable by the image's user.
 render() { # CASE IMAGE STEPS PATHS ENV...
   local case=$1 image=$2 steps=$3 paths=$4
   shift 4
@@ -190,22 +194,22 @@ render() { # CASE IMAGE STEPS PATHS ENV...
 
 # run_case CASE CHECK IMAGE "PRE-RENDERED COMMAND" DOCKER_RUN_ARGS...
 run_case() {
-  local case=$1 check=$2 image=$3 command=$4 round scripts rendered uncached way rendered_launch uncached_launch
+  local case=$1 check=$2 image=$3 command=$4 round scripts rendered uncached way scripts_launch rendered_launch uncached_launch
   local scripts_until rendered_until
   shift 4
-  # The pre-rendered starts note when their launch script begins, for launch_to_ready_ms, and print
-  # the run script's line before it, for until_launch_ms.
-  command="${command%exec /etc/confluent/docker/launch}date +%s%3N > $LAUNCH_MARK && echo '===> Launching ... ' && exec /etc/confluent/docker/launch"
+  # The pre-rendered starts print the run script's line before its launch, for until_launch_ms and
+  # launch_to_ready_ms.
+  command="${command%exec /etc/confluent/docker/launch}echo '===> Launching ... ' && exec /etc/confluent/docker/launch"
   echo "$case: $RUNS rounds, $image"
   for round in $(seq 1 "$RUNS"); do
     # Each "wall cpu"; a failed start stops the benchmark (errexit), which read would not.
     scripts=$(time_to_ready "$check" "$@" "$image")
     rendered=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$image" bash -c "$command")
     uncached=$(time_to_ready "$check" -v "$WORK:/bench:ro" -e CP_IMAGE_AOT_CACHE=off "$@" "$image" bash -c "$command")
-    read -r scripts scripts_cpu _ scripts_until <<< "$scripts"
+    read -r scripts scripts_cpu scripts_launch scripts_until <<< "$scripts"
     read -r rendered rendered_cpu rendered_launch rendered_until <<< "$rendered"
     read -r uncached uncached_cpu uncached_launch _ <<< "$uncached"
-    echo "  round $round: boot scripts ${scripts} ms (CPU ${scripts_cpu} ms, until launch ${scripts_until} ms)," \
+    echo "  round $round: boot scripts ${scripts} ms (CPU ${scripts_cpu} ms, until launch ${scripts_until} ms, from launch ${scripts_launch} ms)," \
       "pre-rendered ${rendered} ms (CPU ${rendered_cpu} ms, from launch ${rendered_launch} ms, until launch ${rendered_until} ms)," \
       "pre-rendered without cache ${uncached} ms (CPU ${uncached_cpu} ms, from launch ${uncached_launch} ms)"
     echo "$scripts_until" | grep -x '[0-9]*' >> "$WORK/$case.scripts.until" || true
@@ -215,6 +219,7 @@ run_case() {
       way_cpu=${way}_cpu
       echo "${!way_cpu}" >> "$WORK/$case.$way.cpu"
     done
+    echo "$scripts_launch" | grep -x '[0-9]*' >> "$WORK/$case.scripts.launch" || true
     echo "$rendered_launch" | grep -x '[0-9]*' >> "$WORK/$case.rendered.launch" || true
     echo "$uncached_launch" | grep -x '[0-9]*' >> "$WORK/$case.uncached.launch" || true
   done
@@ -230,7 +235,18 @@ run_case() {
     rendered_until=$(median < "$WORK/$case.rendered.until")
     echo "  from the container's start to launch: boot scripts ${scripts_until} ms, pre-rendered ${rendered_until} ms:" \
       "configure + ensure $((scripts_until - rendered_until)) ms without the server's own start (target: at most 500 ms)"
-    echo "$case $((scripts_until - rendered_until))" >> "$WORK/until-launch"
+    if [ -s "$WORK/$case.scripts.launch" ] && [ -s "$WORK/$case.rendered.launch" ]; then
+      # What the boot adds after launch: a KRaft node's first boot formats its storage in the node's
+      # JVM; elsewhere it is nothing, and the difference is the server's own variance.
+      scripts_launch=$(median < "$WORK/$case.scripts.launch")
+      rendered_launch=$(median < "$WORK/$case.rendered.launch")
+      echo "  from launch to the started line: boot scripts ${scripts_launch} ms, pre-rendered ${rendered_launch} ms:" \
+        "$((scripts_launch - rendered_launch)) ms more; overhead until launch and after it:" \
+        "$((scripts_until - rendered_until + scripts_launch - rendered_launch)) ms (target: at most 500 ms)"
+      echo "$case $((scripts_until - rendered_until)) $((scripts_launch - rendered_launch))" >> "$WORK/until-launch"
+    else
+      echo "$case $((scripts_until - rendered_until)) -" >> "$WORK/until-launch"
+    fi
   fi
   echo "  start with the cache / without: $(ratio "$rendered" "$uncached"), CPU $(ratio "$rendered_cpu" "$uncached_cpu") (target: at most 0.60)"
   if [ -s "$WORK/$case.rendered.launch" ] && [ -s "$WORK/$case.uncached.launch" ]; then
@@ -243,36 +259,62 @@ run_case() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 
-# first_boot LINE IMAGE: configure, then ensure (formatting the KRaft storage), in a fresh container, RUNS
-# times with the image's start-up caches and RUNS times without; wall and CPU ms of each step.
+# first_boot LINE IMAGE: a KRaft node's first boot in a fresh container, RUNS times with the image's
+# start-up caches and RUNS times without: configure and ensure (wall and CPU ms), then launch until the
+# started line, which formats the storage in the node's JVM first; beside it, in another fresh
+# container, launch on storage formatted beforehand (by kafka-storage, not timed). The difference of
+# the two launches is what the formatting costs the first boot.
 first_boot() {
-  local case="first-boot-$1" image=$2 round way line steps
-  echo "$case: $RUNS rounds, $image (KRaft; ensure formats the storage)"
+  local case="first-boot-$1" image=$2 round way line steps formatted
+  echo "$case: $RUNS rounds, $image (KRaft; launch formats the storage in the node's JVM)"
   for round in $(seq 1 "$RUNS"); do
     line="  round $round:"
     for way in cache no-cache; do
-      # times' second line: the CPU the shell's finished children used (user, system).
-      steps=$(docker run --rm "${LABELS[@]}" "${KRAFT_ENV[@]}" \
-        -e CP_IMAGE_AOT_CACHE="$([ $way = cache ] && echo on || echo off)" --entrypoint bash "$image" -c '
-          # times in this shell: in a subshell it counts only the children of the subshell.
-          cpu() { awk "NR == 2 { split(\$1, u, /[ms]/); split(\$2, s, /[ms]/); printf \"%d\", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }" "$1"; }
-          step() { "$@" > /dev/null 2> /tmp/step.err || { cat /tmp/step.err >&2; exit 1; }; }
-          t0=$(date +%s%3N); step /etc/confluent/docker/configure; t1=$(date +%s%3N); times > /tmp/times1
-          step /etc/confluent/docker/ensure; t2=$(date +%s%3N); times > /tmp/times2; c1=$(cpu /tmp/times1); c2=$(cpu /tmp/times2)
-          echo $((t1 - t0)) $c1 $((t2 - t1)) $((c2 - c1))')
-      read -r configure configure_cpu ensure ensure_cpu <<< "$steps"
-      echo "$configure $configure_cpu $ensure $ensure_cpu" >> "$WORK/$case.$way"
-      line="$line $way: configure ${configure} ms (CPU ${configure_cpu}), ensure ${ensure} ms (CPU ${ensure_cpu});"
+      for formatted in no yes; do
+        # times' second line: the CPU the shell's finished children used (user, system).
+        # The node reaches its controller by the name it advertises: the container's own.
+        steps=$(docker run --rm --hostname "$NAME-server" "${LABELS[@]}" "${KRAFT_ENV[@]}" -e FORMATTED=$formatted \
+          -e CP_IMAGE_AOT_CACHE="$([ $way = cache ] && echo on || echo off)" --entrypoint bash "$image" -c '
+            # times in this shell: in a subshell it counts only the children of the subshell.
+            cpu() { awk "NR == 2 { split(\$1, u, /[ms]/); split(\$2, s, /[ms]/); printf \"%d\", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }" "$1"; }
+            step() { "$@" > /dev/null 2> /tmp/step.err || { cat /tmp/step.err >&2; exit 1; }; }
+            t0=$(date +%s%3N); step /etc/confluent/docker/configure; t1=$(date +%s%3N); times > /tmp/times1
+            step /etc/confluent/docker/ensure; t2=$(date +%s%3N); times > /tmp/times2; c1=$(cpu /tmp/times1); c2=$(cpu /tmp/times2)
+            if [ "$FORMATTED" = yes ]; then
+              step kafka-storage format --cluster-id="$CLUSTER_ID" --config /etc/kafka/kafka.properties
+            fi
+            t3=$(date +%s%3N)
+            /etc/confluent/docker/launch > /tmp/server.log 2>&1 &
+            until grep -q "Kafka Server started" /tmp/server.log; do
+              kill -0 $! 2> /dev/null || { cat /tmp/server.log >&2; exit 1; }
+              sleep 0.01
+            done
+            t4=$(date +%s%3N)
+            kill $!
+            echo $((t1 - t0)) $c1 $((t2 - t1)) $((c2 - c1)) $((t4 - t3))')
+        read -r configure configure_cpu ensure ensure_cpu launch <<< "$steps"
+        if [ $formatted = no ]; then
+          echo "$configure $configure_cpu $ensure $ensure_cpu $launch" >> "$WORK/$case.$way"
+          line="$line $way: configure ${configure} ms (CPU ${configure_cpu}), ensure ${ensure} ms (CPU ${ensure_cpu}), launch ${launch} ms"
+        else
+          echo "$launch" >> "$WORK/$case.$way.formatted"
+          line="$line (formatted beforehand ${launch} ms);"
+        fi
+      done
     done
     echo "${line%;}"
   done
   for way in cache no-cache; do
-    echo "  median, $way: configure $(cut -d' ' -f1 "$WORK/$case.$way" | median) ms" \
-      "(CPU $(cut -d' ' -f2 "$WORK/$case.$way" | median)), ensure $(cut -d' ' -f3 "$WORK/$case.$way" | median) ms" \
-      "(CPU $(cut -d' ' -f4 "$WORK/$case.$way" | median))"
+    local configure ensure launch formatted_launch
+    configure=$(cut -d' ' -f1 "$WORK/$case.$way" | median)
+    ensure=$(cut -d' ' -f3 "$WORK/$case.$way" | median)
+    launch=$(cut -d' ' -f5 "$WORK/$case.$way" | median)
+    formatted_launch=$(median < "$WORK/$case.$way.formatted")
+    echo "  median, $way: configure ${configure} ms (CPU $(cut -d' ' -f2 "$WORK/$case.$way" | median))," \
+      "ensure ${ensure} ms (CPU $(cut -d' ' -f4 "$WORK/$case.$way" | median)), launch to started ${launch} ms," \
+      "on storage formatted beforehand ${formatted_launch} ms: the formatting $((launch - formatted_launch)) ms;" \
+      "the first boot's overhead $((configure + ensure + launch - formatted_launch)) ms (target: at most 500 ms)"
   done
-  echo "  ensure with the formatter's cache / without: CPU" \
-    "$(ratio "$(cut -d' ' -f4 "$WORK/$case.cache" | median)" "$(cut -d' ' -f4 "$WORK/$case.no-cache" | median)")"
 }
 
 # The KRaft node the Connect cases' workers join (started once).
@@ -338,7 +380,9 @@ echo "boot.sh: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
 for case in "${CASES[@]}"; do
   case $case in
     kafka4)
-      render kafka4 "$KAFKA4_IMAGE" '/etc/confluent/docker/configure && /etc/confluent/docker/ensure' \
+      # The storage formatted beforehand, so that the pre-rendered start does not format it.
+      render kafka4 "$KAFKA4_IMAGE" '/etc/confluent/docker/configure && /etc/confluent/docker/ensure &&
+        kafka-storage format --cluster-id="$CLUSTER_ID" --config /etc/kafka/kafka.properties' \
         'etc/kafka/kafka.properties etc/kafka/log4j2.yaml var/lib/kafka/data' "${KRAFT_ENV[@]}"
       run_case kafka4 kraft_node_started "$KAFKA4_IMAGE" \
         'cp -r /bench/kafka4/etc/kafka/. /etc/kafka/ && cp -r /bench/kafka4/var/lib/kafka/data/. /var/lib/kafka/data/ && exec /etc/confluent/docker/launch' \
@@ -401,6 +445,6 @@ if [ -f "$WORK/summary" ]; then
   column -t "$WORK/summary"
 fi
 if [ -f "$WORK/until-launch" ]; then
-  echo "configure + ensure until launch, over a pre-rendered start's (medians, ms):"
+  echo "the boot scripts' overhead over a pre-rendered start's (medians, ms): case, until launch, after launch"
   column -t "$WORK/until-launch"
 fi

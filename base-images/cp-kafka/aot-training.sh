@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs inside make-aot-cache.sh's chroot of an image's OS layer, with the line's jars and the images'
-# launch scripts in place: trains the start-up caches of the storage formatter (kafka-storage format, a
-# KRaft node's first boot), of a KRaft node (broker and controller in one process) and of a Connect
-# worker served by it, through the same kafka-storage, kafka-server-start and connect-distributed the
-# images run, so that the class path and the JVM options are theirs.
+# launch scripts in place: trains the start-up caches of the storage formatter (kafka-storage format),
+# of a KRaft node (broker and controller in one process, at its first boot: formatting its storage)
+# and of a Connect worker served by it, through the same kafka-storage, kafka-server-start and
+# connect-distributed the images run, so that the class path and the JVM options are theirs.
 #
 #   aot-training.sh <output directory>
 #
@@ -61,9 +61,12 @@ PROPERTIES
 # The line with log4j2 (Kafka 4) says so in USE_LOG4J_2, as its cp-base image does.
 if compgen -G '/usr/share/java/kafka/log4j-core-*.jar' > /dev/null; then export USE_LOG4J_2=True; fi
 
-# The formatter as ensure runs it at a first boot (with the tools' logging configuration); any fixed
-# cluster id (base64 of 16 bytes) will do: the training data is thrown away.
-KAFKA_OPTS="${record}$out/kafka-storage.$ext" kafka-storage format --ignore-formatted --cluster-id=YW90LXRyYWluaW5nLWNpZA --config "$WORK/server.properties" > /dev/null
+# Any fixed cluster id (base64 of 16 bytes) will do: the training data is thrown away.
+readonly CLUSTER_ID=YW90LXRyYWluaW5nLWNpZA
+# The formatter as a user's own ensure may run it (with the tools' logging configuration), on
+# storage of its own: the node below formats its storage itself, as the images' launch has it do.
+sed "s:^log.dirs=.*:log.dirs=$WORK/formatter-data:" "$WORK/server.properties" > "$WORK/formatter.properties"
+KAFKA_OPTS="${record}$out/kafka-storage.$ext" kafka-storage format --ignore-formatted --cluster-id=$CLUSTER_ID --config "$WORK/formatter.properties" > /dev/null
 server_fingerprint "$(server_classpath kafka)" > "$out/kafka-storage.fingerprint"
 
 # The images' servers log at INFO to the console; so does the training, so that the logging classes are in.
@@ -112,7 +115,8 @@ stop() {
 # JDK 17's archive of one run holds that run's classes: the broker's records the classes each mode
 # loads, and one archive is dumped from both lists below.
 if [ $ext = aot ]; then server_record="${record}$out/kafka-server.$ext"; else server_record="-XX:DumpLoadedClassList=$WORK/kraft.classlist"; fi
-KAFKA_OPTS="$server_record" kafka-server-start "$WORK/server.properties" > "$WORK/broker.log" 2>&1 &
+# A first boot, as the images' launch starts it: the storage formatted in the node's JVM.
+CP_IMAGE_FORMAT_CLUSTER_ID=$CLUSTER_ID KAFKA_OPTS="$server_record" kafka-server-start "$WORK/server.properties" > "$WORK/broker.log" 2>&1 &
 broker=$!
 await "$broker" broker bash -c 'echo > /dev/tcp/127.0.0.1/9092'
 log "node started"

@@ -26,10 +26,11 @@ import org.testcontainers.images.builder.Transferable;
 
 /**
  * The servers' start-up caches, trained when the images were built (an AOT cache on JDK 25, an
- * AppCDS archive on JDK 17): the KRaft node, the 3.9 line's ZooKeeper-mode broker, the Connect
- * worker and the storage formatter of a first KRaft boot load their classes from them when nothing
- * changed, and the launch drops a cache whose class path changed, so that a replaced jar's new code
- * runs (JDK 25 itself would keep serving the cached classes of the old jar).
+ * AppCDS archive on JDK 17): the KRaft node (and the formatting of its storage at its first boot),
+ * the 3.9 line's ZooKeeper-mode broker, the Connect worker and {@code kafka-storage} load their
+ * classes from them when nothing changed, and the launch drops a cache whose class path changed, so
+ * that a replaced jar's new code runs (JDK 25 itself would keep serving the cached classes of the
+ * old jar).
  */
 @ExtendWith(DockerRequired.class)
 class ServerStartupCacheIT {
@@ -71,6 +72,9 @@ class ServerStartupCacheIT {
       worker.start();
 
       assertFromCache(kafka, "kafka.Kafka");
+      // Its first boot formatted the storage in its JVM: the formatter's classes are cached too.
+      assertFromCache(kafka, "io.cpimage.kafka.firstboot.FormatThenStart");
+      assertFromCache(kafka, "kafka.tools.StorageTool");
       assertFromCache(worker, "org.apache.kafka.connect.cli.ConnectDistributed");
     }
   }
@@ -100,7 +104,8 @@ class ServerStartupCacheIT {
   }
 
   /**
-   * A first KRaft boot's formatter (ensure's kafka-storage format) starts from a cache of its own.
+   * {@code kafka-storage format}, as a user's own ensure may run it (Confluent's does), starts from
+   * a cache of its own.
    */
   @ParameterizedTest
   @EnumSource(Line.class)

@@ -37,14 +37,19 @@ class UserConfigureIT {
   }
 
   @Test
-  void aConfigureCallingDubVerbByVerbRendersAndTheImagesEnsureFormats() {
+  void aConfigureCallingDubVerbByVerbRendersAndTheImagesBootFormatsAndStarts() {
     OneShot.Result result =
         OneShot.of(Images.KAFKA, Line.KAFKA_4)
             .env(combinedNode())
+            // The node reaches its own controller by the name it advertises.
+            .extraHost("user-configure", "127.0.0.1")
             .executable(CONFIGURE, USER_CONFIGURE)
             .bash(
                 CONFIGURE
                     + " && /etc/confluent/docker/ensure && cat /etc/kafka/kafka.properties"
+                    + " && { /etc/confluent/docker/launch > /tmp/server.log 2>&1 & }"
+                    + " && until grep -q 'Kafka Server started' /tmp/server.log; do"
+                    + " kill -0 $! || { cat /tmp/server.log; exit 1; }; sleep 0.5; done"
                     + " && ls /var/lib/kafka/data")
             .run();
     assertEquals(0, result.exitCode(), result.output());
