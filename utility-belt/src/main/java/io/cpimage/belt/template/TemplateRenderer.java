@@ -3,6 +3,7 @@ package io.cpimage.belt.template;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorReason;
@@ -48,6 +49,7 @@ public final class TemplateRenderer {
   private final Map<String, Object> context;
 
   private TemplateRenderer(Map<String, String> env) {
+    warmUpJinjavasLibraries();
     this.jinjava = new Jinjava(jinja2CompatibleConfig());
     jinjava.registerFunction(
         new ELFunctionDefinition(
@@ -125,6 +127,30 @@ public final class TemplateRenderer {
    */
   private static String location(Path template, int line, int column) {
     return template + ":" + line + (column > 0 ? ":" + column : "");
+  }
+
+  /**
+   * Makes a global context, and throws it away, on a thread of its own: its ~190 filters, functions
+   * and tags, which jinjava makes by reflection, have their classes loaded and initialised by the
+   * time {@code new Jinjava} makes its own context, while this thread builds the configuration's
+   * Jackson {@code ObjectMapper} (whose date format loads the JDK's locale data). Each was about 40
+   * ms of a render's start, one after the other; a boot renders in a JVM of its own. A daemon, so
+   * that it never holds the JVM's exit; a failure in it is the main thread's to report, when its
+   * own context meets it.
+   */
+  private static void warmUpJinjavasLibraries() {
+    Thread warmUp =
+        new Thread(
+            () -> {
+              try {
+                new Context();
+              } catch (RuntimeException e) {
+                // The main thread's context reports it.
+              }
+            },
+            "jinjava-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   /** The configuration that rendered Confluent's templates byte-identically in our comparison. */
