@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +44,8 @@ public final class TemplateRenderer {
 
   /** Where {@code env_to_props} records its calls, under a name no template can write either. */
   static final String CALLS = "cp-image.env-to-props-calls";
+
+  private static final AtomicBoolean LIBRARIES_WARMED_UP = new AtomicBoolean();
 
   private final Jinjava jinjava;
   private final List<EnvToPropsCall> calls = Collections.synchronizedList(new ArrayList<>());
@@ -134,11 +137,15 @@ public final class TemplateRenderer {
    * and tags, which jinjava makes by reflection, have their classes loaded and initialised by the
    * time {@code new Jinjava} makes its own context, while this thread builds the configuration's
    * Jackson {@code ObjectMapper} (whose date format loads the JDK's locale data). Each was about 40
-   * ms of a render's start, one after the other; a boot renders in a JVM of its own. A daemon, so
-   * that it never holds the JVM's exit; a failure in it is the main thread's to report, when its
+   * ms of a render's start, one after the other; a boot renders in a JVM of its own. Once per JVM:
+   * a later renderer (a chain's second {@code template}) finds the classes initialised. A daemon,
+   * so that it never holds the JVM's exit; a failure in it is the main thread's to report, when its
    * own context meets it.
    */
   private static void warmUpJinjavasLibraries() {
+    if (!LIBRARIES_WARMED_UP.compareAndSet(false, true)) {
+      return;
+    }
     Thread warmUp =
         new Thread(
             () -> {
