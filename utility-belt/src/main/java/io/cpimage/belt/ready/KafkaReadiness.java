@@ -6,7 +6,6 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -259,14 +259,16 @@ public final class KafkaReadiness implements ReadinessCheck {
     }
   }
 
-  /** The addresses of {@code bootstrap.servers}, parsed and resolved as the Kafka client does. */
+  /**
+   * The addresses of {@code bootstrap.servers}, parsed (a list, as its {@code ConfigDef} type says)
+   * and resolved as the Kafka client does.
+   */
+  @SuppressWarnings("unchecked")
   private static List<InetSocketAddress> bootstrapAddresses(String servers) {
-    List<String> urls = new ArrayList<>();
-    for (String url : servers.split(",")) {
-      if (!url.isBlank()) {
-        urls.add(url.strip());
-      }
-    }
+    List<String> urls =
+        (List<String>)
+            ConfigDef.parseType(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ConfigDef.Type.LIST);
     return ClientUtils.parseAndValidateAddresses(urls, ClientDnsLookup.USE_ALL_DNS_IPS);
   }
 
