@@ -6,13 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -41,25 +40,23 @@ final class GzippedLayersTar {
    */
   static Compressed write(Path plain, Path out) throws IOException {
     int threads = Runtime.getRuntime().availableProcessors();
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            threads,
-            task -> {
-              Thread thread = new Thread(task, "cp-image-gzip");
-              thread.setDaemon(true);
-              return thread;
-            });
     Path directory = out.toAbsolutePath().getParent();
-    Path partial = Files.createTempFile(directory, ".tmp-" + out.getFileName(), "");
-    try {
-      ParallelGzip gzip =
-          new ParallelGzip(executor, threads, Deflater.BEST_SPEED, ParallelGzip.CHUNK_SIZE);
-      Compressed compressed = copy(plain, partial, gzip, directory);
-      Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return compressed;
-    } finally {
-      executor.shutdownNow();
-      Files.deleteIfExists(partial);
+    try (JoinedThreadPool pool = JoinedThreadPool.fixed("cp-image-gzip", threads)) {
+      Path partial = Files.createTempFile(directory, ".tmp-" + out.getFileName(), "");
+      try {
+        ParallelGzip gzip =
+            new ParallelGzip(
+                pool.executor(), threads, Deflater.BEST_SPEED, ParallelGzip.CHUNK_SIZE);
+        Compressed compressed = copy(plain, partial, gzip, directory);
+        Files.move(
+            partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return compressed;
+      } finally {
+        Files.deleteIfExists(partial);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the compressing threads ended");
     }
   }
 
