@@ -25,7 +25,8 @@
 # when set; a temp dir otherwise), BENCH_SKIP_INSTALL=1,
 # BENCH_MAVEN_REPO (the local Maven repository to install the plugin into and run it from; default
 # Maven's own), BENCH_IMAGES (the repository prefix of every image the run makes and removes at its
-# end; default cp-image-bench: two runs at once on one engine need different ones).
+# end; default cp-image-bench: two runs at once on one engine need different ones), BENCH_PAYLOAD_MB
+# (the size of each connector's incompressible jar; default 10).
 set -o errexit -o nounset -o pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -34,6 +35,11 @@ source "$root/bench/lib.sh"
 runs=${BENCH_RUNS:-3}
 images=${BENCH_IMAGES:-cp-image-bench}
 only=${BENCH_ONLY:-}
+payload_mb=${BENCH_PAYLOAD_MB:-10}
+if ! [[ $payload_mb =~ ^[1-9][0-9]*$ ]]; then
+  echo "bench: BENCH_PAYLOAD_MB='$payload_mb' is no size; give whole megabytes, e.g. 100" >&2
+  exit 1
+fi
 case $only in
   "" | kafka-connect | matrix) ;;
   *)
@@ -111,13 +117,14 @@ bash "$root/scripts/local-registry.sh" start "$work/registry" "$port" >&2
 registry=127.0.0.1:$port
 fi
 
-# Three connectors: connect-file (a real Connect plugin) plus a 10 MB incompressible jar each.
+# Three connectors: connect-file (a real Connect plugin) plus an incompressible jar each
+# (BENCH_PAYLOAD_MB, 10 MB by default).
 connect_file=$repo/org/apache/kafka/connect-file/3.9.1/connect-file-3.9.1.jar
 [ -f "$connect_file" ] || "${mvn[@]}" -f "$root/pom.xml" dependency:get -Dartifact=org.apache.kafka:connect-file:3.9.1
 payload() { # <project> <connector>: a new random payload jar, as after a connector release
   local dir=$work/payload-src
   rm -rf "$dir" && mkdir -p "$dir"
-  head -c 10485760 /dev/urandom >"$dir/data.bin"
+  head -c $((payload_mb * 1048576)) /dev/urandom >"$dir/data.bin"
   "$java_home/bin/jar" --create --no-compress --file "$1/connectors/$2/payload.jar" -C "$dir" .
 }
 connectors() { # <project>: the three connectors

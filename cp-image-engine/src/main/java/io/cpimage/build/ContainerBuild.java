@@ -23,7 +23,6 @@ import com.google.cloud.tools.jib.cache.CacheCorruptedException;
 import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.event.progress.ProgressEventHandler;
-import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,15 +78,19 @@ record ContainerBuild(
    * finishes it, on every core, so that a changed connector's layer is compressed while the layers
    * after it are planned and the SBOM is written, not after. A layer whose files are unchanged (jib
    * keys it by each file's path, time and place in the image) is found there and not read again;
-   * any other is built as jib would build it, so that jib then finds every layer there and builds
-   * none twice. Used by the planning thread only; closed when the plan ends, so that no layer is
-   * still being written into the cache after a plan that failed.
+   * any other is built as jib would build it ({@link ApplicationLayerWriter}, which gzips it on
+   * every core), so that jib then finds every layer there and builds none twice. Used by the
+   * planning thread only; closed when the plan ends, so that no layer is still being written into
+   * the cache after a plan that failed.
    */
   static final class LayerBuilds implements AutoCloseable {
     private final Path directory;
     private final Cache cache;
-    private final JoinedThreadPool threads =
-        JoinedThreadPool.fixed("cp-image-layers", Runtime.getRuntime().availableProcessors());
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private final JoinedThreadPool threads = JoinedThreadPool.fixed("cp-image-layers", CORES);
+    // A pool of its own: a layer's thread waits for its chunks, which must not queue behind it.
+    private final JoinedThreadPool gzipThreads = JoinedThreadPool.fixed("cp-image-gzip", CORES);
+    private final ApplicationLayerWriter writer;
     private final Map<LayerPlan.Layer, Future<CachedLayer>> started = new IdentityHashMap<>();
 
     LayerBuilds(Path workDirectory) throws IOException {
@@ -97,6 +100,7 @@ record ContainerBuild(
       } catch (CacheDirectoryCreationException e) {
         throw new IOException("cannot create jib's layer cache: " + e.getMessage(), e);
       }
+      writer = new ApplicationLayerWriter(cache, directory, gzipThreads.executor(), CORES);
     }
 
     /** Starts building {@code layer}, which is planned and will not change. */
@@ -119,16 +123,18 @@ record ContainerBuild(
     @Override
     public void close() throws InterruptedException {
       // A layer being compressed ends at its next write once interrupted.
-      threads.close();
+      try {
+        threads.close();
+      } finally {
+        gzipThreads.close();
+      }
     }
 
     private CachedLayer build(LayerPlan.Layer layer) throws IOException {
       ImmutableList<FileEntry> entries = ImmutableList.copyOf(layer.entries());
       try {
         Optional<CachedLayer> kept = cache.retrieve(entries);
-        return kept.isPresent()
-            ? kept.get()
-            : cache.writeUncompressedLayer(new ReproducibleLayerBuilder(entries).build(), entries);
+        return kept.isPresent() ? kept.get() : writer.write(entries);
       } catch (CacheCorruptedException e) {
         throw new IOException(
             "jib's layer cache in "

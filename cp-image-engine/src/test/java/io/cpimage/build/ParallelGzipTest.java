@@ -2,6 +2,7 @@ package io.cpimage.build;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,10 +56,19 @@ class ParallelGzipTest {
     assertArrayEquals(data, gunzip(out.toByteArray()));
   }
 
+  /** Repetitive bytes: every chunk is worth deflating. */
+  private static byte[] repetitive(int length) {
+    byte[] data = new byte[length];
+    for (int i = 0; i < length; i++) {
+      data[i] = (byte) ('a' + i % 7);
+    }
+    return data;
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, CHUNK, 3 * CHUNK + 5})
   void eachChunkIsItsOwnMemberInOrder(int length) throws IOException {
-    byte[] data = input(length);
+    byte[] data = repetitive(length);
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     int offset = 0;
     do {
@@ -70,5 +81,32 @@ class ParallelGzipTest {
     new ParallelGzip(executor, 2, Deflater.DEFAULT_COMPRESSION, CHUNK)
         .compress(new ByteArrayInputStream(data), out);
     assertArrayEquals(expected.toByteArray(), out.toByteArray());
+  }
+
+  /**
+   * A chunk of random bytes (as a jar's) is stored, a repetitive one deflated, judged by a sample
+   * taken in slices over a large chunk; the output gunzips to the input either way.
+   */
+  @Test
+  void chunksThatDoNotCompressAreStored() throws IOException {
+    int chunk = 256 * 1024;
+    byte[] random = new byte[chunk];
+    new Random(3).nextBytes(random);
+    byte[] data = new byte[2 * chunk];
+    System.arraycopy(random, 0, data, 0, chunk);
+    System.arraycopy(repetitive(chunk), 0, data, chunk, chunk);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new ParallelGzip(executor, 2, Deflater.DEFAULT_COMPRESSION, chunk)
+        .compress(new ByteArrayInputStream(data), out);
+
+    assertEquals(Deflater.NO_COMPRESSION, ParallelGzip.levelFor(random, Deflater.BEST_SPEED));
+    assertEquals(
+        Deflater.BEST_SPEED, ParallelGzip.levelFor(repetitive(chunk), Deflater.BEST_SPEED));
+    byte[] storedMember = ParallelGzip.member(random, Deflater.NO_COMPRESSION);
+    assertArrayEquals(
+        storedMember, java.util.Arrays.copyOf(out.toByteArray(), storedMember.length));
+    assertTrue(out.size() < storedMember.length + chunk / 10, out.size() + " bytes");
+    assertArrayEquals(data, gunzip(out.toByteArray()));
   }
 }
