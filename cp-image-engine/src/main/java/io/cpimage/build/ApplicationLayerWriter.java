@@ -2,8 +2,8 @@ package io.cpimage.build;
 
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
-import com.google.cloud.tools.jib.blob.Blobs;
 import com.google.cloud.tools.jib.cache.Cache;
+import com.google.cloud.tools.jib.cache.CacheCorruptedException;
 import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
@@ -13,11 +13,19 @@ import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Stream;
 import java.util.zip.Deflater;
 
 /**
@@ -26,13 +34,14 @@ import java.util.zip.Deflater;
  * (a chunk that does not compress, as a jar's, stored) instead of by jib on one thread at the
  * default level, which took most of a rebuild after a connector changed.
  *
- * <p>jib files the gzipped layer ({@link Cache#writeCompressedLayer}, which checks it and names it
- * by its digests); the one step with no public API is the record that maps the layer's file entries
- * to it, which jib writes only for layers it compressed itself: a file in the cache's {@code
- * selectors} directory, named by jib's digest of the entries and holding the layer's digest. That
- * digest comes from jib's own (package-private) function; {@code ApplicationLayerWriterTest} proves
- * that jib's lookup finds what this writes. When the function is not there (another jib), layers
- * are left to jib's own writer.
+ * <p>The layer goes where jib's cache keeps one ({@code layers/<digest>/<diff ID>}), its two
+ * digests computed as it is written, not by reading it again; jib then reads it back as its own
+ * ({@link Cache#retrieve(DescriptorDigest)}). The one step with no public API is the record that
+ * maps the layer's file entries to it, which jib writes only for layers it compressed itself: a
+ * file in the cache's {@code selectors} directory, named by jib's digest of the entries and holding
+ * the layer's digest. That digest comes from jib's own (package-private) function; {@code
+ * ApplicationLayerWriterTest} proves that jib's lookup finds what this writes. When the function is
+ * not there (another jib), layers are left to jib's own writer.
  */
 final class ApplicationLayerWriter {
   private static final Optional<Method> SELECTOR = selectorFunction();
@@ -58,17 +67,41 @@ final class ApplicationLayerWriter {
       return cache.writeUncompressedLayer(new ReproducibleLayerBuilder(entries).build(), entries);
     }
     Path temporary = Files.createDirectories(directory.resolve("cp-image-tmp"));
-    Path gzipped = Files.createTempFile(temporary, "cp-image-layer", ".tar.gz");
+    Path written = Files.createTempDirectory(temporary, "cp-image-layer");
     try {
-      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(gzipped), 1 << 16);
+      Path gzipped = written.resolve("layer");
+      MessageDigest compressed = sha256();
+      DescriptorDigest diffId;
+      try (OutputStream file =
+              new DigestOutputStream(
+                  new BufferedOutputStream(Files.newOutputStream(gzipped), 1 << 16), compressed);
           OutputStream tar = gzip.compressing(file)) {
-        new ReproducibleLayerBuilder(entries).build().writeTo(tar);
+        diffId = new ReproducibleLayerBuilder(entries).build().writeTo(tar).getDigest();
       }
-      CachedLayer layer = cache.writeCompressedLayer(Blobs.from(gzipped));
-      recordSelector(entries, layer.getDigest(), temporary);
-      return layer;
+      DescriptorDigest digest = digestOf(compressed);
+      // jib's layout: layers/<digest>/<diff ID>, the file named by the layer's diff ID.
+      Files.move(gzipped, written.resolve(diffId.getHash()));
+      Path layerDirectory = directory.resolve("layers").resolve(digest.getHash());
+      Files.createDirectories(layerDirectory.getParent());
+      try {
+        Files.move(written, layerDirectory, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileSystemException e) {
+        // Another build wrote the same layer first (the rename finds a directory that is not
+        // empty): the same bytes, kept.
+        if (!Files.isRegularFile(layerDirectory.resolve(diffId.getHash()))) {
+          throw e;
+        }
+      }
+      recordSelector(entries, digest, temporary);
+      return cache
+          .retrieve(digest)
+          .orElseThrow(
+              () -> new IOException("jib's cache lost the layer " + digest + " just written"));
+    } catch (CacheCorruptedException e) {
+      throw new IOException(
+          "jib's layer cache in " + directory + " is damaged: " + e.getMessage(), e);
     } finally {
-      Files.deleteIfExists(gzipped);
+      deleteTree(written);
     }
   }
 
@@ -89,6 +122,34 @@ final class ApplicationLayerWriter {
           partial, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(partial);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static DescriptorDigest digestOf(MessageDigest sha256) throws IOException {
+    try {
+      return DescriptorDigest.fromHash(HexFormat.of().formatHex(sha256.digest()));
+    } catch (DigestException e) {
+      throw new IOException(e);
+    }
+  }
+
+  /** Deletes {@code directory} and what is left in it; gone already (moved into place) is fine. */
+  private static void deleteTree(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 
