@@ -7,6 +7,7 @@ import com.google.cloud.tools.jib.cache.CacheCorruptedException;
 import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
+import io.cpimage.artifact.Directories;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,18 +22,16 @@ import java.security.DigestException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.stream.Stream;
 import java.util.zip.Deflater;
 
 /**
  * Writes an added layer into jib's cache of application layers so that jib finds it there and
  * builds it no more: the layer's tar as jib makes it, gzipped by {@link ParallelGzip} on every core
  * (a chunk that does not compress, as a jar's, stored) instead of by jib on one thread at the
- * default level, which took most of a rebuild after a connector changed.
+ * default level, which took a third of a rebuild after a 100 MB connector changed.
  *
  * <p>The layer goes where jib's cache keeps one ({@code layers/<digest>/<diff ID>}), its two
  * digests computed as it is written, not by reading it again; jib then reads it back as its own
@@ -101,7 +100,8 @@ final class ApplicationLayerWriter {
       throw new IOException(
           "jib's layer cache in " + directory + " is damaged: " + e.getMessage(), e);
     } finally {
-      deleteTree(written);
+      // Gone already when it was moved into place.
+      Directories.deleteRecursively(written);
     }
   }
 
@@ -138,18 +138,6 @@ final class ApplicationLayerWriter {
       return DescriptorDigest.fromHash(HexFormat.of().formatHex(sha256.digest()));
     } catch (DigestException e) {
       throw new IOException(e);
-    }
-  }
-
-  /** Deletes {@code directory} and what is left in it; gone already (moved into place) is fine. */
-  private static void deleteTree(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 
