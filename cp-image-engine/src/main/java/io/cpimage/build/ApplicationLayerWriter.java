@@ -5,6 +5,7 @@ import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.cloud.tools.jib.cache.Cache;
 import com.google.cloud.tools.jib.cache.CacheCorruptedException;
 import com.google.cloud.tools.jib.cache.CachedLayer;
+import com.google.cloud.tools.jib.hash.CountingDigestOutputStream;
 import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
 import io.cpimage.artifact.Directories;
@@ -18,11 +19,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestException;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.zip.Deflater;
@@ -60,8 +56,11 @@ final class ApplicationLayerWriter {
         new ParallelGzip(executor, threads, Deflater.DEFAULT_COMPRESSION, ParallelGzip.CHUNK_SIZE);
   }
 
-  /** The layer of {@code entries}, written into the cache, where jib finds it by them. */
-  CachedLayer write(ImmutableList<FileEntry> entries) throws IOException {
+  /**
+   * The layer of {@code entries}, written into the cache, where jib finds it by them; a damaged
+   * cache is the caller's to report, as it is when jib's lookup meets it.
+   */
+  CachedLayer write(ImmutableList<FileEntry> entries) throws IOException, CacheCorruptedException {
     if (SELECTOR.isEmpty()) {
       return cache.writeUncompressedLayer(new ReproducibleLayerBuilder(entries).build(), entries);
     }
@@ -69,15 +68,16 @@ final class ApplicationLayerWriter {
     Path written = Files.createTempDirectory(temporary, "cp-image-layer");
     try {
       Path gzipped = written.resolve("layer");
-      MessageDigest compressed = sha256();
+      // jib's own digesting stream, as its writer uses: the layer's digest is the gzip's.
+      CountingDigestOutputStream file =
+          new CountingDigestOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(gzipped), 1 << 16));
       DescriptorDigest diffId;
-      try (OutputStream file =
-              new DigestOutputStream(
-                  new BufferedOutputStream(Files.newOutputStream(gzipped), 1 << 16), compressed);
+      try (file;
           OutputStream tar = gzip.compressing(file)) {
         diffId = new ReproducibleLayerBuilder(entries).build().writeTo(tar).getDigest();
       }
-      DescriptorDigest digest = digestOf(compressed);
+      DescriptorDigest digest = file.computeDigest().getDigest();
       // jib's layout: layers/<digest>/<diff ID>, the file named by the layer's diff ID.
       Files.move(gzipped, written.resolve(diffId.getHash()));
       Path layerDirectory = directory.resolve("layers").resolve(digest.getHash());
@@ -96,9 +96,6 @@ final class ApplicationLayerWriter {
           .retrieve(digest)
           .orElseThrow(
               () -> new IOException("jib's cache lost the layer " + digest + " just written"));
-    } catch (CacheCorruptedException e) {
-      throw new IOException(
-          "jib's layer cache in " + directory + " is damaged: " + e.getMessage(), e);
     } finally {
       // Gone already when it was moved into place.
       Directories.deleteRecursively(written);
@@ -122,22 +119,6 @@ final class ApplicationLayerWriter {
           partial, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(partial);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  }
-
-  private static DescriptorDigest digestOf(MessageDigest sha256) throws IOException {
-    try {
-      return DescriptorDigest.fromHash(HexFormat.of().formatHex(sha256.digest()));
-    } catch (DigestException e) {
-      throw new IOException(e);
     }
   }
 
