@@ -84,9 +84,9 @@ record ContainerBuild(
    * the cache after a plan that failed.
    */
   static final class LayerBuilds implements AutoCloseable {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private final Path directory;
     private final Cache cache;
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private final JoinedThreadPool threads = JoinedThreadPool.fixed("cp-image-layers", CORES);
     // A pool of its own: a layer's thread waits for its chunks, which must not queue behind it.
     private final JoinedThreadPool gzipThreads = JoinedThreadPool.fixed("cp-image-gzip", CORES);

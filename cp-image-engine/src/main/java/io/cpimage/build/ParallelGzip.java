@@ -21,7 +21,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  * one gzip stream to gunzip, Java's {@code GZIPInputStream}, Go's reader (Docker) and registries;
  * each chunk starts without its predecessor's dictionary, which costs a little ratio. A chunk that
  * does not compress is stored ({@link #levelFor}): jars, the bulk of a CP image's added layers, are
- * compressed already, and deflating them again costs about 20 ms a megabyte for under 2%.
+ * compressed already, and deflating them again costs 20 to 25 ms a megabyte for under 2%.
  */
 final class ParallelGzip {
   /** Large enough that the lost dictionary and the member headers cost well under 1%. */

@@ -11,6 +11,7 @@ import com.google.cloud.tools.jib.cache.Cache;
 import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,8 +147,7 @@ class ApplicationLayerWriterTest {
   private static byte[] gunzip(CachedLayer layer) throws IOException {
     ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
     layer.getBlob().writeTo(gzipped);
-    try (InputStream in =
-        new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.toByteArray()))) {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.toByteArray()))) {
       return in.readAllBytes();
     }
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,7 +74,7 @@ class ParallelGzipTest {
     int offset = 0;
     do {
       int end = Math.min(length, offset + CHUNK);
-      byte[] chunk = java.util.Arrays.copyOfRange(data, offset, end);
+      byte[] chunk = Arrays.copyOfRange(data, offset, end);
       expected.write(ParallelGzip.member(chunk, Deflater.DEFAULT_COMPRESSION));
       offset = end;
     } while (offset < length);
@@ -104,8 +105,7 @@ class ParallelGzipTest {
     assertEquals(
         Deflater.BEST_SPEED, ParallelGzip.levelFor(repetitive(chunk), Deflater.BEST_SPEED));
     byte[] storedMember = ParallelGzip.member(random, Deflater.NO_COMPRESSION);
-    assertArrayEquals(
-        storedMember, java.util.Arrays.copyOf(out.toByteArray(), storedMember.length));
+    assertArrayEquals(storedMember, Arrays.copyOf(out.toByteArray(), storedMember.length));
     assertTrue(out.size() < storedMember.length + chunk / 10, out.size() + " bytes");
     assertArrayEquals(data, gunzip(out.toByteArray()));
   }
