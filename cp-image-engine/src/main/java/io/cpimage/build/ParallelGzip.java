@@ -1,19 +1,19 @@
 package io.cpimage.build;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Gzip on every core, pigz's idea: the input is cut into fixed-size chunks, each compressed on its
@@ -37,6 +37,20 @@ final class ParallelGzip {
    * Deflater#BEST_SPEED}; stored otherwise.
    */
   private static final double WORTHWHILE_SAVING = 0.05;
+
+  /**
+   * The gzip header (RFC 1952, 2.3): magic, deflate, no flags, no time, extra flags (at {@link
+   * #EXTRA_FLAGS}, set by {@link #extraFlags}), operating system unknown.
+   */
+  private static final byte[] HEADER = {
+    0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff
+  };
+
+  /** The header's index of its extra flags (XFL). */
+  private static final int EXTRA_FLAGS = 8;
+
+  /** The trailer's length: the CRC-32 of the data and its length modulo 2^32, little-endian. */
+  private static final int TRAILER = 8;
 
   private final ExecutorService executor;
   private final int level;
@@ -110,7 +124,7 @@ final class ParallelGzip {
 
     private void submit(byte[] full) throws IOException {
       any = true;
-      pending.add(executor.submit(() -> member(full, levelFor(full, level))));
+      pending.add(executor.submit(() -> chunkMember(full, level)));
       if (pending.size() >= inFlight) {
         out.write(next(pending));
       }
@@ -146,6 +160,12 @@ final class ParallelGzip {
     }
   }
 
+  /** One chunk's gzip member: copied once to direct memory, judged, then deflated. */
+  private static byte[] chunkMember(byte[] chunk, int level) {
+    ByteBuffer direct = DirectBuffers.ofThisThread().input(chunk);
+    return member(direct, levelFor(direct.duplicate(), level));
+  }
+
   /**
    * The level to deflate {@code chunk} at: {@code level}, or {@link Deflater#NO_COMPRESSION} when a
    * sample of it (a few slices spread over it, the whole of a small chunk) saves less than {@link
@@ -153,24 +173,30 @@ final class ParallelGzip {
    * chunk; the choice depends on the bytes only, so the same input always gives the same output.
    */
   static int levelFor(byte[] chunk, int level) {
+    return levelFor(DirectBuffers.ofThisThread().input(chunk), level);
+  }
+
+  private static int levelFor(ByteBuffer chunk, int level) {
+    int length = chunk.remaining();
     // A chunk smaller than a slice costs as little to deflate as to judge.
-    if (chunk.length < SAMPLE_SLICE || level == Deflater.NO_COMPRESSION) {
+    if (length < SAMPLE_SLICE || level == Deflater.NO_COMPRESSION) {
       return level;
     }
     // A chunk too small for separate slices is sampled whole.
-    int slices = chunk.length > SAMPLE_SLICE * SAMPLE_SLICES ? SAMPLE_SLICES : 1;
-    int slice = slices == 1 ? chunk.length : SAMPLE_SLICE;
-    byte[] out = new byte[SAMPLE_SLICE];
+    int slices = length > SAMPLE_SLICE * SAMPLE_SLICES ? SAMPLE_SLICES : 1;
+    int slice = slices == 1 ? length : SAMPLE_SLICE;
+    ByteBuffer out = DirectBuffers.ofThisThread().sample();
     Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     try {
       long sampled = 0;
       long deflated = 0;
       for (int i = 0; i < slices; i++) {
-        int offset = slices == 1 ? 0 : (int) ((long) (chunk.length - slice) * i / (slices - 1));
+        int offset = slices == 1 ? 0 : (int) ((long) (length - slice) * i / (slices - 1));
         deflater.reset();
-        deflater.setInput(chunk, offset, slice);
+        deflater.setInput(chunk.slice(chunk.position() + offset, slice));
         deflater.finish();
         while (!deflater.finished()) {
+          out.clear();
           deflated += deflater.deflate(out);
         }
         sampled += slice;
@@ -185,15 +211,97 @@ final class ParallelGzip {
    * One gzip member (RFC 1952) holding {@code data}, without a name or time, so the same input
    * always gives the same bytes.
    */
-  static byte[] member(byte[] data, int level) throws IOException {
-    GzipParameters parameters = new GzipParameters();
-    parameters.setCompressionLevel(level);
-    // Its default of 512 bytes would call the deflater some 8,000 times per chunk.
-    parameters.setBufferSize(64 * 1024);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
-    try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(out, parameters)) {
-      gzip.write(data);
+  static byte[] member(byte[] data, int level) {
+    return member(DirectBuffers.ofThisThread().input(data), level);
+  }
+
+  /**
+   * The member of {@code data}, a direct buffer. The gzip streams of the JDK and commons-compress
+   * hand zlib byte arrays, which the JDK pins in a JNI critical region for each call, and JDK 17's
+   * G1 cannot collect while any thread is in one: a thread that needs memory meanwhile retries
+   * twice, then throws {@code OutOfMemoryError} with the heap nearly empty (JDK-8308507, gone with
+   * JDK 22's region pinning). With every core deflating, builds failed so. zlib reads and writes
+   * direct buffers by address, pinning nothing; the price is writing the member's ten-byte header
+   * and eight-byte trailer here, byte for byte as commons-compress wrote them.
+   */
+  private static byte[] member(ByteBuffer data, int level) {
+    CRC32 crc = new CRC32();
+    int length = data.remaining();
+    crc.update(data.duplicate());
+    ByteBuffer out = DirectBuffers.ofThisThread().output(length);
+    Deflater deflater = new Deflater(level, true);
+    try {
+      deflater.setInput(data);
+      deflater.finish();
+      while (!deflater.finished()) {
+        if (!out.hasRemaining()) {
+          out = DirectBuffers.ofThisThread().grownOutput(out);
+        }
+        deflater.deflate(out);
+      }
+    } finally {
+      deflater.end();
     }
-    return out.toByteArray();
+    out.flip();
+    byte[] member = new byte[HEADER.length + out.remaining() + TRAILER];
+    ByteBuffer bytes = ByteBuffer.wrap(member).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.put(HEADER).put(EXTRA_FLAGS, extraFlags(level));
+    bytes.put(out).putInt((int) crc.getValue()).putInt(length);
+    return member;
+  }
+
+  /** The header's XFL: 2 for the slowest level, 4 for the fastest (RFC 1952, 2.3.1). */
+  private static byte extraFlags(int level) {
+    return (byte) (level == Deflater.BEST_COMPRESSION ? 2 : level == Deflater.BEST_SPEED ? 4 : 0);
+  }
+
+  /**
+   * A thread's direct buffers, kept while it lives: its chunk, the deflated output and the sample's
+   * scratch, grown to the largest chunk it met. A pool's threads end with its build.
+   */
+  private static final class DirectBuffers {
+    private static final ThreadLocal<DirectBuffers> OF_THREAD =
+        ThreadLocal.withInitial(DirectBuffers::new);
+
+    private ByteBuffer input = ByteBuffer.allocateDirect(0);
+    private ByteBuffer output = ByteBuffer.allocateDirect(0);
+    private final ByteBuffer sample = ByteBuffer.allocateDirect(SAMPLE_SLICE);
+
+    static DirectBuffers ofThisThread() {
+      return OF_THREAD.get();
+    }
+
+    /** {@code data}, copied into this thread's input buffer, ready to read. */
+    ByteBuffer input(byte[] data) {
+      if (input.capacity() < data.length) {
+        input = ByteBuffer.allocateDirect(data.length);
+      }
+      input.clear();
+      input.put(data).flip();
+      return input;
+    }
+
+    /**
+     * The output buffer, cleared, large enough for {@code length} bytes deflated at any level
+     * (zlib's stored blocks add 5 bytes per 64 KB); {@link #grownOutput} is the safety net.
+     */
+    ByteBuffer output(int length) {
+      int bound = length + (length >> 10) + 64;
+      if (output.capacity() < bound) {
+        output = ByteBuffer.allocateDirect(bound);
+      }
+      output.clear();
+      return output;
+    }
+
+    /** A buffer twice the size of {@code full}, holding what it holds. */
+    ByteBuffer grownOutput(ByteBuffer full) {
+      output = ByteBuffer.allocateDirect(2 * full.capacity()).put(full.flip());
+      return output;
+    }
+
+    ByteBuffer sample() {
+      return sample;
+    }
   }
 }
