@@ -177,11 +177,18 @@ write_pom() {
 POM
 }
 now() { date +%s.%N; }
+# A build that fails ends the bench: its figure would be the time to fail. errexit does not reach
+# into the command substitution that runs it, so each step returns its failure and timed passes it on.
 timed() { # prints the seconds "$@" takes
   local start
   start=$(now)
-  "$@"
+  "$@" || return
   echo "$(now) - $start" | bc
+}
+failed() { # <log>: says that the build of that log failed, shows its end, and fails
+  log "a build failed, so the bench stops; the end of its log ($1):"
+  tail -n 25 "$1" >&2
+  return 1
 }
 declare -A samples
 record() { # <case> <command...>: runs the command once, timed, and keeps the sample
@@ -272,13 +279,13 @@ cp_image() { # <target> [cold]: one cp-image build; cold = no jib or cp-image ca
     rm -rf "$work/project/target" "$work/xdg-cache" "$work/cp-image-cache"
   fi
   XDG_CACHE_HOME=$work/xdg-cache "${mvn[@]}" -f "$work/project/pom.xml" package "-Dcp-image.to.image=$1" \
-    "-Dcp-image.downloadCache=$work/cp-image-cache" >/dev/null
+    "-Dcp-image.downloadCache=$work/cp-image-cache" >"$work/project.log" || failed "$work/project.log"
 }
 docker_path() { # <tag> <push: yes|no> [cold]
   local flags=(-q -t "$1")
   [ "${3:-}" = cold ] && flags+=(--no-cache)
-  docker build "${flags[@]}" "$work/project" >/dev/null
-  if [ "$2" = yes ]; then docker push -q "$1" >/dev/null; fi
+  docker build "${flags[@]}" "$work/project" >/dev/null || return
+  if [ "$2" = yes ]; then docker push -q "$1" >/dev/null || return; fi
 }
 for ((run = 1; run <= runs; run++)); do
   log "run $run of $runs"
@@ -340,14 +347,15 @@ if [ "$only" = "" ] || [ "$only" = kafka-connect ]; then
     date +%H:%M:%S.%N >"$out"
     XDG_CACHE_HOME=$work/xdg-cache "${mvn_logged[@]}" -f "$kc/pom.xml" package \
       "-Dcp-image.downloadCache=$work/cp-image-cache" \
-      -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >>"$out"
+      -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >>"$out" ||
+      failed "$out" || return
     date +%H:%M:%S.%N >>"$out"
     breakdown "$out" >>"$work/kc-phases-$1.txt"
   }
   kc_docker() { # [cold]
     local flags=(-q -t "$images/kc-docker:1")
     [ "${1:-}" = cold ] && flags+=(--no-cache)
-    docker build "${flags[@]}" "$kc" >/dev/null
+    docker build "${flags[@]}" "$kc" >/dev/null || return
   }
   for ((run = 1; run <= runs; run++)); do
     log "kafka-connect run $run of $runs, $(uptime | sed "s/.*load average/load average/")"
@@ -450,7 +458,8 @@ if [ "$only" = "" ] || [ "$only" = matrix ]; then
     date +%H:%M:%S.%N >"$out"
     XDG_CACHE_HOME=$mx/xdg-cache "${mvn_logged[@]}" -f "$project/pom.xml" package \
       "-Dcp-image.to.image=$(cp_image_target "$1")" "-Dcp-image.downloadCache=$mx/cp-image-cache" \
-      -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >>"$out"
+      -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >>"$out" ||
+      failed "$out" || return
     date +%H:%M:%S.%N >>"$out"
     breakdown "$out" >>"$mx/$1/phases-$2.txt"
   }
@@ -459,10 +468,10 @@ if [ "$only" = "" ] || [ "$only" = matrix ]; then
     tag=$(docker_target "$1")
     flags=(-q -t "$tag")
     [ "$2" = cold ] && flags+=(--no-cache)
-    docker build "${flags[@]}" "$mx/$1" >/dev/null
+    docker build "${flags[@]}" "$mx/$1" >/dev/null || return
     case ${1#*-} in
-      registry) docker push -q "$tag" >/dev/null ;;
-      tar) docker save -o "$mx/out/$1-docker.tar" "$tag" ;;
+      registry) docker push -q "$tag" >/dev/null || return ;;
+      tar) docker save -o "$mx/out/$1-docker.tar" "$tag" || return ;;
     esac
   }
   for ((run = 1; run <= runs; run++)); do
