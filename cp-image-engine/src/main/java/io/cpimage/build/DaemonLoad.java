@@ -84,18 +84,12 @@ final class DaemonLoad implements DockerClient {
       throws InterruptedException, IOException {
     boolean refusedBefore = refusedBefore(workDirectory);
     int held = refusedBefore ? 0 : heldPrefix(daemon);
-    boolean refused = false;
-    while (held > 0 || held < placeholders) {
-      if (held < placeholders) {
-        throw new PlaceholdersRefused(
-            refusedBefore
-                ? "The engine refused an image without the layers it holds before"
-                : "The engine no longer holds the base's layers ("
-                    + held
-                    + " of "
-                    + placeholders
-                    + ")");
-      }
+    String whole =
+        refusedBefore
+            ? "Loaded the whole image (the engine refused one without the layers it holds before)"
+            : "Loaded the whole image (the engine holds none of its layers)";
+    while (held > 0) {
+      requirePlaceholdersHeld(held, refusedBefore);
       Sent sent = send(tarball, droppedEntries(diffIds, held));
       if (sent.loaded().succeeded()) {
         record(sent.tar(), held);
@@ -125,25 +119,35 @@ final class DaemonLoad implements DockerClient {
         throw new PlaceholdersRefused(refusal);
       }
       log.accept(LogEvent.lifecycle(refusal + "; loading the whole image"));
-      refused = true;
+      whole = "Loaded the whole image";
       break;
     }
+    requirePlaceholdersHeld(held, refusedBefore);
     Sent sent = send(tarball, Set.of());
     if (!sent.loaded().succeeded()) {
       throw new IOException("docker load failed: " + sent.loaded().output());
     }
     record(sent.tar(), 0);
-    String what;
-    if (refused) {
-      what = "Loaded the whole image";
-    } else if (refusedBefore) {
-      what = "Loaded the whole image (the engine refused one without the layers it holds before)";
-    } else {
-      what = "Loaded the whole image (the engine holds none of its layers)";
-    }
-    log.accept(LogEvent.lifecycle(summary(what, 0)));
+    log.accept(LogEvent.lifecycle(summary(whole, 0)));
     written.accept(sent.tar().passed());
     return sent.loaded().output();
+  }
+
+  /**
+   * Fails unless the daemon holds the bottom {@code held} layers and they include every layer jib
+   * has only a placeholder of, which no load may send.
+   */
+  private void requirePlaceholdersHeld(int held, boolean refusedBefore) throws PlaceholdersRefused {
+    if (held < placeholders) {
+      throw new PlaceholdersRefused(
+          refusedBefore
+              ? "The engine refused an image without the layers it holds before"
+              : "The engine no longer holds the base's layers ("
+                  + held
+                  + " of "
+                  + placeholders
+                  + ")");
+    }
   }
 
   /**
