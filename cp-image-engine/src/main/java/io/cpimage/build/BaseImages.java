@@ -49,19 +49,20 @@ final class BaseImages {
       Optional<String> knownId,
       Consumer<LogEvent> log)
       throws ImageBuildException, IOException, InterruptedException {
-    return load(from, settings, knownId, false, log);
+    return load(from, settings, knownId, Optional.empty(), log);
   }
 
   /**
-   * As {@link #load(ImageLocation, ImageSpec.Settings, Optional, Consumer)}; {@code
-   * loadedIntoSameDaemon}: the image goes only into the daemon that holds a {@code docker://} base,
-   * which is then not saved at all ({@link HeldBase}).
+   * As {@link #load(ImageLocation, ImageSpec.Settings, Optional, Consumer)}, with {@code onlyInto},
+   * the daemon the image goes into when it goes nowhere else: a {@code docker://} base it holds is
+   * then not saved at all, and a registry base it holds (pulled there before, so known by {@code
+   * knownId}) not pulled ({@link HeldBase}).
    */
   static BaseImage load(
       ImageLocation from,
       ImageSpec.Settings settings,
       Optional<String> knownId,
-      boolean loadedIntoSameDaemon,
+      Optional<DaemonImages> onlyInto,
       Consumer<LogEvent> log)
       throws ImageBuildException, IOException, InterruptedException {
     Path directory = Files.createDirectories(settings.workDirectory().resolve("base"));
@@ -81,7 +82,7 @@ final class BaseImages {
             knownId.isPresent() ? knownId.get() : DockerCli.imageId(from.reference()).orElse("");
         // jib takes a daemon base by name only (docker save also takes an image ID).
         boolean named = !id.isEmpty() && namesAnImage(from.reference());
-        if (named && loadedIntoSameDaemon) {
+        if (named && onlyInto.isPresent()) {
           return HeldBase.load(from, id, settings, log);
         }
         Optional<BaseImage> cached = named ? BaseImage.cached(from, id, cache) : Optional.empty();
@@ -112,6 +113,11 @@ final class BaseImages {
         return base.at(tar);
       }
       default -> {
+        if (knownId.isPresent() && onlyInto.isPresent() && onlyInto.get().holds(knownId.get())) {
+          String id = knownId.get();
+          return HeldBase.loadServed(
+              from, id, () -> servedConfig(from, id, cache, log), settings, log);
+        }
         // The registry's config digest (knownId, asked by the fingerprint) fixes the image, so a
         // tar pulled for it serves until the tag names another image.
         BaseImage pulled = pullOnce(from, null, knownId, directory, settings, cache, log);
@@ -120,6 +126,22 @@ final class BaseImages {
         return knownId.isPresent() ? pulled.knownAs(knownId.get()) : pulled;
       }
     }
+  }
+
+  /**
+   * The config of the registry base {@code from} whose digest is {@code id}, as the registry serves
+   * it: kept in {@code cache} by the first build that asked, so later ones need no request.
+   */
+  private static byte[] servedConfig(
+      ImageLocation from, String id, BaseImageCache cache, Consumer<LogEvent> log)
+      throws ImageBuildException, IOException {
+    Optional<byte[]> kept = cache.config(id);
+    if (kept.isPresent()) {
+      return kept.get();
+    }
+    byte[] config = RegistryIndex.connect(from, false, log).config(id);
+    cache.keepConfig(id, config);
+    return config;
   }
 
   /**

@@ -94,6 +94,14 @@ final class DaemonImages {
     return layers;
   }
 
+  /** Whether the daemon holds the image {@code id}: as it said, or asked now. */
+  boolean holds(String id) {
+    if (said.containsKey(id) || heldAs(id).isPresent()) {
+      return heldAs(id).isPresent();
+    }
+    return DockerCli.images(List.of(id)).images().stream().anyMatch(held -> held.id().equals(id));
+  }
+
   /** The image the daemon said it holds under {@code image}, a name asked or an image's ID. */
   private Optional<Image> heldAs(String image) {
     Optional<Image> named = said.getOrDefault(image, Optional.empty());

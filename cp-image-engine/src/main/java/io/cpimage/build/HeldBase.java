@@ -17,14 +17,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A {@code docker://} base built on for the same daemon, which already holds its layers: they are
- * neither saved nor compressed. jib builds on it from a base cache of its own, holding the base's
- * config as the daemon reports it ({@link DaemonImageConfig}) and, for each layer, a placeholder
- * blob that no tar ever carries: {@link DaemonLoad} leaves them out of the load, and refuses rather
- * than send one. The file tree the plan reads comes from {@code docker export} of a container
- * created from the base and never started: the flattened tree, streamed, which is a third of the
- * time of {@code docker save} (the daemon copies every layer before it sends the first byte). Both
- * are kept by image ID, so a base is read once.
+ * A base built on for the daemon that already holds its layers, which are then neither saved,
+ * pulled nor compressed: a {@code docker://} base in that daemon, or a registry base the daemon
+ * pulled before (it knows the image by its config's digest). jib builds on it from a base cache of
+ * its own, holding the base's config (as the daemon reports it, {@link DaemonImageConfig}, or as
+ * the registry serves it) and, for each layer, a placeholder blob that no tar ever carries: {@link
+ * DaemonLoad} leaves them out of the load, and refuses rather than send one. The file tree the plan
+ * reads comes from {@code docker export} of a container created from the base and never started:
+ * the flattened tree, streamed, which is a third of the time of {@code docker save} (the daemon
+ * copies every layer before it sends the first byte). Both are kept by image ID, so a base is read
+ * once.
  */
 final class HeldBase {
   private static final String WHERE = "<from><image>";
@@ -44,37 +46,98 @@ final class HeldBase {
         .resolve(ContentHashes.ofClass(DaemonImageConfig.class).substring(0, 16));
   }
 
-  /** The base {@code from}, whose image ID in the daemon is {@code imageId}. */
+  /**
+   * jib's cache of registry bases the daemon holds ({@link #loadServed}), with their configs as the
+   * registry serves them, apart from {@link #jibCache}'s rebuilt ones: a base held under one ID may
+   * be read both ways, and each way must find its own config.
+   */
+  static Path servedConfigCache(ImageSpec.Settings settings) {
+    return settings.downloadCache().resolve("daemon-held-bases").resolve("as-served");
+  }
+
+  /** The {@code docker://} base {@code from}, whose image ID in the daemon is {@code imageId}. */
   static BaseImage load(
       ImageLocation from, String imageId, ImageSpec.Settings settings, Consumer<LogEvent> log)
       throws ImageBuildException, IOException, InterruptedException {
     Path jibCache = jibCache(settings);
-    byte[] config = config(from, imageId, jibCache);
-    BaseImageCache cache = BaseImageCache.in(settings.downloadCache());
-    Optional<BaseFilesystem> kept = cache.filesystem(imageId);
-    BaseFilesystem filesystem;
-    if (kept.isPresent()) {
-      filesystem = kept.get();
-      log.accept(
-          LogEvent.lifecycle(
-              "Base image " + from + ": held by the Docker daemon, its file tree from the cache"));
-    } else {
-      log.accept(
-          LogEvent.lifecycle(
-              "Base image " + from + ": held by the Docker daemon, reading its file tree"));
-      BaseFilesystem exported = BaseFilesystem.empty();
-      DockerCli.exportFiles(from.reference(), WHERE, exported::applyLayer);
-      cache.keep(imageId, exported);
-      filesystem = exported;
-    }
+    byte[] config =
+        config(
+            imageId,
+            jibCache,
+            () -> {
+              JsonNode inspect = JSON.readTree(DockerCli.inspect(from.reference(), WHERE)).path(0);
+              return DaemonImageConfig.of(inspect, DockerCli.history(from.reference(), WHERE));
+            });
+    BaseFilesystem filesystem =
+        filesystem(
+            from.reference(),
+            imageId,
+            settings,
+            "Base image " + from + ": held by the Docker daemon",
+            log);
     return BaseImage.held(from, imageId, config, filesystem, jibCache);
   }
 
   /**
-   * The base's config in jib's held cache, written there with a placeholder per layer when missing.
-   * The placeholders go first: jib takes the base from this cache only when the config is there.
+   * The registry base {@code from}, which the daemon holds already: pulled there before, it has the
+   * image ID {@code imageId}, the digest of its config in the registry. It is built on as {@link
+   * #load} builds on a {@code docker://} base, but from {@code served}, the config as the registry
+   * serves it, so the image is the one a pulled base gives, ID and all.
    */
-  private static byte[] config(ImageLocation from, String imageId, Path jibCache)
+  static BaseImage loadServed(
+      ImageLocation from,
+      String imageId,
+      ConfigSource served,
+      ImageSpec.Settings settings,
+      Consumer<LogEvent> log)
+      throws ImageBuildException, IOException, InterruptedException {
+    Path jibCache = servedConfigCache(settings);
+    byte[] config = config(imageId, jibCache, served);
+    BaseFilesystem filesystem =
+        filesystem(
+            imageId,
+            imageId,
+            settings,
+            "Base image " + from + ": held by the Docker daemon (" + imageId + "), not pulled",
+            log);
+    return BaseImage.held(from, imageId, config, filesystem, jibCache);
+  }
+
+  /** Where a base's config comes from when jib's cache lacks it. */
+  interface ConfigSource {
+    byte[] config() throws ImageBuildException, IOException;
+  }
+
+  /**
+   * The file tree of the daemon's image {@code reference} (its name, or its ID), from the cache by
+   * its ID, or exported and kept; {@code held} begins the log line that says which.
+   */
+  private static BaseFilesystem filesystem(
+      String reference,
+      String imageId,
+      ImageSpec.Settings settings,
+      String held,
+      Consumer<LogEvent> log)
+      throws ImageBuildException, IOException, InterruptedException {
+    BaseImageCache cache = BaseImageCache.in(settings.downloadCache());
+    Optional<BaseFilesystem> kept = cache.filesystem(imageId);
+    if (kept.isPresent()) {
+      log.accept(LogEvent.lifecycle(held + ", its file tree from the cache"));
+      return kept.get();
+    }
+    log.accept(LogEvent.lifecycle(held + ", reading its file tree"));
+    BaseFilesystem exported = BaseFilesystem.empty();
+    DockerCli.exportFiles(reference, WHERE, exported::applyLayer);
+    cache.keep(imageId, exported);
+    return exported;
+  }
+
+  /**
+   * The base's config in jib's held cache {@code jibCache}, written there from {@code source} with
+   * a placeholder per layer when missing. The placeholders go first: jib takes the base from this
+   * cache only when the config is there.
+   */
+  private static byte[] config(String imageId, Path jibCache, ConfigSource source)
       throws ImageBuildException, IOException {
     Cache cache;
     DescriptorDigest id;
@@ -88,8 +151,7 @@ final class HeldBase {
     } catch (CacheDirectoryCreationException | DigestException e) {
       throw new IOException("cannot use jib's cache of held bases " + jibCache + ": " + e, e);
     }
-    JsonNode inspect = JSON.readTree(DockerCli.inspect(from.reference(), WHERE)).path(0);
-    byte[] config = DaemonImageConfig.of(inspect, DockerCli.history(from.reference(), WHERE));
+    byte[] config = source.config();
     ContainerConfigurationTemplate template =
         JsonTemplateMapper.readJson(config, ContainerConfigurationTemplate.class);
     try {
@@ -98,7 +160,7 @@ final class HeldBase {
         cache.writeTarLayer(diffId, Blobs.from(placeholder(diffId)));
       }
     } catch (IllegalArgumentException e) {
-      throw new IOException("the daemon's layers of " + from + ": " + e.getMessage(), e);
+      throw new IOException("the daemon's layers of " + imageId + ": " + e.getMessage(), e);
     }
     cache.writeLocalConfig(id, template);
     return config;

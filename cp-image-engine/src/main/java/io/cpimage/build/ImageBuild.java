@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -71,15 +72,16 @@ public final class ImageBuild {
   /** Builds the image, its base as {@code fingerprint} found it, and says what it made. */
   private BuildReport build(BuildFingerprint fingerprint, ConnectorPipeline pipeline)
       throws ImageBuildException, ArtifactException, IOException, InterruptedException {
-    // An image that goes only into the daemon holding its base is built without saving the base,
-    // unless that daemon's engine refused an image without the layers it holds.
-    boolean onlyIntoDaemon =
+    // An image that goes only into a daemon that holds its base is built without saving or
+    // pulling the base, unless that daemon's engine refused an image without the layers it holds.
+    Optional<DaemonImages> onlyInto =
         spec.target().image().kind() == ImageLocation.Kind.DOCKER
-            && spec.target().outputTar() == null
-            && !DaemonLoad.refusedBefore(work);
+                && spec.target().outputTar() == null
+                && !DaemonLoad.refusedBefore(work)
+            ? Optional.of(fingerprint.daemon())
+            : Optional.empty();
     BaseImage base =
-        BaseImages.load(
-            fingerprint.base(), spec.settings(), fingerprint.baseId(), onlyIntoDaemon, log);
+        BaseImages.load(fingerprint.base(), spec.settings(), fingerprint.baseId(), onlyInto, log);
     Planned planned = plan(base, null, pipeline);
     List<String> outputs = new ArrayList<>();
     JibContainer result;

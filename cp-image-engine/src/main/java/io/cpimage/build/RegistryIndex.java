@@ -20,8 +20,10 @@ import com.google.cloud.tools.jib.json.JsonTemplateMapper;
 import com.google.cloud.tools.jib.registry.ManifestAndDigest;
 import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import io.cpimage.artifact.ContentHashes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.DigestException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -194,6 +196,23 @@ final class RegistryIndex {
     return manifest instanceof BuildableManifestTemplate image
         ? Optional.of(image.getContainerConfiguration().getDigest().toString())
         : Optional.empty();
+  }
+
+  /**
+   * The image config whose digest is {@code digest}, as the registry serves it (one request),
+   * checked against that digest.
+   */
+  byte[] config(String digest) throws ImageBuildException, IOException {
+    ByteArrayOutputStream config = new ByteArrayOutputStream();
+    try {
+      client.pullBlob(DescriptorDigest.fromDigest(digest), size -> {}, size -> {}).writeTo(config);
+    } catch (DigestException e) {
+      throw new IOException("'" + location + "': no config digest: " + digest, e);
+    }
+    if (!digest.equals("sha256:" + ContentHashes.ofBytes(config.toByteArray()))) {
+      throw new IOException("'" + location + "': the registry served another config for " + digest);
+    }
+    return config.toByteArray();
   }
 
   /**

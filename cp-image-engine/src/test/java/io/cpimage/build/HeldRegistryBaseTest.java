@@ -1,0 +1,127 @@
+package io.cpimage.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A registry base that the Docker daemon pulled before, built on for that daemon: not pulled again
+ * but held there, as a {@code docker://} base is, with its config as the registry serves it, so the
+ * image is the very one a pulled base gives. A real registry (scripts/local-registry.sh, plain HTTP
+ * on 127.0.0.1, which Docker pulls from without configuration) and a real daemon (skipped without
+ * one).
+ */
+class HeldRegistryBaseTest {
+  @TempDir Path temp;
+
+  private final String target = "cp-image-engine-test/on-registry-base:" + UUID.randomUUID();
+  private final List<String> images = new ArrayList<>();
+  private final List<String> log = new CopyOnWriteArrayList<>();
+  private String registry;
+  private Path state;
+
+  @BeforeEach
+  void startRegistry() throws Exception {
+    assumeTrue(DockerCli.daemonAnswers(), "no Docker daemon");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    registry = "127.0.0.1:" + port;
+    state = temp.resolve("registry");
+    LocalRegistry.start(state, port);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (state != null) {
+      LocalRegistry.stop(state);
+    }
+    for (String image : images) {
+      new ProcessBuilder("docker", "rmi", "-f", image).start().waitFor();
+    }
+  }
+
+  @Test
+  void aBaseTheDaemonPulledIsNotPulledAgainAndGivesTheSameImage() throws Exception {
+    String base = registry + "/test/base:1";
+    ImageBuild.run(spec("tar://" + ImageBuildTest.baseTar(temp), base, "base"), event -> {});
+
+    // The daemon lacks the base: pulled, as before.
+    BuildResult pulled = build(spec(base, "docker://" + target, "pulled"));
+    images.add(target);
+    assertTrue(log.contains("Pulling base image " + base), log.toString());
+
+    DockerCli.change(List.of("pull", "-q", base), "docker pull");
+    images.add(base);
+    String baseId = pulled.report().baseImageId();
+    assertEquals(DockerCli.imageId(base).orElseThrow(), baseId, "the daemon's ID for the base");
+
+    // The same image again, from another project (its own stamp) on a machine whose caches never
+    // met the base: its file tree read from the daemon. The image names itself in its SBOM, so
+    // the same name.
+    log.clear();
+    BuildResult held = build(spec(base, "docker://" + target, "held", "other-cache"));
+    assertFalse(log.stream().anyMatch(line -> line.startsWith("Pulling")), log.toString());
+    assertTrue(
+        log.contains(
+            "Base image "
+                + base
+                + ": held by the Docker daemon ("
+                + baseId
+                + "), not pulled, reading its file tree"),
+        log.toString());
+    assertTrue(
+        log.stream().anyMatch(line -> line.startsWith("Loaded only the layers the engine lacks")),
+        log.toString());
+    assertEquals(pulled.report().imageId(), held.report().imageId(), "the same image");
+    assertEquals(held.report().imageId(), DockerCli.imageId(target).orElseThrow());
+    assertEquals(baseId, held.report().baseImageId());
+
+    // A second project: the tree and the config from the caches, the same image again.
+    log.clear();
+    BuildResult again = build(spec(base, "docker://" + target, "again", "other-cache"));
+    assertTrue(
+        log.contains(
+            "Base image "
+                + base
+                + ": held by the Docker daemon ("
+                + baseId
+                + "), not pulled, its file tree from the cache"),
+        log.toString());
+    assertEquals(pulled.report().imageId(), again.report().imageId());
+  }
+
+  private ImageSpec spec(String from, String to, String name) throws Exception {
+    return spec(from, to, name, "cache");
+  }
+
+  private ImageSpec spec(String from, String to, String name, String cache) throws Exception {
+    return ImageSpec.builder(
+            ImageLocation.parse(from, "<from><image>", temp).withRegistryAccess(List.of(), true),
+            ImageLocation.parse(to, "<to><image>", temp).withRegistryAccess(List.of(), true),
+            temp.resolve("work-" + name))
+        .tarImageName("test/out:1")
+        .labels(Map.of("label", "on the registry's base"))
+        .utilityBelt(false)
+        .downloadCache(temp.resolve(cache))
+        .build();
+  }
+
+  private BuildResult build(ImageSpec spec) throws Exception {
+    return ImageBuild.run(spec, event -> log.add(event.getMessage()));
+  }
+}
