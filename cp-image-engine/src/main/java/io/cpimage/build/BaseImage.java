@@ -118,6 +118,13 @@ public record BaseImage(
     }
   }
 
+  /** The config of the image in the plain docker-save tar {@code tar}, as the tar holds it. */
+  static byte[] configBytes(Path tar) throws IOException {
+    try (ImageTar file = ImageTar.open(tar)) {
+      return file.read(file.manifest().config());
+    }
+  }
+
   /**
    * The base with {@code imageId} as {@code cache} knows it (its config and file tree), without a
    * tar; empty when the cache lacks either.

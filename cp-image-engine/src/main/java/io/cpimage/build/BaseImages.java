@@ -71,8 +71,11 @@ final class BaseImages {
     BaseImageCache cache = BaseImageCache.in(settings.downloadCache());
     switch (from.kind()) {
       case TAR -> {
-        return withGzippedLayers(
-            BaseImage.read(from, from.tarPath(), directory, WHERE, cache, log), directory, log);
+        BaseImage read = BaseImage.read(from, from.tarPath(), directory, WHERE, cache, log);
+        if (onlyInto.isPresent() && onlyInto.get().holds(read.imageId())) {
+          return HeldBase.ofTar(read, () -> tarConfig(read, cache), settings, log);
+        }
+        return withGzippedLayers(read, directory, log);
       }
       case DOCKER -> {
         // docker save of a CP base takes a while: reuse the last save while the image ID is the
@@ -126,6 +129,12 @@ final class BaseImages {
         return knownId.isPresent() ? pulled.knownAs(knownId.get()) : pulled;
       }
     }
+  }
+
+  /** The config of the {@code tar://} base {@code read}: as kept when it was read, or its tar's. */
+  private static byte[] tarConfig(BaseImage read, BaseImageCache cache) throws IOException {
+    Optional<byte[]> kept = cache.config(read.imageId());
+    return kept.isPresent() ? kept.get() : BaseImage.configBytes(read.tar());
   }
 
   /**

@@ -397,9 +397,7 @@ record ContainerBuild(
     JibContainerBuilder builder =
         base.tar() != null
             ? Jib.from(TarImage.at(base.tar()))
-            : Jib.from(
-                new DaemonBase(base),
-                DockerDaemonImage.named(daemonReference(base.location(), "<from><image>")));
+            : Jib.from(new DaemonBase(base), DockerDaemonImage.named(daemonBaseName()));
     List<FileEntriesLayer> layers = new ArrayList<>();
     for (LayerPlan.Layer layer : plan.layers()) {
       layers.add(
@@ -452,6 +450,21 @@ record ContainerBuild(
     } catch (InvalidImageReferenceException e) {
       throw new ImageBuildException(
           "<to><tarImageName> '" + name + "' is not a valid image reference; write name:tag", e);
+    }
+  }
+
+  /**
+   * The name jib gives a base it takes from the daemon: a {@code docker://} base's own; a registry
+   * or {@code tar://} base that the daemon holds ({@link HeldBase}) is known there by its image ID.
+   */
+  private ImageReference daemonBaseName() throws ImageBuildException {
+    if (base.location().kind() == ImageLocation.Kind.DOCKER) {
+      return daemonReference(base.location(), "<from><image>");
+    }
+    try {
+      return ImageReference.parse(base.imageId());
+    } catch (InvalidImageReferenceException e) {
+      throw new ImageBuildException("the base's image ID " + base.imageId() + ": " + e, e);
     }
   }
 

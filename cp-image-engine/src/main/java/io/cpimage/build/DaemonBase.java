@@ -66,7 +66,12 @@ final class DaemonBase implements DockerClient {
   public void save(ImageReference image, Path out, Consumer<Long> written) throws IOException {
     Path plain = out.resolveSibling(out.getFileName() + ".plain");
     try {
-      DockerCli.save(base.location().reference(), plain, "<from><image>");
+      // A registry or tar:// base the daemon holds is known there by its image ID (HeldBase).
+      String saved =
+          base.location().kind() == ImageLocation.Kind.DOCKER
+              ? base.location().reference()
+              : base.imageId();
+      DockerCli.save(saved, plain, "<from><image>");
       GzippedLayersTar.write(plain, out);
     } catch (ImageBuildException e) {
       throw new IOException(e.getMessage(), e);

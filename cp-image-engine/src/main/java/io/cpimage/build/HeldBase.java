@@ -18,15 +18,15 @@ import java.util.function.Consumer;
 
 /**
  * A base built on for the daemon that already holds its layers, which are then neither saved,
- * pulled nor compressed: a {@code docker://} base in that daemon, or a registry base the daemon
- * pulled before (it knows the image by its config's digest). jib builds on it from a base cache of
- * its own, holding the base's config (as the daemon reports it, {@link DaemonImageConfig}, or as
- * the registry serves it) and, for each layer, a placeholder blob that no tar ever carries: {@link
- * DaemonLoad} leaves them out of the load, and refuses rather than send one. The file tree the plan
- * reads comes from {@code docker export} of a container created from the base and never started:
- * the flattened tree, streamed, which is a third of the time of {@code docker save} (the daemon
- * copies every layer before it sends the first byte). Both are kept by image ID, so a base is read
- * once.
+ * pulled nor compressed: a {@code docker://} base in that daemon, or a registry or {@code tar://}
+ * base that the daemon holds under its image ID (pulled there before, or saved from it). jib builds
+ * on it from a base cache of its own, holding the base's config (as the daemon reports it, {@link
+ * DaemonImageConfig}, or as the registry serves it) and, for each layer, a placeholder blob that no
+ * tar ever carries: {@link DaemonLoad} leaves them out of the load, and refuses rather than send
+ * one. The file tree the plan reads comes from {@code docker export} of a container created from
+ * the base and never started: the flattened tree, streamed, which is a third of the time of {@code
+ * docker save} (the daemon copies every layer before it sends the first byte). Both are kept by
+ * image ID, so a base is read once.
  */
 final class HeldBase {
   private static final String WHERE = "<from><image>";
@@ -47,12 +47,12 @@ final class HeldBase {
   }
 
   /**
-   * jib's cache of registry bases the daemon holds ({@link #loadServed}), with their configs as the
-   * registry serves them, apart from {@link #jibCache}'s rebuilt ones: a base held under one ID may
-   * be read both ways, and each way must find its own config.
+   * jib's cache of held bases whose exact config the build has ({@link #loadServed}, {@link
+   * #ofTar}), apart from {@link #jibCache}'s rebuilt ones: a base held under one ID may be read
+   * both ways, and each way must find its own config.
    */
-  static Path servedConfigCache(ImageSpec.Settings settings) {
-    return settings.downloadCache().resolve("daemon-held-bases").resolve("as-served");
+  static Path exactConfigCache(ImageSpec.Settings settings) {
+    return settings.downloadCache().resolve("daemon-held-bases").resolve("exact-configs");
   }
 
   /** The {@code docker://} base {@code from}, whose image ID in the daemon is {@code imageId}. */
@@ -91,7 +91,7 @@ final class HeldBase {
       ImageSpec.Settings settings,
       Consumer<LogEvent> log)
       throws ImageBuildException, IOException, InterruptedException {
-    Path jibCache = servedConfigCache(settings);
+    Path jibCache = exactConfigCache(settings);
     byte[] config = config(imageId, jibCache, served);
     BaseFilesystem filesystem =
         filesystem(
@@ -101,6 +101,26 @@ final class HeldBase {
             "Base image " + from + ": held by the Docker daemon (" + imageId + "), not pulled",
             log);
     return BaseImage.held(from, imageId, config, filesystem, jibCache);
+  }
+
+  /**
+   * The {@code tar://} base {@code read} (its file tree read from the tar), which the daemon holds
+   * already under its image ID (the tar was saved from it, or loaded into it): built on where it
+   * is, its layers neither compressed nor sent, with {@code config}, the tar's own.
+   */
+  static BaseImage ofTar(
+      BaseImage read, ConfigSource config, ImageSpec.Settings settings, Consumer<LogEvent> log)
+      throws ImageBuildException, IOException {
+    Path jibCache = exactConfigCache(settings);
+    byte[] bytes = config(read.imageId(), jibCache, config);
+    log.accept(
+        LogEvent.lifecycle(
+            "Base image "
+                + read.location()
+                + ": held by the Docker daemon ("
+                + read.imageId()
+                + "), its layers not compressed"));
+    return BaseImage.held(read.location(), read.imageId(), bytes, read.filesystem(), jibCache);
   }
 
   /** Where a base's config comes from when jib's cache lacks it. */

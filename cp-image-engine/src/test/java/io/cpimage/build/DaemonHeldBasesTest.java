@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A registry base that the Docker daemon pulled before, built on for that daemon: not pulled again
- * but held there, as a {@code docker://} base is, with its config as the registry serves it, so the
- * image is the very one a pulled base gives. A real registry (scripts/local-registry.sh, plain HTTP
- * on 127.0.0.1, which Docker pulls from without configuration) and a real daemon (skipped without
- * one).
+ * Registry and {@code tar://} bases that the Docker daemon holds already, built on for that daemon:
+ * neither pulled nor compressed but held there, as a {@code docker://} base is, with their exact
+ * configs, so the image is the very one the base read the other way gives. A real daemon (skipped
+ * without one) and a real registry (scripts/local-registry.sh, plain HTTP on 127.0.0.1, which
+ * Docker pulls from without configuration).
  */
-class HeldRegistryBaseTest {
+class DaemonHeldBasesTest {
   @TempDir Path temp;
 
   private final String target = "cp-image-engine-test/on-registry-base:" + UUID.randomUUID();
@@ -34,8 +34,11 @@ class HeldRegistryBaseTest {
   private Path state;
 
   @BeforeEach
-  void startRegistry() throws Exception {
+  void needDaemon() {
     assumeTrue(DockerCli.daemonAnswers(), "no Docker daemon");
+  }
+
+  private void startRegistry() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -56,7 +59,8 @@ class HeldRegistryBaseTest {
   }
 
   @Test
-  void aBaseTheDaemonPulledIsNotPulledAgainAndGivesTheSameImage() throws Exception {
+  void aRegistryBaseTheDaemonPulledIsNotPulledAndGivesTheSameImage() throws Exception {
+    startRegistry();
     String base = registry + "/test/base:1";
     ImageBuild.run(spec("tar://" + ImageBuildTest.baseTar(temp), base, "base"), event -> {});
 
@@ -103,6 +107,41 @@ class HeldRegistryBaseTest {
                 + "), not pulled, its file tree from the cache"),
         log.toString());
     assertEquals(pulled.report().imageId(), again.report().imageId());
+  }
+
+  @Test
+  void aTarBaseTheDaemonHoldsIsNotCompressedAndGivesTheSameImage() throws Exception {
+    String base = "tar://" + ImageBuildTest.baseTar(temp);
+
+    // The daemon lacks the base: its layers gzipped for jib, as before.
+    BuildResult compressed = build(spec(base, "docker://" + target, "compressed"));
+    images.add(target);
+    assertTrue(
+        log.stream().anyMatch(line -> line.startsWith("Compressing the base's layers")),
+        log.toString());
+
+    DockerCli.change(List.of("load", "-q", "-i", base.substring("tar://".length())), "docker load");
+    String baseId = compressed.report().baseImageId();
+    images.add(baseId);
+    assertTrue(DockerCli.imageId(baseId).isPresent(), "the daemon holds the base");
+
+    log.clear();
+    BuildResult held = build(spec(base, "docker://" + target, "held", "other-cache"));
+    assertFalse(log.stream().anyMatch(line -> line.startsWith("Compressing")), log.toString());
+    assertTrue(
+        log.contains(
+            "Base image "
+                + base
+                + ": held by the Docker daemon ("
+                + baseId
+                + "), its layers not"
+                + " compressed"),
+        log.toString());
+    assertTrue(
+        log.stream().anyMatch(line -> line.startsWith("Loaded only the layers the engine lacks")),
+        log.toString());
+    assertEquals(compressed.report().imageId(), held.report().imageId(), "the same image");
+    assertEquals(held.report().imageId(), DockerCli.imageId(target).orElseThrow());
   }
 
   private ImageSpec spec(String from, String to, String name) throws Exception {
