@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +38,8 @@ class DaemonHeldBasesTest {
   }
 
   private void startRegistry() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    registry = "127.0.0.1:" + port;
     state = temp.resolve("registry");
-    LocalRegistry.start(state, port);
+    registry = LocalRegistry.startOnFreePort(state);
   }
 
   @AfterEach
@@ -80,17 +74,7 @@ class DaemonHeldBasesTest {
     log.clear();
     BuildResult held = build(spec(base, "docker://" + target, "held", "other-cache"));
     assertFalse(log.stream().anyMatch(line -> line.startsWith("Pulling")), log.toString());
-    assertTrue(
-        log.contains(
-            "Base image "
-                + base
-                + ": held by the Docker daemon ("
-                + baseId
-                + "), not pulled, reading its file tree"),
-        log.toString());
-    assertTrue(
-        log.stream().anyMatch(line -> line.startsWith("Loaded only the layers the engine lacks")),
-        log.toString());
+    assertHeld(base, baseId, "not pulled, reading its file tree");
     assertEquals(pulled.report().imageId(), held.report().imageId(), "the same image");
     assertEquals(held.report().imageId(), DockerCli.imageId(target).orElseThrow());
     assertEquals(baseId, held.report().baseImageId());
@@ -98,14 +82,7 @@ class DaemonHeldBasesTest {
     // A second project: the tree and the config from the caches, the same image again.
     log.clear();
     BuildResult again = build(spec(base, "docker://" + target, "again", "other-cache"));
-    assertTrue(
-        log.contains(
-            "Base image "
-                + base
-                + ": held by the Docker daemon ("
-                + baseId
-                + "), not pulled, its file tree from the cache"),
-        log.toString());
+    assertHeld(base, baseId, "not pulled, its file tree from the cache");
     assertEquals(pulled.report().imageId(), again.report().imageId());
   }
 
@@ -128,20 +105,22 @@ class DaemonHeldBasesTest {
     log.clear();
     BuildResult held = build(spec(base, "docker://" + target, "held", "other-cache"));
     assertFalse(log.stream().anyMatch(line -> line.startsWith("Compressing")), log.toString());
+    assertHeld(base, baseId, "its layers not compressed");
+    assertEquals(compressed.report().imageId(), held.report().imageId(), "the same image");
+    assertEquals(held.report().imageId(), DockerCli.imageId(target).orElseThrow());
+  }
+
+  /**
+   * The last build said the daemon holds {@code base} under {@code id} ({@code how} ends the line)
+   * and loaded only the layers it lacks.
+   */
+  private void assertHeld(String base, String id, String how) {
     assertTrue(
-        log.contains(
-            "Base image "
-                + base
-                + ": held by the Docker daemon ("
-                + baseId
-                + "), its layers not"
-                + " compressed"),
+        log.contains("Base image " + base + ": held by the Docker daemon (" + id + "), " + how),
         log.toString());
     assertTrue(
         log.stream().anyMatch(line -> line.startsWith("Loaded only the layers the engine lacks")),
         log.toString());
-    assertEquals(compressed.report().imageId(), held.report().imageId(), "the same image");
-    assertEquals(held.report().imageId(), DockerCli.imageId(target).orElseThrow());
   }
 
   private ImageSpec spec(String from, String to, String name) throws Exception {

@@ -2,6 +2,7 @@ package io.cpimage.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,19 @@ final class LocalRegistry {
   /** Starts a registry keeping its state in {@code state}, on {@code port} of 127.0.0.1. */
   static void start(Path state, int port) throws Exception {
     script("start", state.toString(), String.valueOf(port));
+  }
+
+  /**
+   * Starts a registry keeping its state in {@code state} on a free port of 127.0.0.1; returns its
+   * address, {@code 127.0.0.1:<port>}.
+   */
+  static String startOnFreePort(Path state) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    start(state, port);
+    return "127.0.0.1:" + port;
   }
 
   /** Stops the registry that keeps its state in {@code state}. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +35,8 @@ class RegistryUpToDateTest {
 
   @BeforeEach
   void startRegistry() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    registry = "127.0.0.1:" + port;
     state = temp.resolve("registry");
-    LocalRegistry.start(state, port);
+    registry = LocalRegistry.startOnFreePort(state);
   }
 
   @AfterEach
