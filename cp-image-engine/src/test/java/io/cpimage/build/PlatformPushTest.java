@@ -47,12 +47,7 @@ class PlatformPushTest {
 
   @BeforeAll
   static void startRegistry() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    registry = "127.0.0.1:" + port;
-    LocalRegistry.start(shared.resolve("registry"), port);
+    registry = LocalRegistry.startOnFreePort(shared.resolve("registry"));
   }
 
   @AfterAll
