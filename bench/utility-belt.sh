@@ -30,7 +30,8 @@ measure_here() {
   local work
   work=$(mktemp -d)
   # EXIT, not RETURN: a failing step ends the script through errexit, which skips RETURN traps.
-  trap 'rm -rf "$work"' EXIT
+  # The path is expanded now: by the time an EXIT trap runs, this function's locals are gone.
+  trap "rm -rf '$work'" EXIT
   # The env_to_props input: 5 settings, the size of a minimal broker's.
   export KAFKA_PROCESS_ROLES=broker,controller KAFKA_NODE_ID=1 KAFKA_LISTENERS=PLAINTEXT://0.0.0.0:9092
   export KAFKA_ADVERTISED_LISTENERS=PLAINTEXT://kafka:9092 KAFKA_LOG_DIRS=/var/lib/kafka/data
@@ -61,7 +62,9 @@ measure_here() {
   fi
   local archives bare_ms bare_cpu
   archives=$(cd "$(dirname "$UTILITY_BELT_JAR")" && { ls utility-belt.*.aot utility-belt.jsa 2> /dev/null || true; } | tr '\n' ' ')
-  read -r bare_ms bare_cpu < <(medians java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version)
+  local bare
+  bare=$(medians java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version)
+  read -r bare_ms bare_cpu <<< "$bare"
   echo "$(java -version 2>&1 | head -n 1); start-up archives next to the jar: ${archives:-none}"
   echo "$(wc -l < "$work/kafka.properties") properties rendered; $runs runs each;" \
     "a bare JVM (java -version): $bare_ms ms wall, $bare_cpu ms cpu;" \
@@ -73,14 +76,18 @@ measure_here() {
     reference="Confluent's Python dub"
   else
     reference=$python_name
-    read -r ref_ms ref_cpu < <(medians "${python[@]}")
+    local floor
+    floor=$(medians "${python[@]}")
+    read -r ref_ms ref_cpu <<< "$floor"
   fi
   row() {
-    local name=$1 ms cpu
+    local name=$1 ms cpu measured
     shift
-    read -r ms cpu < <(medians "$@")
+    measured=$(medians "$@")
+    read -r ms cpu <<< "$measured"
     if [[ ${#python_dub[@]} -gt 0 ]]; then
-      read -r ref_ms ref_cpu < <(medians "${python_dub[@]}" "${@:2}")
+      measured=$(medians "${python_dub[@]}" "${@:2}")
+      read -r ref_ms ref_cpu <<< "$measured"
     fi
     awk -v n="$name" -v a="$ms" -v c="$cpu" -v r="$reference" -v b="$ref_ms" -v d="$ref_cpu" \
       'BEGIN { printf "%-20s %5d ms %5d ms   %-28s %5d ms %5d ms   %4.2fx (%4.2fx) %s\n", n, a, c, r, b, d, a / b, c / d, (a <= b ? "ok" : "OVER") }'
@@ -110,7 +117,12 @@ medians() {
   local samples TIMEFORMAT='%3R %3U %3S'
   samples=$(mktemp)
   for ((i = 0; i < runs; i++)); do
-    { time "$@" > /dev/null 2>&1; } 2>> "$samples"
+    # A command that fails is no figure: the bench stops rather than time its failure.
+    { time "$@" > /dev/null 2>&1; } 2>> "$samples" || {
+      rm -f "$samples"
+      echo "bench: '$*' failed; run it by hand to see why" >&2
+      return 1
+    }
   done
   local middle=$(((runs + 1) / 2))
   echo "$(awk '{ print $1 * 1000 }' "$samples" | sort -n | sed -n "${middle}p")" \
