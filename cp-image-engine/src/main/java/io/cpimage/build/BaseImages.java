@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  * layers (see {@link DaemonBase}); and never when the image goes only into that daemon ({@link
  * HeldBase}). A {@code tar://} base with plain layers gets a gzipped copy too, once per image ID. A
  * registry image is pulled by jib into a tar, by the digest the up-to-date check read ({@link
- * BuildFingerprint#base}), and not again while its tag names the same image.
+ * BuildFingerprint#base}), and not again while its tag names the same image. A registry or {@code
+ * tar://} base that the daemon the image goes into holds already is neither pulled nor gzipped: it
+ * is built on where it is ({@link HeldBase#loadServed}, {@link HeldBase#ofTar}).
  */
 final class BaseImages {
   private static final String WHERE = "<from><image>";
@@ -55,8 +57,9 @@ final class BaseImages {
   /**
    * As {@link #load(ImageLocation, ImageSpec.Settings, Optional, Consumer)}, with {@code onlyInto},
    * the daemon the image goes into when it goes nowhere else: a {@code docker://} base it holds is
-   * then not saved at all, and a registry base it holds (pulled there before, so known by {@code
-   * knownId}) not pulled ({@link HeldBase}).
+   * then not saved at all, a registry base it holds (pulled there before, so known by {@code
+   * knownId}) not pulled, and a {@code tar://} base it holds (saved from it, or loaded into it) not
+   * gzipped for jib ({@link HeldBase}).
    */
   static BaseImage load(
       ImageLocation from,
