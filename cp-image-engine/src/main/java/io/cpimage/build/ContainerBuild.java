@@ -455,14 +455,16 @@ record ContainerBuild(
 
   /**
    * The name jib gives a base it takes from the daemon: a {@code docker://} base's own; a registry
-   * or {@code tar://} base that the daemon holds ({@link HeldBase}) is known there by its image ID.
+   * or {@code tar://} base that the daemon holds ({@link HeldBase}) is known there by its image ID
+   * only, which the name carries as a digest (jib would warn that a tag is not reproducible; the
+   * name is never sent to the daemon, {@link DaemonBase} answers for it).
    */
   private ImageReference daemonBaseName() throws ImageBuildException {
     if (base.location().kind() == ImageLocation.Kind.DOCKER) {
       return daemonReference(base.location(), "<from><image>");
     }
     try {
-      return ImageReference.parse(base.imageId());
+      return ImageReference.parse("cp-image-held-base@" + base.imageId());
     } catch (InvalidImageReferenceException e) {
       throw new ImageBuildException("the base's image ID " + base.imageId() + ": " + e, e);
     }

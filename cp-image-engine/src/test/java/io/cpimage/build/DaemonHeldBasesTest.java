@@ -112,7 +112,8 @@ class DaemonHeldBasesTest {
 
   /**
    * The last build said the daemon holds {@code base} under {@code id} ({@code how} ends the line)
-   * and loaded only the layers it lacks.
+   * and loaded only the layers it lacks, without jib's warning that the base is not pinned (it is,
+   * by its ID).
    */
   private void assertHeld(String base, String id, String how) {
     assertTrue(
@@ -120,6 +121,9 @@ class DaemonHeldBasesTest {
         log.toString());
     assertTrue(
         log.stream().anyMatch(line -> line.startsWith("Loaded only the layers the engine lacks")),
+        log.toString());
+    assertFalse(
+        log.stream().anyMatch(line -> line.contains("does not use a specific image digest")),
         log.toString());
   }
 
