@@ -454,14 +454,16 @@ record ContainerBuild(
   }
 
   /**
-   * The name jib gives a base it takes from the daemon: a {@code docker://} base's own; a registry
-   * or {@code tar://} base that the daemon holds ({@link HeldBase}) is known there by its image ID
-   * only, which the name carries as a digest (jib would warn that a tag is not reproducible; the
-   * name is never sent to the daemon, {@link DaemonBase} answers for it).
+   * The name jib gives a base it takes from the daemon, carrying the image ID the build read as its
+   * digest: the build is pinned to that ID ({@link DaemonBase} answers jib for the name, which is
+   * never sent to the daemon), and jib would otherwise warn on every build that a tag is not
+   * reproducible. A {@code docker://} base keeps its repository; a registry or {@code tar://} base
+   * that the daemon holds ({@link HeldBase}) has none there.
    */
   private ImageReference daemonBaseName() throws ImageBuildException {
     if (base.location().kind() == ImageLocation.Kind.DOCKER) {
-      return daemonReference(base.location(), "<from><image>");
+      ImageReference named = daemonReference(base.location(), "<from><image>");
+      return ImageReference.of(named.getRegistry(), named.getRepository(), null, base.imageId());
     }
     try {
       return ImageReference.parse("cp-image-held-base@" + base.imageId());
