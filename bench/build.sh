@@ -207,13 +207,14 @@ record() { # <case> <command...>: runs the command once, timed, and keeps the sa
 BREAKDOWN_MARKS='
 goal        :build \(
 fetched     early \] (Saved base image |Building image to tar file)
-gzip        \] Compressing the base.s layers
+gzip        \] Compress(ing|ed) the base.s layers
 base        \] Base image [^ ]+ \(sha256:
 connectors  last \] Connector c[0-9]:
 output      last (Loading to Docker daemon|\] Pushing |Building image to tar file)
 done        (\] Loaded |\] layer +size +reused or new)
 up-to-date  is up to date \('
-# The columns: Maven start (to the goal's line) | fetch: `docker save` of a docker:// base, or a
+# The columns: Maven start (to the goal's line) | fetch: `docker save` of a docker:// base (its
+# layers gzipped for jib as the save streams, so the gzip column stays near 0 there), or a
 # registry base's download into jib's cache | base read (its file tree, and a pulled base's tar;
 # with nothing changed, the up-to-date check) | gzip: the base's layers for jib | connectors staged
 # | layers (jib caches the base's layers, builds ours) | output: `docker load`, the push (from

@@ -8,7 +8,9 @@ import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.TarImage;
 import io.cpimage.artifact.CacheFiles;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.apache.commons.io.input.TeeInputStream;
 
 /**
  * Makes the base image available as a docker-save tar, whatever its location: the layer plan reads
@@ -70,7 +74,6 @@ final class BaseImages {
       throws ImageBuildException, IOException, InterruptedException {
     Path directory = Files.createDirectories(settings.workDirectory().resolve("base"));
     Path tar = directory.resolve("base-image.tar");
-    Path partial = directory.resolve("base-image.tar.partial");
     BaseImageCache cache = BaseImageCache.in(settings.downloadCache());
     switch (from.kind()) {
       case TAR -> {
@@ -102,21 +105,27 @@ final class BaseImages {
           log.accept(LogEvent.lifecycle("Base image " + from + " unchanged since the last build"));
           return BaseImage.read(from, tar, directory, WHERE, cache, log);
         }
-        log.accept(LogEvent.lifecycle("Saving base image " + from + " from the Docker daemon"));
-        Files.deleteIfExists(savedId);
-        DockerCli.save(from.reference(), partial, WHERE);
         log.accept(
             LogEvent.lifecycle(
-                "Saved base image " + from + " (" + LayerTable.size(Files.size(partial)) + ")"));
-        // The file tree is read from the plain layers; jib gets them gzipped (GzippedLayersTar).
-        BaseImage base = BaseImage.read(from, partial, directory, WHERE, cache, log);
+                "Saving base image "
+                    + from
+                    + " from the Docker daemon, its layers gzipped for jib on every core as they"
+                    + " come"));
+        Files.deleteIfExists(savedId);
+        Path plain = directory.resolve("base-image.plain.tar");
         try {
-          gzipLayers(partial, tar, log);
+          GzippedLayersTar.Compressed compressed = saveGzipped(from.reference(), plain, tar);
+          log.accept(
+              LogEvent.lifecycle(
+                  "Saved base image " + from + " (" + LayerTable.size(Files.size(plain)) + ")"));
+          log.accept(LogEvent.lifecycle(compressedSummary(compressed)));
+          // The file tree is read from the plain layers; jib gets them gzipped.
+          BaseImage base = BaseImage.read(from, plain, directory, WHERE, cache, log);
+          writeId(savedId, id);
+          return base.at(tar);
         } finally {
-          Files.deleteIfExists(partial);
+          Files.deleteIfExists(plain);
         }
-        writeId(savedId, id);
-        return base.at(tar);
       }
       default -> {
         if (knownId.isPresent() && onlyInto.isPresent() && onlyInto.get().holds(knownId.get())) {
@@ -235,6 +244,39 @@ final class BaseImages {
         .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
         .filter(id::equals)
         .isPresent();
+  }
+
+  /**
+   * {@code docker save} of {@code reference}, streamed at once into {@code gzipped}, the copy jib
+   * builds from ({@link GzippedLayersTar}), and into {@code plain}, the tar as it came, whose
+   * layers the plan reads. The daemon copies every layer before it sends the first byte; from then
+   * on the gzip runs as the bytes come rather than after the save. {@code gzipped} appears only
+   * once the save has succeeded.
+   */
+  static GzippedLayersTar.Compressed saveGzipped(String reference, Path plain, Path gzipped)
+      throws ImageBuildException, IOException, InterruptedException {
+    AtomicReference<GzippedLayersTar.Compressed> compressed = new AtomicReference<>();
+    Path partial = gzipped.resolveSibling(gzipped.getFileName() + ".partial");
+    try {
+      DockerCli.saveTo(
+          reference,
+          WHERE,
+          in -> {
+            try (OutputStream copy =
+                new BufferedOutputStream(Files.newOutputStream(plain), 1 << 16)) {
+              // Not closed: the stream is the caller's, which reads it to its end.
+              TeeInputStream both = new TeeInputStream(in, copy);
+              compressed.set(GzippedLayersTar.write(both, partial));
+              // The tar's end, which the copy's reader leaves unread, completes the plain copy.
+              both.transferTo(OutputStream.nullOutputStream());
+            }
+          });
+      Files.move(
+          partial, gzipped, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+    return compressed.get();
   }
 
   /** Writes {@code plain}'s copy with gzipped layers to {@code copy}, saying so in the log. */

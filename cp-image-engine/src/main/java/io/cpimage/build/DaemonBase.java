@@ -6,7 +6,7 @@ import com.google.cloud.tools.jib.api.ImageDetails;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.image.ImageTarball;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.security.DigestException;
 import java.util.ArrayList;
@@ -59,24 +59,24 @@ final class DaemonBase implements DockerClient {
   }
 
   /**
-   * Saves the base for jib with its layers gzipped ({@link GzippedLayersTar}): jib would compress
-   * {@code docker save}'s plain layers on one thread each, at the default level.
+   * Saves the base for jib with its layers gzipped ({@link GzippedLayersTar}), as {@code docker
+   * save} sends them: jib would compress {@code docker save}'s plain layers on one thread each, at
+   * the default level, once the save had ended.
    */
   @Override
   public void save(ImageReference image, Path out, Consumer<Long> written) throws IOException {
-    Path plain = out.resolveSibling(out.getFileName() + ".plain");
+    // A registry or tar:// base the daemon holds is known there by its image ID (HeldBase).
+    String saved =
+        base.location().kind() == ImageLocation.Kind.DOCKER
+            ? base.location().reference()
+            : base.imageId();
     try {
-      // A registry or tar:// base the daemon holds is known there by its image ID (HeldBase).
-      String saved =
-          base.location().kind() == ImageLocation.Kind.DOCKER
-              ? base.location().reference()
-              : base.imageId();
-      DockerCli.save(saved, plain, "<from><image>");
-      GzippedLayersTar.write(plain, out);
+      DockerCli.saveTo(saved, "<from><image>", in -> GzippedLayersTar.write(in, out));
     } catch (ImageBuildException e) {
       throw new IOException(e.getMessage(), e);
-    } finally {
-      Files.deleteIfExists(plain);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while saving the base " + saved);
     }
   }
 

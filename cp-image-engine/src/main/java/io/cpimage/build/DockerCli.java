@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,31 +41,6 @@ final class DockerCli {
           : java.util.Optional.empty();
     } catch (IOException | ImageBuildException e) {
       return java.util.Optional.empty();
-    }
-  }
-
-  /** {@code docker save name -o tar}, failing with the CLI's message. */
-  static void save(String image, Path tar, String where) throws ImageBuildException {
-    try {
-      Result result = run(List.of("save", image, "-o", tar.toString()), 1800);
-      if (result.exitCode() != 0) {
-        throw new ImageBuildException(
-            where
-                + " 'docker://"
-                + image
-                + "': `docker save` failed: "
-                + result.output().strip()
-                + "; check the image name (docker images) and that the daemon runs");
-      }
-    } catch (IOException e) {
-      throw new ImageBuildException(
-          where
-              + " 'docker://"
-              + image
-              + "': cannot run docker ("
-              + e.getMessage()
-              + "); install the docker CLI or use a tar:// base",
-          e);
     }
   }
 
@@ -166,28 +140,74 @@ final class DockerCli {
             .output()
             .strip();
     try {
-      Process export =
-          new ProcessBuilder("docker", "export", container)
-              .redirectError(ProcessBuilder.Redirect.PIPE)
-              .start();
-      IOException readFailure = null;
-      try (InputStream out = export.getInputStream()) {
-        reader.read(out);
-        out.transferTo(OutputStream.nullOutputStream());
-      } catch (IOException e) {
-        readFailure = e;
-        export.destroy();
-      }
-      String errors = new String(export.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (export.waitFor() != 0 && readFailure == null) {
-        throw new ImageBuildException(
-            what + ": `docker export` failed: " + errors.strip() + "; check that the daemon runs");
-      }
-      if (readFailure != null) {
-        throw readFailure;
-      }
+      streamed(List.of("export", container), what, "check that the daemon runs", reader);
     } finally {
       run(List.of("rm", "--force", "--volumes", container), 120);
+    }
+  }
+
+  /**
+   * Streams {@code docker save} of {@code image}, a docker-save tar, to {@code reader} as the
+   * daemon sends it.
+   */
+  static void saveTo(String image, String where, StreamReader reader)
+      throws ImageBuildException, IOException, InterruptedException {
+    String what = where + " 'docker://" + image + "'";
+    try {
+      streamed(
+          List.of("save", image),
+          what,
+          "check the image name (docker images) and that the daemon runs",
+          reader);
+    } catch (CliMissing e) {
+      throw new ImageBuildException(
+          what
+              + ": cannot run docker ("
+              + e.getMessage()
+              + "); install the docker CLI or use a"
+              + " tar:// base",
+          e);
+    }
+  }
+
+  /** The docker CLI could not be started. */
+  private static final class CliMissing extends IOException {
+    CliMissing(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  /**
+   * Runs {@code docker arguments} and gives its output to {@code reader}, to its end; fails with
+   * the CLI's message and {@code hint} when the command fails, or with the reader's failure.
+   */
+  private static void streamed(
+      List<String> arguments, String what, String hint, StreamReader reader)
+      throws ImageBuildException, IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add("docker");
+    command.addAll(arguments);
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
+    } catch (IOException e) {
+      throw new CliMissing(e);
+    }
+    IOException readFailure = null;
+    try (InputStream out = process.getInputStream()) {
+      reader.read(out);
+      out.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      readFailure = e;
+      process.destroy();
+    }
+    String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0 && readFailure == null) {
+      throw new ImageBuildException(
+          what + ": `docker " + arguments.get(0) + "` failed: " + errors.strip() + "; " + hint);
+    }
+    if (readFailure != null) {
+      throw readFailure;
     }
   }
 

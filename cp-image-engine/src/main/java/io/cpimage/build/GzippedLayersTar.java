@@ -39,6 +39,16 @@ final class GzippedLayersTar {
    * whole or not at all.
    */
   static Compressed write(Path plain, Path out) throws IOException {
+    try (InputStream in = Files.newInputStream(plain)) {
+      return write(in, out);
+    }
+  }
+
+  /**
+   * As {@link #write(Path, Path)}, from {@code plain}, a docker-save tar read as it comes (from
+   * {@code docker save}, say): the layers are compressed while the rest is still on its way.
+   */
+  static Compressed write(InputStream plain, Path out) throws IOException {
     int threads = Runtime.getRuntime().availableProcessors();
     Path directory = out.toAbsolutePath().getParent();
     try (JoinedThreadPool pool = JoinedThreadPool.fixed("cp-image-gzip", threads)) {
@@ -60,14 +70,13 @@ final class GzippedLayersTar {
     }
   }
 
-  private static Compressed copy(Path plain, Path out, ParallelGzip gzip, Path directory)
+  private static Compressed copy(InputStream plain, Path out, ParallelGzip gzip, Path directory)
       throws IOException {
     int layers = 0;
     long plainBytes = 0;
     long gzippedBytes = 0;
     try (TarArchiveInputStream in =
-            new TarArchiveInputStream(
-                new BufferedInputStream(Files.newInputStream(plain), 1 << 16));
+            new TarArchiveInputStream(new BufferedInputStream(unclosed(plain), 1 << 16));
         TarArchiveOutputStream tar =
             new TarArchiveOutputStream(
                 new BufferedOutputStream(Files.newOutputStream(out), 1 << 16))) {

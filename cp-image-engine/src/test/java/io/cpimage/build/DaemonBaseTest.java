@@ -3,6 +3,7 @@ package io.cpimage.build;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -58,7 +59,10 @@ class DaemonBaseTest {
     String name = "cp-image-engine-test/daemon-base:" + UUID.randomUUID();
     importImage(name, "saved once\n".getBytes(StandardCharsets.UTF_8));
     try {
-      String saving = "Saving base image docker://" + name + " from the Docker daemon";
+      String saving =
+          "Saving base image docker://"
+              + name
+              + " from the Docker daemon, its layers gzipped for jib on every core as they come";
       String unchanged = "Base image docker://" + name + " unchanged since the last build";
       List<String> log = new ArrayList<>();
       BaseImage first = loadFromDaemon(name, "cache-1", log);
@@ -78,6 +82,34 @@ class DaemonBaseTest {
       assertTrue(log.contains(saving), log::toString);
     } finally {
       new ProcessBuilder("docker", "rmi", "-f", name).start().waitFor();
+    }
+  }
+
+  /**
+   * A {@code docker://} base the daemon lacks: the save's own message and the fix, and nothing left
+   * in the base's directory (no copy for jib, gzipped or plain, half or whole).
+   */
+  @Test
+  void aBaseTheDaemonLacksFailsNamingItAndLeavesNothing() throws Exception {
+    assumeTrue(DockerCli.daemonAnswers(), "no Docker daemon");
+    String name = "cp-image-engine-test/missing:" + UUID.randomUUID();
+    List<String> log = new ArrayList<>();
+
+    ImageBuildException failed =
+        assertThrows(ImageBuildException.class, () -> loadFromDaemon(name, "cache", log));
+
+    assertTrue(
+        failed
+            .getMessage()
+            .startsWith("<from><image> 'docker://" + name + "': `docker save` failed: "),
+        failed.getMessage());
+    assertTrue(
+        failed
+            .getMessage()
+            .endsWith("; check the image name (docker images) and that the daemon runs"),
+        failed.getMessage());
+    try (var left = Files.list(temp.resolve("work/base"))) {
+      assertEquals(List.of(), left.toList());
     }
   }
 
