@@ -253,7 +253,7 @@ final class BaseImages {
    * on the gzip runs as the bytes come rather than after the save. {@code gzipped} appears only
    * once the save has succeeded.
    */
-  static GzippedLayersTar.Compressed saveGzipped(String reference, Path plain, Path gzipped)
+  private static GzippedLayersTar.Compressed saveGzipped(String reference, Path plain, Path gzipped)
       throws ImageBuildException, IOException, InterruptedException {
     AtomicReference<GzippedLayersTar.Compressed> compressed = new AtomicReference<>();
     Path partial = gzipped.resolveSibling(gzipped.getFileName() + ".partial");

@@ -96,10 +96,11 @@ final class DaemonImages {
 
   /** Whether the daemon holds the image {@code id}: as it said, or asked now. */
   boolean holds(String id) {
-    if (said.containsKey(id) || heldAs(id).isPresent()) {
-      return heldAs(id).isPresent();
+    boolean held = heldAs(id).isPresent();
+    if (held || said.containsKey(id)) {
+      return held;
     }
-    return DockerCli.images(List.of(id)).images().stream().anyMatch(held -> held.id().equals(id));
+    return DockerCli.images(List.of(id)).images().stream().anyMatch(image -> image.id().equals(id));
   }
 
   /** The image the daemon said it holds under {@code image}, a name asked or an image's ID. */
