@@ -1,10 +1,13 @@
 package io.cpimage.build;
 
+import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import io.cpimage.belt.settings.SettingsCatalogue;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -110,6 +113,56 @@ public final class BaseFilesystem {
           jarDigests.put(path, sha256(tar));
         }
       }
+    }
+  }
+
+  /** A file's SHA-256 (hex), from whatever keeps them. */
+  interface Hashing {
+    String sha256(Path file) throws IOException;
+  }
+
+  /**
+   * The tree of an image built on this one from {@code layers}, in order: each entry's node as jib
+   * writes it (a directory or a file, with the plan's owner and mode; the planner gives every entry
+   * both, and no link or whiteout), the files this index captures read from their sources, a Kafka
+   * jar's SHA-256 from {@code hashing}. This tree stays as it is.
+   */
+  BaseFilesystem withLayers(List<LayerPlan.Layer> layers, Hashing hashing) throws IOException {
+    BaseFilesystem image =
+        new BaseFilesystem(
+            new HashMap<>(nodes), new HashMap<>(contents), new HashMap<>(jarDigests));
+    for (LayerPlan.Layer layer : layers) {
+      for (FileEntry entry : layer.entries()) {
+        image.apply(entry, hashing);
+      }
+    }
+    return image;
+  }
+
+  private void apply(FileEntry entry, Hashing hashing) throws IOException {
+    String path = normalize(entry.getExtractionPath().toString());
+    Path source = entry.getSourceFile();
+    String[] owner = entry.getOwnership().split(":");
+    boolean directory = Files.isDirectory(source);
+    nodes.put(
+        path,
+        new Node(
+            directory ? Type.DIRECTORY : Type.FILE,
+            Integer.parseInt(owner[0]),
+            Integer.parseInt(owner[1]),
+            entry.getPermissions().getPermissionBits(),
+            null));
+    contents.remove(path);
+    jarDigests.remove(path);
+    if (directory) {
+      return;
+    }
+    long size = Files.size(source);
+    if ((size <= MAX_CAPTURED_SIZE && isCaptured(path))
+        || (size <= MAX_DPKG_STATUS_SIZE && path.equals(DPKG_STATUS))) {
+      contents.put(path, Files.readAllBytes(source));
+    } else if (KAFKA_JAR.matcher(path).matches()) {
+      jarDigests.put(path, hashing.sha256(source));
     }
   }
 

@@ -98,7 +98,7 @@ public record BaseImage(
         checkLayers(file, manifest, location, where);
         BaseFilesystem filesystem = cache.filesystem(imageId).orElse(null);
         if (filesystem == null) {
-          filesystem = readLayers(file, manifest);
+          filesystem = readLayers(file, manifest, diffIds(config), location, log);
           cache.keep(imageId, filesystem);
         }
         cache.keepConfig(imageId, configBytes);
@@ -195,9 +195,30 @@ public record BaseImage(
     }
   }
 
-  /** The file tree of the image's layers, applied bottom first. */
-  private static BaseFilesystem readLayers(ImageTar file, ImageTar.Manifest manifest)
+  /**
+   * The file tree of the image's layers, whose diff IDs are {@code diffIds}: the tree a cp-image
+   * build left in its last layer ({@link ImageFileTree}), or the layers applied bottom first.
+   */
+  private static BaseFilesystem readLayers(
+      ImageTar file,
+      ImageTar.Manifest manifest,
+      List<String> diffIds,
+      ImageLocation location,
+      Consumer<LogEvent> log)
       throws IOException {
+    if (!manifest.layers().isEmpty()) {
+      String last = manifest.layers().get(manifest.layers().size() - 1);
+      Optional<BaseFilesystem> own = ImageFileTree.fromLayer(file, last, diffIds);
+      if (own.isPresent()) {
+        log.accept(
+            LogEvent.lifecycle(
+                "Base image "
+                    + location
+                    + ": its file tree from the image's "
+                    + ImageFileTree.IMAGE_PATH));
+        return own.get();
+      }
+    }
     BaseFilesystem filesystem = BaseFilesystem.empty();
     for (String layer : manifest.layers()) {
       try (InputStream in = file.open(layer)) {
@@ -214,6 +235,11 @@ public record BaseImage(
           where + " '" + location + "': " + name + " is missing from the tar");
     }
     return file.read(name);
+  }
+
+  /** The layers' diff IDs, bottom first, as the config {@code configBytes} lists them. */
+  static List<String> diffIds(byte[] configBytes) throws IOException {
+    return diffIds(JSON.readTree(configBytes));
   }
 
   /** The layers' diff IDs, bottom first, as the config lists them. */

@@ -34,7 +34,7 @@ import java.util.stream.IntStream;
  * payload and decoded one by one as asked for, not all at each build.
  */
 final class BaseImageCache {
-  private static final String FORMAT = "cp-image base filesystem 3";
+  static final String FORMAT = "cp-image base filesystem 3";
 
   /** The bit of a node's type byte that says it has a link target (which may be empty). */
   private static final int HAS_LINK = 0x80;
@@ -118,7 +118,7 @@ final class BaseImageCache {
    * PackedNodes} searches in place; then the captured files and the Kafka jars' digests, few enough
    * to read whole.
    */
-  private static byte[] encode(BaseFilesystem filesystem) throws IOException {
+  static byte[] encode(BaseFilesystem filesystem) throws IOException {
     List<Map.Entry<byte[], BaseFilesystem.Node>> sorted = new ArrayList<>();
     filesystem.nodes().forEach((path, node) -> sorted.add(Map.entry(utf8(path), node)));
     sorted.sort((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()));
@@ -163,7 +163,7 @@ final class BaseImageCache {
    * Reads the few captured files and digests; the nodes stay in the payload until a build asks for
    * a path, since it asks for a few hundred of a base's many thousands.
    */
-  private static Optional<BaseFilesystem> decode(byte[] payload) {
+  static Optional<BaseFilesystem> decode(byte[] payload) {
     try {
       PackedNodes nodes = new PackedNodes(payload);
       DataInputStream in =

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /** The few calls to the {@code docker} CLI jib does not make for us. */
 final class DockerCli {
@@ -119,13 +121,17 @@ final class DockerCli {
     void read(InputStream in) throws IOException;
   }
 
+  /** What is done with a container that {@link #inCreatedContainer} made. */
+  interface ContainerWork<T> {
+    T run(String container) throws ImageBuildException, IOException, InterruptedException;
+  }
+
   /**
-   * Streams the file tree of {@code image} as one tar to {@code reader}: {@code docker export} of a
-   * container created from it and never started, which is removed after, with its volumes.
+   * Runs {@code work} on a container created from {@code image} and never started, which is removed
+   * after, with its volumes.
    */
-  static void exportFiles(String image, String where, StreamReader reader)
+  static <T> T inCreatedContainer(String image, String where, ContainerWork<T> work)
       throws ImageBuildException, IOException, InterruptedException {
-    String what = where + " 'docker://" + image + "'";
     // The entrypoint is never run; it spares images without one docker's "no command" refusal.
     String container =
         call(
@@ -136,14 +142,52 @@ final class DockerCli {
                     "--entrypoint",
                     "/cp-image-export",
                     image),
-                what)
+                where + " 'docker://" + image + "'")
             .output()
             .strip();
     try {
-      streamed(List.of("export", container), what, "check that the daemon runs", reader);
+      return work.run(container);
     } finally {
       run(List.of("rm", "--force", "--volumes", container), 120);
     }
+  }
+
+  /**
+   * Streams the file tree of the created {@code container} of {@code image} as one tar to {@code
+   * reader}: {@code docker export}.
+   */
+  static void exportFiles(String container, String image, String where, StreamReader reader)
+      throws ImageBuildException, IOException, InterruptedException {
+    streamed(
+        List.of("export", container),
+        where + " 'docker://" + image + "'",
+        "check that the daemon runs",
+        reader);
+  }
+
+  /**
+   * The content of the file {@code path} in {@code container} ({@code docker cp}); empty when it
+   * has none there, or it cannot be read.
+   */
+  static java.util.Optional<byte[]> copyFile(String container, String path)
+      throws IOException, InterruptedException {
+    byte[][] file = new byte[1][];
+    try {
+      streamed(
+          List.of("cp", container + ":" + path, "-"),
+          path,
+          "",
+          in -> {
+            TarArchiveInputStream tar = new TarArchiveInputStream(in);
+            TarArchiveEntry entry = tar.getNextEntry();
+            if (entry != null && entry.isFile()) {
+              file[0] = tar.readAllBytes();
+            }
+          });
+    } catch (ImageBuildException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.ofNullable(file[0]);
   }
 
   /**

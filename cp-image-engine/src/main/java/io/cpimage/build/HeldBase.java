@@ -13,6 +13,7 @@ import io.cpimage.artifact.ContentHashes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.DigestException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -72,6 +73,7 @@ final class HeldBase {
         filesystem(
             from.reference(),
             imageId,
+            BaseImage.diffIds(config),
             settings,
             "Base image " + from + ": held by the Docker daemon",
             log);
@@ -97,6 +99,7 @@ final class HeldBase {
         filesystem(
             imageId,
             imageId,
+            BaseImage.diffIds(config),
             settings,
             "Base image " + from + ": held by the Docker daemon (" + imageId + "), not pulled",
             log);
@@ -129,12 +132,15 @@ final class HeldBase {
   }
 
   /**
-   * The file tree of the daemon's image {@code reference} (its name, or its ID), from the cache by
-   * its ID, or exported and kept; {@code held} begins the log line that says which.
+   * The file tree of the daemon's image {@code reference} (its name, or its ID), whose layers have
+   * {@code diffIds}: from the cache by its ID, or from the tree a cp-image build left in the image
+   * ({@link ImageFileTree}), or exported; kept in the cache. {@code held} begins the log line that
+   * says which.
    */
   private static BaseFilesystem filesystem(
       String reference,
       String imageId,
+      List<String> diffIds,
       ImageSpec.Settings settings,
       String held,
       Consumer<LogEvent> log)
@@ -145,11 +151,27 @@ final class HeldBase {
       log.accept(LogEvent.lifecycle(held + ", its file tree from the cache"));
       return kept.get();
     }
-    log.accept(LogEvent.lifecycle(held + ", reading its file tree"));
-    BaseFilesystem exported = BaseFilesystem.empty();
-    DockerCli.exportFiles(reference, WHERE, exported::applyLayer);
-    cache.keep(imageId, exported);
-    return exported;
+    BaseFilesystem tree =
+        DockerCli.inCreatedContainer(
+            reference,
+            WHERE,
+            container -> {
+              Optional<BaseFilesystem> own =
+                  DockerCli.copyFile(container, ImageFileTree.IMAGE_PATH)
+                      .flatMap(file -> ImageFileTree.read(file, diffIds));
+              if (own.isPresent()) {
+                log.accept(
+                    LogEvent.lifecycle(
+                        held + ", its file tree from the image's " + ImageFileTree.IMAGE_PATH));
+                return own.get();
+              }
+              log.accept(LogEvent.lifecycle(held + ", reading its file tree"));
+              BaseFilesystem exported = BaseFilesystem.empty();
+              DockerCli.exportFiles(container, reference, WHERE, exported::applyLayer);
+              return exported;
+            });
+    cache.keep(imageId, tree);
+    return tree;
   }
 
   /**

@@ -242,6 +242,12 @@ public final class ImageBuild {
     labels.put("org.opencontainers.image.base.digest", base.imageId());
     labels.put(ImageSbom.LABEL, ImageSbom.IMAGE_PATH);
     Path sbomFile = BuildSbom.addLayer(planner, sbom, work, platform);
+    Path treeDirectory = work.resolve(ImageFileTree.LAYER);
+    ImageFileTree.addLayer(
+        planner,
+        base,
+        platform == null ? treeDirectory : treeDirectory.resolve(platform.fileName()),
+        pipeline.contentHashes()::of);
 
     LayerPlan plan = planner.plan();
     ContainerBuild build =

@@ -156,11 +156,15 @@ final class LayerPlanner {
       return this;
     }
 
+    /** The layer as planned so far, not yet ended. */
+    LayerPlan.Layer planned() {
+      return new LayerPlan.Layer(name, List.copyOf(entries.values()), List.copyOf(files));
+    }
+
     /** Ends the layer; an empty layer is left out. */
     void finish() {
       if (!entries.isEmpty()) {
-        LayerPlan.Layer layer =
-            new LayerPlan.Layer(name, List.copyOf(entries.values()), List.copyOf(files));
+        LayerPlan.Layer layer = planned();
         layers.add(layer);
         finished.accept(layer);
       }

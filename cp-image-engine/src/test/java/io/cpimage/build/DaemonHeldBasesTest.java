@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.cpimage.connector.ConnectorSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -69,12 +73,14 @@ class DaemonHeldBasesTest {
     assertEquals(DockerCli.imageId(base).orElseThrow(), baseId, "the daemon's ID for the base");
 
     // The same image again, from another project (its own stamp) on a machine whose caches never
-    // met the base: its file tree read from the daemon. The image names itself in its SBOM, so
+    // met the base: its file tree read in the daemon. The image names itself in its SBOM, so
     // the same name.
     log.clear();
     BuildResult held = build(spec(base, "docker://" + target, "held", "other-cache"));
     assertFalse(log.stream().anyMatch(line -> line.startsWith("Pulling")), log.toString());
-    assertHeld(base, baseId, "not pulled, reading its file tree");
+    // The base is an image this code built: its file tree comes from the tree it holds.
+    assertHeld(
+        base, baseId, "not pulled, its file tree from the image's " + ImageFileTree.IMAGE_PATH);
     assertEquals(pulled.report().imageId(), held.report().imageId(), "the same image");
     assertEquals(held.report().imageId(), DockerCli.imageId(target).orElseThrow());
     assertEquals(baseId, held.report().baseImageId());
@@ -108,6 +114,125 @@ class DaemonHeldBasesTest {
     assertHeld(base, baseId, "its layers not compressed");
     assertEquals(compressed.report().imageId(), held.report().imageId(), "the same image");
     assertEquals(held.report().imageId(), DockerCli.imageId(target).orElseThrow());
+  }
+
+  @Test
+  void aDockerBaseThisCodeBuiltIsReadFromItsOwnTreeAndOnlyWhileItsLayersAreThoseOfTheTree()
+      throws Exception {
+    String base = "cp-image-engine-test/tree-base:" + UUID.randomUUID();
+    Path jar = Files.writeString(temp.resolve("kafka-extra.jar"), "not really a jar");
+    ImageSpec baseSpec =
+        ImageSpec.builder(
+                ImageLocation.parse("tar://" + ImageBuildTest.baseTar(temp), "<from><image>", temp),
+                ImageLocation.parse("docker://" + base, "<to><image>", temp),
+                temp.resolve("work-tree-base"))
+            .volumes(List.of("/var/lib/kafka/data"))
+            .libraries(
+                List.of(
+                    new ImageSpec.LibrarySpec(
+                        new ConnectorSource.LocalFile(jar, null), null, "<libraries><library>")))
+            .utilityBelt(false)
+            .downloadCache(temp.resolve("cache"))
+            .build();
+    ImageBuild.run(baseSpec, event -> {});
+    images.add(base);
+    String id = DockerCli.imageId(base).orElseThrow();
+
+    List<String> read = new ArrayList<>();
+    BaseImage held =
+        HeldBase.load(
+            ImageLocation.parse("docker://" + base, "<from><image>", temp),
+            id,
+            settings("tree-cache"),
+            event -> read.add(event.getMessage()));
+    assertEquals(
+        List.of(
+            "Base image docker://"
+                + base
+                + ": held by the Docker daemon, its file tree from the image's "
+                + ImageFileTree.IMAGE_PATH),
+        read);
+
+    // What the tree says is what the daemon's own export of the image has, node for node, but for
+    // the files Docker adds to every container.
+    BaseFilesystem exported = exported(base);
+    Map<String, BaseFilesystem.Node> tree = new TreeMap<>(held.filesystem().nodes());
+    Map<String, BaseFilesystem.Node> export = new TreeMap<>(exported.nodes());
+    export.keySet().removeAll(CONTAINER_FILES);
+    assertEquals(export, tree);
+    assertEquals(exported.jarDigests(), held.filesystem().jarDigests());
+    assertTrue(
+        held.filesystem().jarDigests().containsKey("/usr/share/java/kafka/kafka-extra.jar"),
+        held.filesystem().jarDigests().toString());
+    assertEquals(
+        "1000:0", held.filesystem().lookup("/var/lib/kafka/data").orElseThrow().ownership());
+    assertEquals(exported.text("/etc/passwd"), held.filesystem().text("/etc/passwd"));
+
+    // A layer added on top (here by docker commit) leaves the tree behind: the image is exported.
+    String committed = base + "-committed";
+    String container =
+        DockerCli.lines(List.of("create", "--entrypoint", "/none", base), "docker create").get(0);
+    try {
+      DockerCli.change(List.of("cp", jar.toString(), container + ":/etc/added.jar"), "docker cp");
+      DockerCli.change(List.of("commit", container, committed), "docker commit");
+    } finally {
+      DockerCli.change(List.of("rm", container), "docker rm");
+    }
+    images.add(committed);
+    read.clear();
+    BaseImage onTop =
+        HeldBase.load(
+            ImageLocation.parse("docker://" + committed, "<from><image>", temp),
+            DockerCli.imageId(committed).orElseThrow(),
+            settings("tree-cache"),
+            event -> read.add(event.getMessage()));
+    assertEquals(
+        List.of(
+            "Base image docker://"
+                + committed
+                + ": held by the Docker daemon, reading its file tree"),
+        read);
+    assertEquals(
+        BaseFilesystem.Type.FILE, onTop.filesystem().lookup("/etc/added.jar").orElseThrow().type());
+  }
+
+  /** What Docker adds to every container's file tree, which an image's own tree does not hold. */
+  private static final Set<String> CONTAINER_FILES =
+      Set.of(
+          "/.dockerenv",
+          "/dev",
+          "/dev/console",
+          "/dev/pts",
+          "/dev/shm",
+          "/etc/hostname",
+          "/etc/hosts",
+          "/etc/mtab",
+          "/etc/resolv.conf",
+          "/proc",
+          "/sys");
+
+  /** The file tree of the daemon's {@code image}, read from its export. */
+  private static BaseFilesystem exported(String image) throws Exception {
+    BaseFilesystem tree = BaseFilesystem.empty();
+    DockerCli.inCreatedContainer(
+        image,
+        "test",
+        container -> {
+          DockerCli.exportFiles(container, image, "test", tree::applyLayer);
+          return null;
+        });
+    return tree;
+  }
+
+  private ImageSpec.Settings settings(String cache) {
+    return new ImageSpec.Settings(
+        temp.resolve("work-" + cache),
+        temp.resolve("work-" + cache + "/report.json"),
+        temp.resolve(cache),
+        java.time.Instant.EPOCH,
+        true,
+        ImageSpec.DEFAULT_PLUGIN_PATH,
+        null);
   }
 
   /**

@@ -12,6 +12,7 @@ import io.cpimage.build.BaseFilesystem.Type;
 import io.cpimage.connector.ConnectorSource;
 import io.cpimage.testing.ClassJars;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -255,7 +257,7 @@ class ImageBuildTest {
             .report();
 
     assertEquals(
-        List.of("connector:stripped", "connector:own", "connector-manifests", "sbom"),
+        List.of("connector:stripped", "connector:own", "connector-manifests", "sbom", "file-tree"),
         report.layers().stream().map(BuildReport.LayerRecord::name).toList());
     Map<String, byte[]> files = filesOf(temp.resolve("kip898.tar"));
     String dir = "usr/share/confluent-hub-components/";
@@ -342,6 +344,19 @@ class ImageBuildTest {
   }
 
   /** Every file of the image tar's layers, by path without the leading "./" or "/". */
+  /** The file tree of every layer of the docker-save tar {@code image}, applied bottom first. */
+  private static BaseFilesystem layersApplied(Path image) throws IOException {
+    BaseFilesystem tree = BaseFilesystem.empty();
+    try (ImageTar file = ImageTar.open(image)) {
+      for (String layer : file.manifest().layers()) {
+        try (InputStream in = file.open(layer)) {
+          tree.applyLayer(in);
+        }
+      }
+    }
+    return tree;
+  }
+
   private static Map<String, byte[]> filesOf(Path image) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     try (TarArchiveInputStream tar = new TarArchiveInputStream(Files.newInputStream(image))) {
@@ -386,12 +401,12 @@ class ImageBuildTest {
         rows.add(line);
       }
     }
-    assertEquals(5, rows.size(), String.join("\n", log));
+    assertEquals(6, rows.size(), String.join("\n", log));
     assertTrue(rows.get(0).matches("base layer 1/2 +[0-9.]+ B  reused \\(base\\)"), rows.get(0));
     assertTrue(rows.get(1).matches("base layer 2/2 +[0-9.]+ B  reused \\(base\\)"), rows.get(1));
     assertEquals(
-        List.of("libraries", "volumes", "sbom"),
-        rows.subList(2, 5).stream()
+        List.of("libraries", "volumes", "sbom", "file-tree"),
+        rows.subList(2, 6).stream()
             .filter(row -> row.endsWith("  new"))
             .map(row -> row.split(" ")[0])
             .toList());
@@ -399,21 +414,39 @@ class ImageBuildTest {
         Files.readAllBytes(temp.resolve("first.tar")),
         Files.readAllBytes(temp.resolve("second.tar")));
     assertEquals(
-        List.of("libraries", "volumes", "sbom"),
+        List.of("libraries", "volumes", "sbom", "file-tree"),
         first.layers().stream().map(BuildReport.LayerRecord::name).toList());
     assertEquals("/opt/tools/bin:/usr/bin:/bin", first.environment().get("PATH"));
     assertTrue(Files.isRegularFile(temp.resolve("work-first/report.json")));
     assertTrue(log.stream().anyMatch(line -> line.startsWith("Base image tar://")), log.toString());
 
     // jib's own tar is a valid base for the next build, and our layers kept the base's owners.
+    // Its file tree comes from the tree the build left in the image, and is the tree its layers
+    // give, node for node, with the same captured files and Kafka jars.
+    List<String> nextLog = new ArrayList<>();
     BaseImage next =
         BaseImage.read(
             ImageLocation.parse("tar://" + temp.resolve("first.tar"), "<from><image>", temp),
             temp.resolve("first.tar"),
             temp.resolve("next"),
             "<from><image>",
-            BaseImageCache.in(temp.resolve("cache")));
+            BaseImageCache.in(temp.resolve("cache")),
+            e -> nextLog.add(e.getMessage()));
+    assertEquals(
+        List.of(
+            "Base image tar://"
+                + temp.resolve("first.tar")
+                + ": its file tree from the image's /usr/share/cp-image/file-tree"),
+        nextLog);
     BaseFilesystem fs = next.filesystem();
+    BaseFilesystem layers = layersApplied(temp.resolve("first.tar"));
+    assertEquals(new TreeMap<>(layers.nodes()), new TreeMap<>(fs.nodes()));
+    assertEquals(layers.jarDigests(), fs.jarDigests());
+    assertEquals(layers.contents().keySet(), fs.contents().keySet());
+    layers.contents().forEach((path, bytes) -> assertArrayEquals(bytes, fs.contents().get(path)));
+    assertEquals(Set.of("/usr/share/java/kafka/driver.jar"), fs.kafkaJars().keySet());
+    assertEquals(
+        new Node(Type.FILE, 0, 0, 0644, null), fs.lookup(ImageFileTree.IMAGE_PATH).orElseThrow());
     assertEquals(
         new Node(Type.DIRECTORY, 1000, 0, 0775, null),
         fs.lookup("/var/lib/kafka/data").orElseThrow());

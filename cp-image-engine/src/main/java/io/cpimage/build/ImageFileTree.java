@@ -1,0 +1,150 @@
+package io.cpimage.build;
+
+import io.cpimage.artifact.ContentHashes;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * The file tree of an image this plugin built ({@link BaseFilesystem}: every path's metadata, the
+ * captured files, the Kafka jars' digests), kept in the image's last layer, so that a build that
+ * extends the image reads one small file instead of the whole image ({@code docker export} of a 727
+ * MB base took 2.6 s of a 3.3 s cold build).
+ *
+ * <p>It is used only for the image it was written for: the image must have exactly the layers it
+ * was written with (a layer added on top, by a Dockerfile or {@code docker commit}, leaves it
+ * behind, so the count differs) and the base layers it was built on (a rebase changes them), and it
+ * must come from the same reading rules ({@link BaseFilesystem}'s bytecode, as the cache's key has
+ * it). Anything else, or a file that does not decode, reads as absent: the base is then read the
+ * long way, as before.
+ */
+final class ImageFileTree {
+  /** Where the tree lies in an image, beside its SBOM. */
+  static final String IMAGE_PATH = "/usr/share/cp-image/file-tree";
+
+  static final String LAYER = "file-tree";
+
+  private static final String FORMAT = "cp-image image file tree 1";
+
+  /**
+   * The largest last layer read for a tree: the tree's own layer holds the tree alone, a few MB at
+   * most (the nodes, about 60 bytes each, and Debian's package database).
+   */
+  private static final long MAX_LAYER_SIZE = 64L * 1024 * 1024;
+
+  private ImageFileTree() {}
+
+  /**
+   * Adds the layer {@link #LAYER} holding the tree of the image {@code planner} plans on {@code
+   * base}, with every layer planned so far and this one; it must be the image's last. The file is
+   * written to {@code directory} before the layer ends, which starts its build.
+   */
+  static void addLayer(
+      LayerPlanner planner, BaseImage base, Path directory, BaseFilesystem.Hashing hashing)
+      throws ImageBuildException, IOException {
+    Path file = Files.createDirectories(directory).resolve("file-tree");
+    if (!Files.isRegularFile(file)) {
+      // The tree holds the file's own node, made from the file as planned: it must exist.
+      Files.write(file, new byte[0]);
+    }
+    LayerPlanner.Layer layer = planner.layer(LAYER);
+    layer.addFile(file, IMAGE_PATH, LayerPlanner.FILE_MODE, "the image's file tree");
+    List<LayerPlan.Layer> layers = new ArrayList<>(planner.plan().layers());
+    layers.add(layer.planned());
+    BaseFilesystem tree = base.filesystem().withLayers(layers, hashing);
+    byte[] bytes = write(tree, base.diffIds(), base.diffIds().size() + layers.size());
+    // The same tree as the last build's is left as it is, its time too: jib's cache knows it.
+    if (!Arrays.equals(bytes, Files.readAllBytes(file))) {
+      Files.write(file, bytes);
+    }
+    layer.finish();
+  }
+
+  /**
+   * The file's bytes: {@code tree}, for an image of {@code layers} layers on {@code baseDiffIds}.
+   */
+  static byte[] write(BaseFilesystem tree, List<String> baseDiffIds, int layers)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF(FORMAT);
+      out.writeUTF(rules());
+      out.writeInt(layers);
+      out.writeInt(baseDiffIds.size());
+      for (String diffId : baseDiffIds) {
+        out.writeUTF(diffId);
+      }
+      out.write(BaseImageCache.encode(tree));
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The tree in {@code file}, if it was written for the image whose layers have {@code diffIds}
+   * (bottom first) by code that reads bases as this code does; empty otherwise.
+   */
+  static Optional<BaseFilesystem> read(byte[] file, List<String> diffIds) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(file))) {
+      if (!in.readUTF().equals(FORMAT) || !in.readUTF().equals(rules())) {
+        return Optional.empty();
+      }
+      int layers = in.readInt();
+      int baseLayers = in.readInt();
+      if (layers != diffIds.size() || baseLayers < 0 || baseLayers > layers) {
+        return Optional.empty();
+      }
+      for (String diffId : diffIds.subList(0, baseLayers)) {
+        if (!in.readUTF().equals(diffId)) {
+          return Optional.empty();
+        }
+      }
+      return BaseImageCache.decode(in.readAllBytes());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The tree in {@code layer} (a layer tar, plain or gzipped: the image's last) if it holds one
+   * written for the image whose layers have {@code diffIds}; empty otherwise. A layer larger than a
+   * tree's layer can be is not read: it is no layer of ours.
+   */
+  static Optional<BaseFilesystem> fromLayer(ImageTar image, String layer, List<String> diffIds)
+      throws IOException {
+    if (image.size(layer) > MAX_LAYER_SIZE) {
+      return Optional.empty();
+    }
+    try (InputStream in = new BufferedInputStream(image.open(layer))) {
+      in.mark(2);
+      boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
+      in.reset();
+      TarArchiveInputStream tar =
+          new TarArchiveInputStream(gzipped ? new GZIPInputStream(in, 65536) : in);
+      for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+        if (entry.isFile() && BaseFilesystem.normalize(entry.getName()).equals(IMAGE_PATH)) {
+          return read(tar.readAllBytes(), diffIds);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** What the tree's reading rules and encoding are, as the base cache's key names them. */
+  private static String rules() {
+    return ContentHashes.ofParts(
+        List.of(BaseImageCache.FORMAT, ContentHashes.ofClass(BaseFilesystem.class)));
+  }
+}

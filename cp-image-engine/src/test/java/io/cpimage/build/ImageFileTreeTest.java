@@ -1,0 +1,72 @@
+package io.cpimage.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cpimage.build.BaseFilesystem.Node;
+import io.cpimage.build.BaseFilesystem.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The file tree kept in an image is taken only for the image it was written for: the same layer
+ * count, the same base layers, the same reading rules; anything else reads as absent, and the base
+ * is read the long way.
+ */
+class ImageFileTreeTest {
+  private static final List<String> BASE = List.of("sha256:os", "sha256:jdk");
+  private static final List<String> IMAGE =
+      List.of("sha256:os", "sha256:jdk", "sha256:connector", "sha256:tree");
+
+  private final BaseFilesystem tree =
+      BaseFilesystem.of(
+          Map.of(
+              "/etc", new Node(Type.DIRECTORY, 0, 0, 0755, null),
+              "/etc/passwd", new Node(Type.FILE, 0, 0, 0644, null),
+              "/bin", new Node(Type.SYMLINK, 0, 0, 0777, "usr/bin"),
+              "/var/lib/kafka", new Node(Type.DIRECTORY, 1000, 0, 0775, null)),
+          Map.of("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\n"));
+
+  @Test
+  void theImageItWasWrittenForGetsItBack() throws Exception {
+    BaseFilesystem read =
+        ImageFileTree.read(ImageFileTree.write(tree, BASE, IMAGE.size()), IMAGE).orElseThrow();
+    assertEquals(new TreeMap<>(tree.nodes()), new TreeMap<>(read.nodes()));
+    assertEquals(Optional.of("root:x:0:0:root:/root:/bin/sh\n"), read.text("/etc/passwd"));
+    assertEquals("/usr/bin/env", read.resolve("/bin/env"));
+  }
+
+  @Test
+  void aLayerOnTopLeavesItBehind() throws Exception {
+    byte[] file = ImageFileTree.write(tree, BASE, IMAGE.size());
+    List<String> onTop = new java.util.ArrayList<>(IMAGE);
+    onTop.add("sha256:docker-commit");
+    assertTrue(ImageFileTree.read(file, onTop).isEmpty());
+    assertTrue(ImageFileTree.read(file, IMAGE.subList(0, 3)).isEmpty(), "a layer fewer");
+  }
+
+  @Test
+  void anotherBaseUnderTheSameLayersLeavesItBehind() throws Exception {
+    byte[] file = ImageFileTree.write(tree, BASE, IMAGE.size());
+    List<String> rebased = List.of("sha256:os", "sha256:other-jdk", "sha256:connector", "sha256:x");
+    assertTrue(ImageFileTree.read(file, rebased).isEmpty());
+  }
+
+  @Test
+  void aFileOfAnotherFormatOrDamagedReadsAsAbsent() throws Exception {
+    byte[] file = ImageFileTree.write(tree, BASE, IMAGE.size());
+    assertTrue(ImageFileTree.read("not a tree".getBytes(StandardCharsets.UTF_8), IMAGE).isEmpty());
+    assertTrue(ImageFileTree.read(new byte[0], IMAGE).isEmpty());
+    assertTrue(ImageFileTree.read(Arrays.copyOf(file, file.length / 2), IMAGE).isEmpty());
+    // Other reading rules: the second field names them.
+    byte[] otherRules = file.clone();
+    int rules = 2 + "cp-image image file tree 1".length() + 2;
+    otherRules[rules] ^= 1;
+    assertTrue(ImageFileTree.read(otherRules, IMAGE).isEmpty());
+  }
+}
