@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -171,8 +172,9 @@ final class DockerCli {
    */
   static java.util.Optional<byte[]> copyFile(String container, String path)
       throws IOException, InterruptedException {
-    byte[][] file = new byte[1][];
+    AtomicReference<byte[]> file = new AtomicReference<>();
     try {
+      // docker cp writes the file as a tar of that one entry.
       streamed(
           List.of("cp", container + ":" + path, "-"),
           path,
@@ -181,13 +183,13 @@ final class DockerCli {
             TarArchiveInputStream tar = new TarArchiveInputStream(in);
             TarArchiveEntry entry = tar.getNextEntry();
             if (entry != null && entry.isFile()) {
-              file[0] = tar.readAllBytes();
+              file.set(tar.readAllBytes());
             }
           });
     } catch (ImageBuildException e) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.ofNullable(file[0]);
+    return java.util.Optional.ofNullable(file.get());
   }
 
   /**

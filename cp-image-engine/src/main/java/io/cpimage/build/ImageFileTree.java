@@ -39,12 +39,6 @@ final class ImageFileTree {
 
   private static final String FORMAT = "cp-image image file tree 1";
 
-  /**
-   * The largest last layer read for a tree: the tree's own layer holds the tree alone, a few MB at
-   * most (the nodes, about 60 bytes each, and Debian's package database).
-   */
-  private static final long MAX_LAYER_SIZE = 64L * 1024 * 1024;
-
   private ImageFileTree() {}
 
   /**
@@ -118,15 +112,13 @@ final class ImageFileTree {
   }
 
   /**
-   * The tree in {@code layer} (a layer tar, plain or gzipped: the image's last) if it holds one
-   * written for the image whose layers have {@code diffIds}; empty otherwise. A layer larger than a
-   * tree's layer can be is not read: it is no layer of ours.
+   * The tree in {@code layer} (a layer tar of {@code image}, plain or gzipped: the image's last) if
+   * it holds one written for the image whose layers have {@code diffIds}; empty otherwise. The
+   * tree's layer holds the tree's directories and then the tree: a layer whose first file is
+   * another is left at that file, unread.
    */
   static Optional<BaseFilesystem> fromLayer(ImageTar image, String layer, List<String> diffIds)
       throws IOException {
-    if (image.size(layer) > MAX_LAYER_SIZE) {
-      return Optional.empty();
-    }
     try (InputStream in = new BufferedInputStream(image.open(layer))) {
       in.mark(2);
       boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
@@ -134,8 +126,10 @@ final class ImageFileTree {
       TarArchiveInputStream tar =
           new TarArchiveInputStream(gzipped ? new GZIPInputStream(in, 65536) : in);
       for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
-        if (entry.isFile() && BaseFilesystem.normalize(entry.getName()).equals(IMAGE_PATH)) {
-          return read(tar.readAllBytes(), diffIds);
+        if (!entry.isDirectory()) {
+          return entry.isFile() && BaseFilesystem.normalize(entry.getName()).equals(IMAGE_PATH)
+              ? read(tar.readAllBytes(), diffIds)
+              : Optional.empty();
         }
       }
       return Optional.empty();

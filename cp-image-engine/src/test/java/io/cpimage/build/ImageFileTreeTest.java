@@ -5,13 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpimage.build.BaseFilesystem.Node;
 import io.cpimage.build.BaseFilesystem.Type;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The file tree kept in an image is taken only for the image it was written for: the same layer
@@ -19,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * is read the long way.
  */
 class ImageFileTreeTest {
+  @TempDir Path temp;
+
   private static final List<String> BASE = List.of("sha256:os", "sha256:jdk");
   private static final List<String> IMAGE =
       List.of("sha256:os", "sha256:jdk", "sha256:connector", "sha256:tree");
@@ -55,6 +66,57 @@ class ImageFileTreeTest {
     byte[] file = ImageFileTree.write(tree, BASE, IMAGE.size());
     List<String> rebased = List.of("sha256:os", "sha256:other-jdk", "sha256:connector", "sha256:x");
     assertTrue(ImageFileTree.read(file, rebased).isEmpty());
+  }
+
+  @Test
+  void theTreesLayerIsFoundPlainOrGzippedAndAnotherLayerIsLeftAtItsFirstFile() throws Exception {
+    byte[] file = ImageFileTree.write(tree, BASE, IMAGE.size());
+    byte[] treeLayer = layer(false, "usr/share/cp-image/file-tree", file);
+    byte[] gzippedTreeLayer = layer(true, "usr/share/cp-image/file-tree", file);
+    // The tree further down a layer that begins with another file is not looked for.
+    byte[] otherLayer = layer(false, "etc/passwd", file);
+    Path image = temp.resolve("image.tar");
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(image))) {
+      entry(tar, "tree.tar", treeLayer);
+      entry(tar, "gzipped.tar", gzippedTreeLayer);
+      entry(tar, "other.tar", otherLayer);
+    }
+    try (ImageTar tar = ImageTar.open(image)) {
+      assertEquals(
+          new TreeMap<>(tree.nodes()),
+          new TreeMap<>(ImageFileTree.fromLayer(tar, "tree.tar", IMAGE).orElseThrow().nodes()));
+      assertTrue(ImageFileTree.fromLayer(tar, "gzipped.tar", IMAGE).isPresent());
+      assertTrue(ImageFileTree.fromLayer(tar, "tree.tar", BASE).isEmpty(), "another image");
+      assertTrue(ImageFileTree.fromLayer(tar, "other.tar", IMAGE).isEmpty());
+    }
+  }
+
+  /** A layer tar with the directories above {@code first}, then it, then the tree. */
+  private static byte[] layer(boolean gzipped, String first, byte[] treeFile) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out = gzipped ? new GZIPOutputStream(bytes) : bytes;
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+      String path = "";
+      for (String part : first.substring(0, first.lastIndexOf('/')).split("/")) {
+        path += part + "/";
+        tar.putArchiveEntry(new TarArchiveEntry(path));
+        tar.closeArchiveEntry();
+      }
+      entry(tar, first, treeFile);
+      if (!first.equals("usr/share/cp-image/file-tree")) {
+        entry(tar, "usr/share/cp-image/file-tree", treeFile);
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void entry(TarArchiveOutputStream tar, String name, byte[] content)
+      throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(content.length);
+    tar.putArchiveEntry(entry);
+    tar.write(content);
+    tar.closeArchiveEntry();
   }
 
   @Test
