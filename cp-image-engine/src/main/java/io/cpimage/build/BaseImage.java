@@ -208,7 +208,8 @@ public record BaseImage(
       throws IOException {
     if (!manifest.layers().isEmpty()) {
       String last = manifest.layers().get(manifest.layers().size() - 1);
-      Optional<BaseFilesystem> own = ImageFileTree.fromLayer(file, last, diffIds);
+      Optional<byte[]> treeFile = ImageFileTree.fileIn(file, last);
+      Optional<BaseFilesystem> own = treeFile.flatMap(tree -> ImageFileTree.read(tree, diffIds));
       if (own.isPresent()) {
         log.accept(
             LogEvent.lifecycle(
@@ -217,6 +218,15 @@ public record BaseImage(
                     + ": its file tree from the image's "
                     + ImageFileTree.IMAGE_PATH));
         return own.get();
+      }
+      if (treeFile.isPresent()) {
+        log.accept(
+            LogEvent.lifecycle(
+                "Base image "
+                    + location
+                    + ": "
+                    + ImageFileTree.NOT_THIS_IMAGES
+                    + ", reading its layers"));
       }
     }
     BaseFilesystem filesystem = BaseFilesystem.empty();

@@ -156,16 +156,20 @@ final class HeldBase {
             reference,
             WHERE,
             container -> {
+              Optional<byte[]> treeFile = DockerCli.copyFile(container, ImageFileTree.IMAGE_PATH);
               Optional<BaseFilesystem> own =
-                  DockerCli.copyFile(container, ImageFileTree.IMAGE_PATH)
-                      .flatMap(file -> ImageFileTree.read(file, diffIds));
+                  treeFile.flatMap(file -> ImageFileTree.read(file, diffIds));
               if (own.isPresent()) {
                 log.accept(
                     LogEvent.lifecycle(
                         held + ", its file tree from the image's " + ImageFileTree.IMAGE_PATH));
                 return own.get();
               }
-              log.accept(LogEvent.lifecycle(held + ", reading its file tree"));
+              log.accept(
+                  LogEvent.lifecycle(
+                      held
+                          + (treeFile.isPresent() ? ", " + ImageFileTree.NOT_THIS_IMAGES : "")
+                          + ", reading its file tree"));
               BaseFilesystem exported = BaseFilesystem.empty();
               DockerCli.exportFiles(container, reference, WHERE, exported::applyLayer);
               return exported;

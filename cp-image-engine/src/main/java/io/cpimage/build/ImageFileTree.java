@@ -37,6 +37,13 @@ final class ImageFileTree {
 
   static final String LAYER = "file-tree";
 
+  /**
+   * What a build says of an image whose tree it does not use, before it reads the image's files:
+   * the image changed after the plugin built it, or another version of the plugin built it.
+   */
+  static final String NOT_THIS_IMAGES =
+      "its " + IMAGE_PATH + " describes other layers or comes from another version of cp-image";
+
   private static final String FORMAT = "cp-image image file tree 1";
 
   private ImageFileTree() {}
@@ -112,13 +119,11 @@ final class ImageFileTree {
   }
 
   /**
-   * The tree in {@code layer} (a layer tar of {@code image}, plain or gzipped: the image's last) if
-   * it holds one written for the image whose layers have {@code diffIds}; empty otherwise. The
-   * tree's layer holds the tree's directories and then the tree: a layer whose first file is
-   * another is left at that file, unread.
+   * The tree's file in {@code layer} (a layer tar of {@code image}, plain or gzipped: the image's
+   * last), if it holds one; for {@link #read}. The tree's layer holds the tree's directories and
+   * then the tree: a layer whose first file is another is left at that file, unread.
    */
-  static Optional<BaseFilesystem> fromLayer(ImageTar image, String layer, List<String> diffIds)
-      throws IOException {
+  static Optional<byte[]> fileIn(ImageTar image, String layer) throws IOException {
     try (InputStream in = new BufferedInputStream(image.open(layer))) {
       in.mark(2);
       boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
@@ -128,7 +133,7 @@ final class ImageFileTree {
       for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
         if (!entry.isDirectory()) {
           return entry.isFile() && BaseFilesystem.normalize(entry.getName()).equals(IMAGE_PATH)
-              ? read(tar.readAllBytes(), diffIds)
+              ? Optional.of(tar.readAllBytes())
               : Optional.empty();
         }
       }

@@ -190,10 +190,29 @@ class DaemonHeldBasesTest {
         List.of(
             "Base image docker://"
                 + committed
-                + ": held by the Docker daemon, reading its file tree"),
+                + ": held by the Docker daemon, its /usr/share/cp-image/file-tree describes other"
+                + " layers or comes from another version of cp-image, reading its file tree"),
         read);
     assertEquals(
         BaseFilesystem.Type.FILE, onTop.filesystem().lookup("/etc/added.jar").orElseThrow().type());
+
+    // The same image saved to a tar: its layers are read, the tree in the layer below the top left.
+    Path saved = temp.resolve("committed.tar");
+    DockerCli.change(List.of("save", "-o", saved.toString(), committed), "docker save");
+    read.clear();
+    BaseImage fromTar =
+        BaseImage.read(
+            ImageLocation.parse("tar://" + saved, "<from><image>", temp),
+            saved,
+            temp.resolve("work-saved"),
+            "<from><image>",
+            BaseImageCache.in(temp.resolve("saved-cache")),
+            event -> read.add(event.getMessage()));
+    assertEquals(List.of(), read, "its last layer, docker commit's, holds no tree");
+    assertEquals(
+        new TreeMap<>(onTop.filesystem().nodes())
+            .keySet().stream().filter(path -> !CONTAINER_FILES.contains(path)).toList(),
+        new TreeMap<>(fromTar.filesystem().nodes()).keySet().stream().toList());
   }
 
   /** What Docker adds to every container's file tree, which an image's own tree does not hold. */

@@ -1,8 +1,10 @@
 package io.cpimage.build;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpimage.artifact.ContentHashes;
 import io.cpimage.build.BaseFilesystem.Node;
 import io.cpimage.build.BaseFilesystem.Type;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +58,7 @@ class ImageFileTreeTest {
   @Test
   void aLayerOnTopLeavesItBehind() throws Exception {
     byte[] file = ImageFileTree.write(tree, BASE, IMAGE.size());
-    List<String> onTop = new java.util.ArrayList<>(IMAGE);
+    List<String> onTop = new ArrayList<>(IMAGE);
     onTop.add("sha256:docker-commit");
     assertTrue(ImageFileTree.read(file, onTop).isEmpty());
     assertTrue(ImageFileTree.read(file, IMAGE.subList(0, 3)).isEmpty(), "a layer fewer");
@@ -82,13 +85,52 @@ class ImageFileTreeTest {
       entry(tar, "other.tar", otherLayer);
     }
     try (ImageTar tar = ImageTar.open(image)) {
-      assertEquals(
-          new TreeMap<>(tree.nodes()),
-          new TreeMap<>(ImageFileTree.fromLayer(tar, "tree.tar", IMAGE).orElseThrow().nodes()));
-      assertTrue(ImageFileTree.fromLayer(tar, "gzipped.tar", IMAGE).isPresent());
-      assertTrue(ImageFileTree.fromLayer(tar, "tree.tar", BASE).isEmpty(), "another image");
-      assertTrue(ImageFileTree.fromLayer(tar, "other.tar", IMAGE).isEmpty());
+      assertArrayEquals(file, ImageFileTree.fileIn(tar, "tree.tar").orElseThrow());
+      assertArrayEquals(file, ImageFileTree.fileIn(tar, "gzipped.tar").orElseThrow());
+      assertTrue(ImageFileTree.fileIn(tar, "other.tar").isEmpty());
     }
+  }
+
+  @Test
+  void aTarBaseWhoseTreeIsNotItsOwnIsReadFromItsLayersAndSaysWhy() throws Exception {
+    // An image of one layer, which holds a tree written for an image of four.
+    byte[] layer = layer(false, "usr/share/cp-image/file-tree", ImageFileTree.write(tree, BASE, 4));
+    Path image = temp.resolve("other-layers.tar");
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(image))) {
+      entry(tar, "layer.tar", layer);
+      entry(
+          tar,
+          "config.json",
+          ("{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:"
+                  + ContentHashes.ofBytes(layer)
+                  + "\"]},\"config\":{}}")
+              .getBytes(StandardCharsets.UTF_8));
+      entry(
+          tar,
+          "manifest.json",
+          "[{\"Config\":\"config.json\",\"RepoTags\":[],\"Layers\":[\"layer.tar\"]}]"
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    List<String> log = new ArrayList<>();
+    BaseImage base =
+        BaseImage.read(
+            ImageLocation.parse("tar://" + image, "<from><image>", temp),
+            image,
+            temp.resolve("work"),
+            "<from><image>",
+            BaseImageCache.in(temp.resolve("cache")),
+            event -> log.add(event.getMessage()));
+    assertEquals(
+        List.of(
+            "Base image tar://"
+                + image
+                + ": its /usr/share/cp-image/file-tree describes other layers or comes from another"
+                + " version of cp-image, reading its layers"),
+        log);
+    // The layers say what the image holds: the tree's file and its directories, not the tree's
+    // nodes.
+    assertTrue(base.filesystem().lookup(ImageFileTree.IMAGE_PATH).isPresent());
+    assertTrue(base.filesystem().lookup("/etc/passwd").isEmpty());
   }
 
   /** A layer tar with the directories above {@code first}, then it, then the tree. */
