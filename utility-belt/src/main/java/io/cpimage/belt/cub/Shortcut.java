@@ -54,20 +54,30 @@ final class Shortcut {
   }
 
   /**
-   * {@code kafka-ready <n> <timeout> -b <servers> [-c|--config <file>]}, as cp-kafka-connect's
-   * ensure calls it.
+   * {@code kafka-ready <n> <timeout> -b <servers> [-c|--config <file>]}, the two options in either
+   * order, as cp-kafka-connect's ensure (or a user's own) calls it.
    */
   private static int kafkaReady(Map<String, String> env, PrintWriter err, String[] args)
       throws IOException {
-    boolean plain =
-        (args.length == 5
-                || args.length == 7 && ("-c".equals(args[5]) || "--config".equals(args[5])))
-            && number(args[1])
-            && number(args[2])
-            && "-b".equals(args[3])
-            && operand(args[4])
-            && (args.length == 5 || operand(args[6]));
-    if (!plain) {
+    if (args.length != 5 && args.length != 7 || !number(args[1]) || !number(args[2])) {
+      return NOT_TAKEN;
+    }
+    String servers = null;
+    Path config = null;
+    for (int option = 3; option < args.length; option += 2) {
+      String value = args[option + 1];
+      if (!operand(value)) {
+        return NOT_TAKEN;
+      }
+      if ("-b".equals(args[option]) && servers == null) {
+        servers = value;
+      } else if (("-c".equals(args[option]) || "--config".equals(args[option])) && config == null) {
+        config = Path.of(value);
+      } else {
+        return NOT_TAKEN;
+      }
+    }
+    if (servers == null) {
       return NOT_TAKEN;
     }
     return KafkaReadyCommand.check(
@@ -75,9 +85,9 @@ final class Shortcut {
         err,
         Integer.parseInt(args[1]),
         Integer.parseInt(args[2]),
-        args[4],
+        servers,
         null,
-        args.length == 7 ? Path.of(args[6]) : null,
+        config,
         "PLAINTEXT");
   }
 

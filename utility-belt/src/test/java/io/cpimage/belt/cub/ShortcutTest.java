@@ -57,6 +57,8 @@ class ShortcutTest {
     String closed = "127.0.0.1:" + FreePort.closed();
     assertEquals(1, shortcut("kafka-ready", "1", "0", "-b", closed));
     assertEquals(1, shortcut("kafka-ready", "1", "0", "-b", closed, "--config", "/no/such/file"));
+    // The config before the servers, as picocli takes them too.
+    assertEquals(1, shortcut("kafka-ready", "1", "0", "-c", "/no/such/file", "-b", closed));
     assertEquals(0, shortcut("listeners", "PLAINTEXT://kafka:9092"));
   }
 
@@ -82,8 +84,9 @@ class ShortcutTest {
     assertEquals(
         Shortcut.NOT_TAKEN, shortcut("kafka-ready", "1", "40", "-b", "k:9092", "-s", "SSL"));
     assertEquals(
-        Shortcut.NOT_TAKEN,
-        shortcut("kafka-ready", "1", "40", "-c", "client.properties", "-b", "k"));
+        Shortcut.NOT_TAKEN, shortcut("kafka-ready", "1", "40", "-c", "c.props", "-c", "c.props"));
+    assertEquals(
+        Shortcut.NOT_TAKEN, shortcut("kafka-ready", "1", "40", "-c", "c.props", "-x", "k"));
     assertEquals(
         Shortcut.NOT_TAKEN, shortcut("kafka-ready", "1", "40", "-b", "k:9092", "--config=c.props"));
     assertEquals(Shortcut.NOT_TAKEN, shortcut("kafka-ready", "1", "40", "-b", "k:9092", "-c"));
@@ -133,6 +136,9 @@ class ShortcutTest {
       assertEndsAsPicocli(1, "kafka-ready", "1", "0", "-b", closed, "--config", dir.toString());
       assertEndsAsPicocli(1, "kafka-ready", "1", "0", "-b", closed, "-c", badProtocol.toString());
       assertEndsAsPicocli(1, "kafka-ready", "1", "0", "-b", closed, "-c", badEscape.toString());
+      assertEndsAsPicocli(1, "kafka-ready", "1", "0", "-c", "/no/such/file", "-b", closed);
+      assertEndsAsPicocli(
+          1, "kafka-ready", "1", "0", "--config", badProtocol.toString(), "-b", closed);
 
       assertEndsAsPicocli(0, "listeners", "PLAINTEXT://kafka:9092,SSL://[::1]:9093");
       assertEndsAsPicocli(0, "listeners", "no-listener");
@@ -140,7 +146,7 @@ class ShortcutTest {
   }
 
   /**
-   * What picocli parses beside the shortcut's forms (long options, {@code -c} before {@code -b},
+   * What picocli parses beside the shortcut's forms (long options, the servers after the numbers,
    * {@code --config=}) ends as the shortcut's form of the same call does.
    */
   @Test
