@@ -78,15 +78,7 @@ public final class BaseFilesystem {
 
   /** Applies one layer tar (plain or gzipped) on top of what was read so far. */
   public void applyLayer(InputStream layer) throws IOException {
-    InputStream in = new BufferedInputStream(layer);
-    in.mark(2);
-    int first = in.read();
-    int second = in.read();
-    in.reset();
-    if (first == 0x1f && second == 0x8b) {
-      in = new GZIPInputStream(in, 65536);
-    }
-    TarArchiveInputStream tar = new TarArchiveInputStream(in);
+    TarArchiveInputStream tar = layerEntries(layer);
     for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
       String path = normalize(entry.getName());
       String name = path.substring(path.lastIndexOf('/') + 1);
@@ -114,6 +106,17 @@ public final class BaseFilesystem {
         }
       }
     }
+  }
+
+  /** The entries of {@code layer}, a layer tar, plain or gzipped (told by its first bytes). */
+  static TarArchiveInputStream layerEntries(InputStream layer) throws IOException {
+    InputStream in = new BufferedInputStream(layer);
+    in.mark(2);
+    int first = in.read();
+    int second = in.read();
+    in.reset();
+    return new TarArchiveInputStream(
+        first == 0x1f && second == 0x8b ? new GZIPInputStream(in, 65536) : in);
   }
 
   /** A file's SHA-256 (hex), from whatever keeps them. */

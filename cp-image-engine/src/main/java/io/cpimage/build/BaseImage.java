@@ -208,25 +208,15 @@ public record BaseImage(
       throws IOException {
     if (!manifest.layers().isEmpty()) {
       String last = manifest.layers().get(manifest.layers().size() - 1);
-      Optional<byte[]> treeFile = ImageFileTree.fileIn(file, last);
-      Optional<BaseFilesystem> own = treeFile.flatMap(tree -> ImageFileTree.read(tree, diffIds));
+      Optional<BaseFilesystem> own =
+          ImageFileTree.use(
+              ImageFileTree.fileIn(file, last),
+              diffIds,
+              "Base image " + location + ": ",
+              "reading its layers",
+              log);
       if (own.isPresent()) {
-        log.accept(
-            LogEvent.lifecycle(
-                "Base image "
-                    + location
-                    + ": its file tree from the image's "
-                    + ImageFileTree.IMAGE_PATH));
         return own.get();
-      }
-      if (treeFile.isPresent()) {
-        log.accept(
-            LogEvent.lifecycle(
-                "Base image "
-                    + location
-                    + ": "
-                    + ImageFileTree.NOT_THIS_IMAGES
-                    + ", reading its layers"));
       }
     }
     BaseFilesystem filesystem = BaseFilesystem.empty();

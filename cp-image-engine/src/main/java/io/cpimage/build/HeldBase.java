@@ -158,18 +158,13 @@ final class HeldBase {
             container -> {
               Optional<byte[]> treeFile = DockerCli.copyFile(container, ImageFileTree.IMAGE_PATH);
               Optional<BaseFilesystem> own =
-                  treeFile.flatMap(file -> ImageFileTree.read(file, diffIds));
+                  ImageFileTree.use(treeFile, diffIds, held + ", ", "reading its file tree", log);
               if (own.isPresent()) {
-                log.accept(
-                    LogEvent.lifecycle(
-                        held + ", its file tree from the image's " + ImageFileTree.IMAGE_PATH));
                 return own.get();
               }
-              log.accept(
-                  LogEvent.lifecycle(
-                      held
-                          + (treeFile.isPresent() ? ", " + ImageFileTree.NOT_THIS_IMAGES : "")
-                          + ", reading its file tree"));
+              if (treeFile.isEmpty()) {
+                log.accept(LogEvent.lifecycle(held + ", reading its file tree"));
+              }
               BaseFilesystem exported = BaseFilesystem.empty();
               DockerCli.exportFiles(container, reference, WHERE, exported::applyLayer);
               return exported;

@@ -1,20 +1,19 @@
 package io.cpimage.build;
 
+import com.google.cloud.tools.jib.api.LogEvent;
 import io.cpimage.artifact.ContentHashes;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
+import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -124,12 +123,7 @@ final class ImageFileTree {
    * then the tree: a layer whose first file is another is left at that file, unread.
    */
   static Optional<byte[]> fileIn(ImageTar image, String layer) throws IOException {
-    try (InputStream in = new BufferedInputStream(image.open(layer))) {
-      in.mark(2);
-      boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
-      in.reset();
-      TarArchiveInputStream tar =
-          new TarArchiveInputStream(gzipped ? new GZIPInputStream(in, 65536) : in);
+    try (TarArchiveInputStream tar = BaseFilesystem.layerEntries(image.open(layer))) {
       for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
         if (!entry.isDirectory()) {
           return entry.isFile() && BaseFilesystem.normalize(entry.getName()).equals(IMAGE_PATH)
@@ -139,6 +133,27 @@ final class ImageFileTree {
       }
       return Optional.empty();
     }
+  }
+
+  /**
+   * The tree in {@code file}, the image's tree file if it has one, when it is the tree of the image
+   * whose layers have {@code diffIds}. The log says which, the line begun by {@code begun} (with
+   * its separator): the tree is used, or (a file that is not the image's own) the image is read
+   * {@code instead}.
+   */
+  static Optional<BaseFilesystem> use(
+      Optional<byte[]> file,
+      List<String> diffIds,
+      String begun,
+      String instead,
+      Consumer<LogEvent> log) {
+    Optional<BaseFilesystem> own = file.flatMap(tree -> read(tree, diffIds));
+    if (own.isPresent()) {
+      log.accept(LogEvent.lifecycle(begun + "its file tree from the image's " + IMAGE_PATH));
+    } else if (file.isPresent()) {
+      log.accept(LogEvent.lifecycle(begun + NOT_THIS_IMAGES + ", " + instead));
+    }
+    return own;
   }
 
   /** What the tree's reading rules and encoding are, as the base cache's key names them. */
