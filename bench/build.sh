@@ -332,6 +332,7 @@ if [ "$only" = "" ] || [ "$only" = kafka-connect ]; then
   }
   kc=$work/kafka-connect
   mkdir -p "$kc"
+  rm -f "$work"/kc-phases-*.txt
   connectors "$kc"
   write_pom "$kc" bench-kafka-connect "<from><image>docker://$kc_base</image></from>
           <to><image>docker://$images/kc-cpimage:1</image></to>"
@@ -342,6 +343,8 @@ if [ "$only" = "" ] || [ "$only" = kafka-connect ]; then
   # file per case: record runs the build in a subshell).
   kc_cp_image() { # <case> [cold]
     if [ "${2:-}" = cold ]; then
+      # The last run's image too: a daemon holding its layers would make the load skip them all.
+      docker rmi -f "$images/kc-cpimage:1" >/dev/null 2>&1 || true
       rm -rf "$kc/target" "$work/xdg-cache" "$work/cp-image-cache"
     fi
     local out=$work/kc-$1-$run.log
@@ -355,7 +358,10 @@ if [ "$only" = "" ] || [ "$only" = kafka-connect ]; then
   }
   kc_docker() { # [cold]
     local flags=(-q -t "$images/kc-docker:1")
-    [ "${1:-}" = cold ] && flags+=(--no-cache)
+    if [ "${1:-}" = cold ]; then
+      docker rmi -f "$images/kc-docker:1" >/dev/null 2>&1 || true
+      flags+=(--no-cache)
+    fi
     docker build "${flags[@]}" "$kc" >/dev/null || return
   }
   for ((run = 1; run <= runs; run++)); do
