@@ -70,7 +70,7 @@ try {
   def again = new JsonSlurper().parse(new File(basedir, 'target/cp-image/report-again.json'))
   // connector-manifests: the ServiceLoader manifests the project's jar lacks (connect-file has its own).
   assert report.layers*.name == ['utility-belt', 'libraries', 'connector:connector-project', 'connector:file',
-                                 'connector-manifests', 'volumes', 'extra-directories', 'sbom', 'file-tree']
+                                 'connector-manifests', 'volumes', 'extra-directories', 'sbom-and-file-tree']
   assert report.layers.every { it.diffId.startsWith('sha256:') }
   assert report.artifacts.find { it.file == 'connect-file-3.9.1.jar' }.sha256.startsWith('sha256:')
   assert report.user == 'appuser'

@@ -18,7 +18,7 @@ def manifest = new URL("http://$registry/v2/cp-image-it/jdk/manifests/1").openCo
 manifest.setRequestProperty('Accept', 'application/vnd.docker.distribution.manifest.v2+json')
 assert manifest.responseCode == 200
 assert manifest.getHeaderField('Docker-Content-Digest') == report.digest
-assert report.layers*.name == ['jdk:jre-17', 'volumes', 'sbom', 'file-tree']
+assert report.layers*.name == ['jdk:jre-17', 'volumes', 'sbom-and-file-tree']
 
 try {
   run(['docker', 'pull', image])

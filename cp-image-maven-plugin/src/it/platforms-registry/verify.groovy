@@ -21,10 +21,10 @@ assert report.outputs == ["${registry}/${repository}:1.0", "${registry}/${reposi
 def images = index.json.manifests.collect { registryManifest(registry, repository, it.digest) }
 images.eachWithIndex { image, i -> assert image.json.manifests == null; assert image.digest == report.platforms[i].digest }
 assert images[0].json.layers[0].digest != images[1].json.layers[0].digest
-// Below the image's file tree, the top layer, is each platform's own SBOM; the connector layer below
-// that is shared.
-assert images[0].json.layers[-3].digest == images[1].json.layers[-3].digest
-assert images[0].json.layers[-2].digest != images[1].json.layers[-2].digest
+// The top layer, with each platform's own SBOM and file tree, is the platform's; the connector layer
+// below it is shared.
+assert images[0].json.layers[-2].digest == images[1].json.layers[-2].digest
+assert images[0].json.layers[-1].digest != images[1].json.layers[-1].digest
 assert registryManifest(registry, repository, '1.0-linux-arm64').digest == report.platforms[1].digest
 
 // The arm64 image runs (under emulation on an amd64 machine) and lists its connector.

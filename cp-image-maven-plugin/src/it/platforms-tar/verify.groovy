@@ -24,10 +24,9 @@ def manifests = index.manifests.collect { json(it.digest) }
 assert manifests.collect { json(it.config.digest).architecture } == ['amd64', 'arm64']
 // Every blob is there once; the connector layer is one blob both images name.
 manifests.each { m -> m.layers.each { assert entries.containsKey('blobs/' + it.digest.replace(':', '/')) } }
-// (Below the image's file tree, the top layer, is each platform's own SBOM, and below that the
-// connector layer.)
-assert manifests[0].layers[-3].digest == manifests[1].layers[-3].digest
-assert manifests[0].layers[-2].digest != manifests[1].layers[-2].digest
+// (The top layer holds each platform's own SBOM and file tree; below it is the connector layer.)
+assert manifests[0].layers[-2].digest == manifests[1].layers[-2].digest
+assert manifests[0].layers[-1].digest != manifests[1].layers[-1].digest
 assert manifests[0].layers[0].digest != manifests[1].layers[0].digest
 def log = new File(basedir, 'build.log').text
 assert log.contains("an OCI image layout of 2 platforms, which `docker load` cannot read with Docker's classic image store")

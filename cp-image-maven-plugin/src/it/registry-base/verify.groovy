@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/cp-image/report.json'))
 assert report.baseImage == "${registry}/cp-image-it/registry-base-source:1"
-assert report.layers*.name == ['connector:file', 'sbom', 'file-tree']
+assert report.layers*.name == ['connector:file', 'sbom-and-file-tree']
 def image = 'registry-base:1.0'
 def load = ['docker', 'load', '-i', new File(basedir, 'target/image.tar').path].execute()
 load.waitForProcessOutput(System.out, System.err)

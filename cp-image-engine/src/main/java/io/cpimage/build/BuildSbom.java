@@ -10,9 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
- * Where the build meets its SBOM: what the base holds goes in first, the SBOM then becomes the
- * image's last small layer at {@link ImageSbom#IMAGE_PATH}, and is copied beside {@code
- * report.json} once the image is written.
+ * Where the build meets its SBOM: what the base holds goes in first, the SBOM then goes into the
+ * image's last layer at {@link ImageSbom#IMAGE_PATH}, beside the image's file tree ({@link
+ * ImageFileTree}), and is copied beside {@code report.json} once the image is written.
  */
 final class BuildSbom {
   private BuildSbom() {}
@@ -58,10 +58,9 @@ final class BuildSbom {
 
   /**
    * Writes the SBOM into the work directory (a directory of its own per platform, since every
-   * platform is planned before any is built) and adds it as the layer {@code sbom}; returns the
-   * file.
+   * platform is planned before any is built) and adds it to {@code layer}; returns the file.
    */
-  static Path addLayer(LayerPlanner planner, ImageSbom sbom, Path work, Platform platform)
+  static Path addTo(LayerPlanner.Layer layer, ImageSbom sbom, Path work, Platform platform)
       throws ImageBuildException, IOException {
     Path directory = work.resolve("sbom");
     if (platform != null) {
@@ -69,9 +68,7 @@ final class BuildSbom {
     }
     Path file = Files.createDirectories(directory).resolve(ImageSbom.FILE_NAME);
     Files.write(file, sbom.toJson());
-    LayerPlanner.Layer layer = planner.layer("sbom");
     layer.addFile(file, ImageSbom.IMAGE_PATH, LayerPlanner.FILE_MODE, "the SBOM");
-    layer.finish();
     return file;
   }
 

@@ -241,10 +241,12 @@ public final class ImageBuild {
     labels.put("org.opencontainers.image.base.name", from.toString());
     labels.put("org.opencontainers.image.base.digest", base.imageId());
     labels.put(ImageSbom.LABEL, ImageSbom.IMAGE_PATH);
-    Path sbomFile = BuildSbom.addLayer(planner, sbom, work, platform);
-    Path treeDirectory = work.resolve(ImageFileTree.LAYER);
-    ImageFileTree.addLayer(
+    LayerPlanner.Layer last = planner.layer(ImageFileTree.LAYER);
+    Path sbomFile = BuildSbom.addTo(last, sbom, work, platform);
+    Path treeDirectory = work.resolve("file-tree");
+    ImageFileTree.finishLayer(
         planner,
+        last,
         base,
         platform == null ? treeDirectory : treeDirectory.resolve(platform.fileName()),
         pipeline.contentHashes()::of);

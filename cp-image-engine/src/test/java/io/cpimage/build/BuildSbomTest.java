@@ -72,14 +72,14 @@ class BuildSbomTest {
     assertArrayEquals(json, imageFile(temp.resolve("first.tar"), ImageSbom.IMAGE_PATH));
     assertEquals(List.of(), new JsonParser().validate(json, ImageSbom.SPEC_VERSION));
     assertEquals(ImageSbom.IMAGE_PATH, first.labels().get(ImageSbom.LABEL));
-    // The SBOM's layer comes last but for the image's file tree.
-    BuildReport.LayerRecord layer = first.layers().get(first.layers().size() - 2);
-    assertEquals("sbom", layer.name());
-    assertEquals(List.of(ImageSbom.IMAGE_PATH), layer.files());
+    // The SBOM shares the image's last layer with the image's file tree.
+    BuildReport.LayerRecord layer = first.layers().get(first.layers().size() - 1);
+    assertEquals("sbom-and-file-tree", layer.name());
+    assertEquals(List.of(ImageSbom.IMAGE_PATH, ImageFileTree.IMAGE_PATH), layer.files());
     // An unchanged build writes the same SBOM, its digests from the caches (the same as computed
     // from the files' bytes, below), so its layer keeps its digest.
     assertArrayEquals(json, Files.readAllBytes(Path.of(second.sbom())));
-    assertEquals(layer, second.layers().get(second.layers().size() - 2));
+    assertEquals(layer, second.layers().get(second.layers().size() - 1));
 
     Bom bom = new JsonParser().parse(json);
     assertEquals("test/image:1", bom.getMetadata().getComponent().getName());

@@ -257,7 +257,7 @@ class ImageBuildTest {
             .report();
 
     assertEquals(
-        List.of("connector:stripped", "connector:own", "connector-manifests", "sbom", "file-tree"),
+        List.of("connector:stripped", "connector:own", "connector-manifests", "sbom-and-file-tree"),
         report.layers().stream().map(BuildReport.LayerRecord::name).toList());
     Map<String, byte[]> files = filesOf(temp.resolve("kip898.tar"));
     String dir = "usr/share/confluent-hub-components/";
@@ -401,12 +401,12 @@ class ImageBuildTest {
         rows.add(line);
       }
     }
-    assertEquals(6, rows.size(), String.join("\n", log));
+    assertEquals(5, rows.size(), String.join("\n", log));
     assertTrue(rows.get(0).matches("base layer 1/2 +[0-9.]+ B  reused \\(base\\)"), rows.get(0));
     assertTrue(rows.get(1).matches("base layer 2/2 +[0-9.]+ B  reused \\(base\\)"), rows.get(1));
     assertEquals(
-        List.of("libraries", "volumes", "sbom", "file-tree"),
-        rows.subList(2, 6).stream()
+        List.of("libraries", "volumes", "sbom-and-file-tree"),
+        rows.subList(2, 5).stream()
             .filter(row -> row.endsWith("  new"))
             .map(row -> row.split(" ")[0])
             .toList());
@@ -414,7 +414,7 @@ class ImageBuildTest {
         Files.readAllBytes(temp.resolve("first.tar")),
         Files.readAllBytes(temp.resolve("second.tar")));
     assertEquals(
-        List.of("libraries", "volumes", "sbom", "file-tree"),
+        List.of("libraries", "volumes", "sbom-and-file-tree"),
         first.layers().stream().map(BuildReport.LayerRecord::name).toList());
     assertEquals("/opt/tools/bin:/usr/bin:/bin", first.environment().get("PATH"));
     assertTrue(Files.isRegularFile(temp.resolve("work-first/report.json")));

@@ -81,10 +81,9 @@ class PlatformBuildTest {
         assertEquals(
             layer.path("size").asLong(), out.get(blob(layer.path("digest").asText())).length);
       }
-      // Below the image's file tree, the top layer, is the platform's own SBOM; below it, the
-      // library's.
-      addedLayers.add(layers.get(layers.size() - 3).path("digest").asText());
-      sbomLayers.add(layers.get(layers.size() - 2).path("digest").asText());
+      // The top layer holds the platform's own SBOM and file tree; below it, the library's.
+      addedLayers.add(layers.get(layers.size() - 2).path("digest").asText());
+      sbomLayers.add(layers.get(layers.size() - 1).path("digest").asText());
     }
     // The library layer is the same bytes on both platforms: one blob, named by both manifests.
     assertEquals(addedLayers.get(0), addedLayers.get(1));
