@@ -22,8 +22,13 @@ try {
   def calls = new File(basedir, 'target/docker-calls.txt').readLines()
   def loads = calls.findIndexValues { it.startsWith('load') }
   assert loads.size() == 2 : calls
+  // The first build, whose target the daemon lacks, asks once too: the daemon's refusal names the
+  // target, so neither the base's ID nor, for the load, its layers are asked again (a read of the
+  // base's config, `image inspect <base>`, comes when no earlier build left it in the cache).
+  def firstBuild = calls.subList(0, (loads[0] as int) + 1)
+  assert firstBuild.count { it == 'image inspect --format' } == 1 : calls
   def secondBuild = calls.subList((loads[0] as int) + 1, (loads[1] as int) + 1)
-  assert secondBuild.count { it == 'image inspect' } == 1 : calls
+  assert secondBuild.count { it.startsWith('image inspect') } == 1 : calls
   // The layer table: the base's layers reused, ours new, then reused from the daemon.
   assert log =~ /base layer 1\/${baseLayers} +[0-9.]+ [kMG]?B +reused \(base\)/
   assert log =~ /extra-directories +[0-9.]+ [kM]?B +new/

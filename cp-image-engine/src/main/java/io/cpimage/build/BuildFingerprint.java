@@ -119,8 +119,8 @@ final class BuildFingerprint {
           registryBase,
           log);
     }
-    // The base's ID and the target's names in one call; when the daemon lacks any of them (the
-    // first build of the target) the base is asked alone.
+    // The base's ID and the target's names in one call; the base is asked alone only when the
+    // daemon lacks it or its answer cannot be told apart (DaemonImages).
     List<String> names = daemonNames(spec);
     DaemonImages daemon = DaemonImages.none();
     Optional<String> base = Optional.empty();

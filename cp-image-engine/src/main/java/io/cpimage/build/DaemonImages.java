@@ -2,6 +2,7 @@ package io.cpimage.build;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +11,11 @@ import java.util.Optional;
  * What the Docker daemon said of images during one build, each image's ID and layers ({@code
  * RootFS.Layers}), from one {@code docker image inspect}: the up-to-date check reads the IDs of the
  * base and the target's names, and a load into the daemon ({@link DaemonLoad}) the layers of the
- * base and the target's last build, without asking again. The names are answered all or none: a
- * daemon lacking one of them leaves all of them unknown. An image asked by its ID is known either
- * way (held or not), since the answer names each image by its ID.
+ * base and the target's last build, without asking again. A name the daemon lacks is known as
+ * absent when its refusal names it (Docker's CLI prints {@code No such image: <name>}), so the
+ * first build of a target asks nothing again about the base; when the refusals and the images
+ * printed do not add up to the names asked, every name is left unknown. An image asked by its ID is
+ * known either way (held or not), since the answer names each image by its ID.
  */
 final class DaemonImages {
   /** An image the daemon holds: its ID and its layers' diff IDs, bottom first. */
@@ -33,8 +36,8 @@ final class DaemonImages {
   }
 
   /**
-   * Asks the daemon in one call about {@code names} (all or none known) and, when given, the image
-   * {@code id}, which the daemon may lack; asks nothing when {@code names} is empty.
+   * Asks the daemon in one call about {@code names} and, when given, the image {@code id}, which
+   * the daemon may lack; asks nothing when {@code names} is empty.
    */
   static DaemonImages ask(Optional<String> id, List<String> names) {
     if (names.isEmpty()) {
@@ -52,9 +55,12 @@ final class DaemonImages {
       said.put(id.get(), held ? Optional.of(found.get(0)) : Optional.empty());
       found = held ? found.subList(1, found.size()) : found;
     }
-    if (found.size() == names.size() && answer.answered()) {
-      for (int i = 0; i < names.size(); i++) {
-        said.put(names.get(i), Optional.of(found.get(i)));
+    // The images printed are those of the names not refused, in the order asked.
+    List<String> held = names.stream().filter(name -> !answer.lacking().contains(name)).toList();
+    if (found.size() == held.size() && answer.answered()) {
+      Iterator<Image> next = found.iterator();
+      for (String name : names) {
+        said.put(name, held.contains(name) ? Optional.of(next.next()) : Optional.empty());
       }
     }
     return new DaemonImages(said);

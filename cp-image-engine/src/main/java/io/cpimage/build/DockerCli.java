@@ -62,10 +62,11 @@ final class DockerCli {
   }
 
   /**
-   * What one {@code docker image inspect} said: whether the daemon could be asked, and the images
-   * it has of those asked, in the order asked (one it lacks is left out).
+   * What one {@code docker image inspect} said: whether the daemon could be asked, the images it
+   * has of those asked, in the order asked (one it lacks is left out), and those asked that its
+   * refusal named as absent ({@code No such image: <name>}).
    */
-  record Inspected(boolean answered, List<DaemonImages.Image> images) {}
+  record Inspected(boolean answered, List<DaemonImages.Image> images, List<String> lacking) {}
 
   /**
    * The ID and layers ({@code RootFS.Layers}, bottom first) of each of {@code images}, one call.
@@ -91,12 +92,23 @@ final class DockerCli {
               .map(words -> new DaemonImages.Image(words.get(0), words.subList(1, words.size())))
               .toList();
       // A daemon lacking an image says so; one that cannot be reached says something else.
+      List<String> said = result.output().toLowerCase(Locale.ROOT).lines().toList();
+      List<String> lacking =
+          images.stream()
+              .filter(
+                  image ->
+                      said.stream()
+                          .anyMatch(
+                              line ->
+                                  line.strip()
+                                      .endsWith(
+                                          "no such image: " + image.toLowerCase(Locale.ROOT))))
+              .toList();
       boolean answered =
-          result.exitCode() == 0
-              || result.output().toLowerCase(Locale.ROOT).contains("no such image");
-      return new Inspected(answered, found);
+          result.exitCode() == 0 || said.stream().anyMatch(line -> line.contains("no such image"));
+      return new Inspected(answered, found, lacking);
     } catch (IOException e) {
-      return new Inspected(false, List.of());
+      return new Inspected(false, List.of(), List.of());
     }
   }
 
