@@ -56,11 +56,11 @@ final class DaemonImages {
       found = held ? found.subList(1, found.size()) : found;
     }
     // The images printed are those of the names not refused, in the order asked.
-    List<String> held = names.stream().filter(name -> !answer.lacking().contains(name)).toList();
-    if (found.size() == held.size() && answer.answered()) {
+    List<String> printed = names.stream().filter(name -> !answer.lacking().contains(name)).toList();
+    if (found.size() == printed.size() && answer.answered()) {
       Iterator<Image> next = found.iterator();
       for (String name : names) {
-        said.put(name, held.contains(name) ? Optional.of(next.next()) : Optional.empty());
+        said.put(name, printed.contains(name) ? Optional.of(next.next()) : Optional.empty());
       }
     }
     return new DaemonImages(said);

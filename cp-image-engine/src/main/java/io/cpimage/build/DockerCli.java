@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -68,6 +70,9 @@ final class DockerCli {
    */
   record Inspected(boolean answered, List<DaemonImages.Image> images, List<String> lacking) {}
 
+  /** What the CLI's refusal of an image it lacks says before the name, lower case. */
+  private static final String NO_SUCH_IMAGE = "no such image: ";
+
   /**
    * The ID and layers ({@code RootFS.Layers}, bottom first) of each of {@code images}, one call.
    */
@@ -91,18 +96,18 @@ final class DockerCli {
               .map(line -> List.of(line.substring("image ".length()).strip().split("\\s+")))
               .map(words -> new DaemonImages.Image(words.get(0), words.subList(1, words.size())))
               .toList();
-      // A daemon lacking an image says so; one that cannot be reached says something else.
+      // A daemon lacking an image says so, naming it last on the line; one that cannot be reached
+      // says something else.
       List<String> said = result.output().toLowerCase(Locale.ROOT).lines().toList();
+      Set<String> refused =
+          said.stream()
+              .map(String::strip)
+              .filter(line -> line.contains(NO_SUCH_IMAGE))
+              .map(line -> line.substring(line.lastIndexOf(NO_SUCH_IMAGE) + NO_SUCH_IMAGE.length()))
+              .collect(Collectors.toSet());
       List<String> lacking =
           images.stream()
-              .filter(
-                  image ->
-                      said.stream()
-                          .anyMatch(
-                              line ->
-                                  line.strip()
-                                      .endsWith(
-                                          "no such image: " + image.toLowerCase(Locale.ROOT))))
+              .filter(image -> refused.contains(image.toLowerCase(Locale.ROOT)))
               .toList();
       boolean answered =
           result.exitCode() == 0 || said.stream().anyMatch(line -> line.contains("no such image"));

@@ -200,14 +200,7 @@ class DaemonHeldBasesTest {
     Path saved = temp.resolve("committed.tar");
     DockerCli.change(List.of("save", "-o", saved.toString(), committed), "docker save");
     read.clear();
-    BaseImage fromTar =
-        BaseImage.read(
-            ImageLocation.parse("tar://" + saved, "<from><image>", temp),
-            saved,
-            temp.resolve("work-saved"),
-            "<from><image>",
-            BaseImageCache.in(temp.resolve("saved-cache")),
-            event -> read.add(event.getMessage()));
+    BaseImage fromTar = TarBase.read(saved, temp.resolve("saved"), read);
     assertEquals(List.of(), read, "its last layer, docker commit's, holds no tree");
     assertEquals(
         new TreeMap<>(onTop.filesystem().nodes())

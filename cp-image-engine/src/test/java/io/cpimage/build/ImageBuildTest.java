@@ -424,14 +424,7 @@ class ImageBuildTest {
     // Its file tree comes from the tree the build left in the image, and is the tree its layers
     // give, node for node, with the same captured files and Kafka jars.
     List<String> nextLog = new ArrayList<>();
-    BaseImage next =
-        BaseImage.read(
-            ImageLocation.parse("tar://" + temp.resolve("first.tar"), "<from><image>", temp),
-            temp.resolve("first.tar"),
-            temp.resolve("next"),
-            "<from><image>",
-            BaseImageCache.in(temp.resolve("cache")),
-            e -> nextLog.add(e.getMessage()));
+    BaseImage next = TarBase.read(temp.resolve("first.tar"), temp.resolve("next"), nextLog);
     assertEquals(
         List.of(
             "Base image tar://"

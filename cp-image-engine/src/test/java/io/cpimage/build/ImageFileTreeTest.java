@@ -112,14 +112,7 @@ class ImageFileTreeTest {
               .getBytes(StandardCharsets.UTF_8));
     }
     List<String> log = new ArrayList<>();
-    BaseImage base =
-        BaseImage.read(
-            ImageLocation.parse("tar://" + image, "<from><image>", temp),
-            image,
-            temp.resolve("work"),
-            "<from><image>",
-            BaseImageCache.in(temp.resolve("cache")),
-            event -> log.add(event.getMessage()));
+    BaseImage base = TarBase.read(image, temp.resolve("read"), log);
     assertEquals(
         List.of(
             "Base image tar://"
