@@ -1,4 +1,4 @@
-package io.cpimage.kafka.firstboot;
+package io.cpimage.kafka.start;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
