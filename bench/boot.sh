@@ -43,7 +43,13 @@
 #            the started line, against launch on storage formatted beforehand; with the image's
 #            start-up caches and with CP_IMAGE_AOT_CACHE=off.
 #
-# Usage: bench/boot.sh [RUNS] [CASE...]     env: IMAGES_REPOSITORY (default cp-image)
+# With BASELINE_REPOSITORY set (the images of another build, e.g. the code before a change built with
+# -Dimages.repository=cp-image-before), each round of the first three cases also starts that
+# repository's image of the case pre-rendered with its cache, in the same round, and prints the paired
+# medians and the ratio this image / the baseline: a change to an image measured against the image
+# before it in one run, as the machine's load moves.
+#
+# Usage: bench/boot.sh [RUNS] [CASE...]     env: IMAGES_REPOSITORY (default cp-image), BASELINE_REPOSITORY
 set -o errexit -o nounset -o pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -57,6 +63,7 @@ DEBEZIUM_VERSION="$(sed -n 's:.*<debezium.version>\(.*\)</debezium.version>.*:\1
 KAFKA3_VERSION="$(pom_property kafka.version)"
 KAFKA4_VERSION="$(pom_property kafka4.version)"
 readonly REPOSITORY="${IMAGES_REPOSITORY:-cp-image}"
+readonly BASELINE="${BASELINE_REPOSITORY:-}"
 readonly KAFKA4_IMAGE="$REPOSITORY/cp-kafka:$KAFKA4_VERSION"
 readonly CONNECT4_IMAGE="$REPOSITORY/cp-kafka-connect:$KAFKA4_VERSION"
 readonly KAFKA3_IMAGE="$REPOSITORY/cp-kafka:$KAFKA3_VERSION"
@@ -195,6 +202,7 @@ render() { # CASE IMAGE STEPS PATHS ENV...
 # run_case CASE CHECK IMAGE "PRE-RENDERED COMMAND" DOCKER_RUN_ARGS...
 run_case() {
   local case=$1 check=$2 image=$3 command=$4 round scripts rendered uncached way scripts_launch rendered_launch uncached_launch
+  local baseline baseline_cpu baseline_launch
   local scripts_until rendered_until
   shift 4
   # The pre-rendered starts print the run script's line before its launch, for until_launch_ms and
@@ -206,6 +214,14 @@ run_case() {
     scripts=$(time_to_ready "$check" "$@" "$image")
     rendered=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$image" bash -c "$command")
     uncached=$(time_to_ready "$check" -v "$WORK:/bench:ro" -e CP_IMAGE_AOT_CACHE=off "$@" "$image" bash -c "$command")
+    if [ -n "$BASELINE" ]; then
+      baseline=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$BASELINE/${image#"$REPOSITORY"/}" bash -c "$command")
+      read -r baseline baseline_cpu baseline_launch _ <<< "$baseline"
+      echo "$baseline" >> "$WORK/$case.baseline"
+      echo "$baseline_cpu" >> "$WORK/$case.baseline.cpu"
+      echo "$baseline_launch" | grep -x '[0-9]*' >> "$WORK/$case.baseline.launch" || true
+      echo "  round $round: baseline $BASELINE/${image#"$REPOSITORY"/} pre-rendered ${baseline} ms (CPU ${baseline_cpu} ms, from launch ${baseline_launch} ms)"
+    fi
     read -r scripts scripts_cpu scripts_launch scripts_until <<< "$scripts"
     read -r rendered rendered_cpu rendered_launch rendered_until <<< "$rendered"
     read -r uncached uncached_cpu uncached_launch _ <<< "$uncached"
@@ -254,6 +270,18 @@ run_case() {
     uncached_launch=$(median < "$WORK/$case.uncached.launch")
     echo "  from launch to the started line: ${rendered_launch} ms with the cache, ${uncached_launch} ms without:" \
       "$(ratio "$rendered_launch" "$uncached_launch") (target: at most 0.60)"
+  fi
+  if [ -n "$BASELINE" ]; then
+    baseline=$(median < "$WORK/$case.baseline")
+    baseline_cpu=$(median < "$WORK/$case.baseline.cpu")
+    echo "  pre-rendered with the cache, this image / $BASELINE's: ${rendered} / ${baseline} ms, $(ratio "$rendered" "$baseline");" \
+      "CPU ${rendered_cpu} / ${baseline_cpu} ms, $(ratio "$rendered_cpu" "$baseline_cpu")"
+    if [ -s "$WORK/$case.rendered.launch" ] && [ -s "$WORK/$case.baseline.launch" ]; then
+      rendered_launch=$(median < "$WORK/$case.rendered.launch")
+      baseline_launch=$(median < "$WORK/$case.baseline.launch")
+      echo "  from launch to the started line, this image / $BASELINE's: ${rendered_launch} / ${baseline_launch} ms," \
+        "$(ratio "$rendered_launch" "$baseline_launch")"
+    fi
   fi
   echo "$case $scripts $rendered $uncached $scripts_cpu $rendered_cpu $uncached_cpu" >> "$WORK/summary"
 }
