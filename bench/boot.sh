@@ -45,9 +45,9 @@
 #
 # With BASELINE_REPOSITORY set (the images of another build, e.g. the code before a change built with
 # -Dimages.repository=cp-image-before), each round of the first three cases also starts that
-# repository's image of the case pre-rendered with its cache, in the same round, and prints the paired
-# medians and the ratio this image / the baseline: a change to an image measured against the image
-# before it in one run, as the machine's load moves.
+# repository's image of the case pre-rendered with its cache, next to this image's pre-rendered start
+# (first in every other round), and prints the paired medians and the ratio this image / the baseline:
+# a change to an image measured against the image before it in one run, as the machine's load moves.
 #
 # Usage: bench/boot.sh [RUNS] [CASE...]     env: IMAGES_REPOSITORY (default cp-image), BASELINE_REPOSITORY
 set -o errexit -o nounset -o pipefail
@@ -202,7 +202,7 @@ render() { # CASE IMAGE STEPS PATHS ENV...
 # run_case CASE CHECK IMAGE "PRE-RENDERED COMMAND" DOCKER_RUN_ARGS...
 run_case() {
   local case=$1 check=$2 image=$3 command=$4 round scripts rendered uncached way scripts_launch rendered_launch uncached_launch
-  local baseline baseline_cpu baseline_launch
+  local baseline baseline_cpu baseline_launch baseline_image="$BASELINE/${image#"$REPOSITORY"/}"
   local scripts_until rendered_until
   shift 4
   # The pre-rendered starts print the run script's line before its launch, for until_launch_ms and
@@ -212,15 +212,22 @@ run_case() {
   for round in $(seq 1 "$RUNS"); do
     # Each "wall cpu"; a failed start stops the benchmark (errexit), which read would not.
     scripts=$(time_to_ready "$check" "$@" "$image")
+    # The baseline's start is the pre-rendered one's neighbour, before it in even rounds and after it
+    # in odd ones, so that neither always follows the same start.
+    if [ -n "$BASELINE" ] && ((round % 2 == 0)); then
+      baseline=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$baseline_image" bash -c "$command")
+    fi
     rendered=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$image" bash -c "$command")
+    if [ -n "$BASELINE" ] && ((round % 2 == 1)); then
+      baseline=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$baseline_image" bash -c "$command")
+    fi
     uncached=$(time_to_ready "$check" -v "$WORK:/bench:ro" -e CP_IMAGE_AOT_CACHE=off "$@" "$image" bash -c "$command")
     if [ -n "$BASELINE" ]; then
-      baseline=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$BASELINE/${image#"$REPOSITORY"/}" bash -c "$command")
       read -r baseline baseline_cpu baseline_launch _ <<< "$baseline"
       echo "$baseline" >> "$WORK/$case.baseline"
       echo "$baseline_cpu" >> "$WORK/$case.baseline.cpu"
       echo "$baseline_launch" | grep -x '[0-9]*' >> "$WORK/$case.baseline.launch" || true
-      echo "  round $round: baseline $BASELINE/${image#"$REPOSITORY"/} pre-rendered ${baseline} ms (CPU ${baseline_cpu} ms, from launch ${baseline_launch} ms)"
+      echo "  round $round: baseline $baseline_image pre-rendered ${baseline} ms (CPU ${baseline_cpu} ms, from launch ${baseline_launch} ms)"
     fi
     read -r scripts scripts_cpu scripts_launch scripts_until <<< "$scripts"
     read -r rendered rendered_cpu rendered_launch rendered_until <<< "$rendered"
