@@ -1,6 +1,10 @@
-package io.cpimage.kafka.start;
+package io.cpimage.kafka.firstboot;
 
 import java.io.PrintStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Arrays;
 import kafka.tools.StorageTool;
 import org.apache.kafka.metadata.storage.FormatterException;
 
@@ -13,9 +17,10 @@ import org.apache.kafka.metadata.storage.FormatterException;
  * then loads again (its configuration, Scala, the metadata records), and cost a first boot about
  * 0.35 s; in the server's JVM, whose start-up cache is trained on this path, about a tenth of that.
  *
- * <p>Usage: {@code FormatThenStart <cluster id> <main class> <server.properties> [args...]} ({@link
- * ServerMain}). Exits as {@code kafka-storage format} does when formatting fails: its message,
- * status 1, and the server is not started.
+ * <p>Usage: {@code FormatThenStart <cluster id> <main class> <server.properties> [args...]}. The
+ * main class is named rather than implied so that the process list still shows {@code kafka.Kafka}.
+ * Exits as {@code kafka-storage format} does when formatting fails: its message, status 1, and the
+ * server is not started.
  */
 public final class FormatThenStart {
   private FormatThenStart() {}
@@ -37,7 +42,11 @@ public final class FormatThenStart {
     if (formatted != 0) {
       return formatted;
     }
-    ServerMain.run(args, 1);
+    MethodHandle main =
+        MethodHandles.publicLookup()
+            .findStatic(
+                Class.forName(args[1]), "main", MethodType.methodType(void.class, String[].class));
+    main.invokeExact(Arrays.copyOfRange(args, 2, args.length));
     return 0;
   }
 

@@ -1,4 +1,4 @@
-package io.cpimage.kafka.start;
+package io.cpimage.kafka.firstboot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
