@@ -15,8 +15,16 @@
 # the image's user, with the image's jar, archives and launchers; python3-jinja2 is installed into
 # the throwaway container first (as root, from Debian's mirror).
 #
+# With BASELINE_REPOSITORY set (the images of another build, e.g. the code before a change built with
+# -Dimages.repository=cp-image-before), each image of IMAGES is then also measured against that
+# repository's image of the same name, round by round: each of RUNS rounds times one call of a verb in
+# a container of each image, the two in turn (which goes first alternates), and the benchmark prints
+# both medians and their ratio. Two tables measured one after the other drift with the machine's load
+# by more than a launcher change moves; pairs in one run do not.
+#
 # Usage: bench/utility-belt.sh              (after ./mvnw -pl utility-belt package)
 #        RUNS=30 IMAGES="cp-image/cp-kafka:4.4.0" bench/utility-belt.sh
+#        BASELINE_REPOSITORY=cp-image-before IMAGES="cp-image/cp-kafka:4.4.0" bench/utility-belt.sh
 #        bench/utility-belt.sh --here       (only the current machine or container)
 set -o errexit -o nounset -o pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,6 +33,34 @@ runs=${RUNS:-15}
 
 # One measurement of every verb where this script runs. Launchers come from BELT_BIN (default: the
 # module's src/main/bin, with UTILITY_BELT_JAR pointing at the built jar).
+# The inputs of the templates in the directory $1: 5 KAFKA_ settings, the size of a minimal broker's,
+# for env_to_props (dub) and envToProps (ub).
+template_inputs() {
+  export KAFKA_PROCESS_ROLES=broker,controller KAFKA_NODE_ID=1 KAFKA_LISTENERS=PLAINTEXT://0.0.0.0:9092
+  export KAFKA_ADVERTISED_LISTENERS=PLAINTEXT://kafka:9092 KAFKA_LOG_DIRS=/var/lib/kafka/data
+  printf '%s\n' "{% for name, value in env_to_props('KAFKA_', '').items() -%}" '{{name}}={{value}}' \
+    '{% endfor -%}' > "$1/kafka.properties.template"
+  printf '%s\n' '{{- range $name, $value := envToProps "KAFKA_" "" (stringSlice) (stringSlice) (stringSlice) }}' \
+    '{{ $name }}={{ $value }}' '{{- end }}' > "$1/kafka.properties.gotemplate"
+}
+
+# The verbs the paired rounds time, by name, as `verb <name> <bin> <work>` runs them: those that start
+# from an AOT cache on the Kafka 4 line, and dub ensure, which starts without one.
+readonly PAIRED_VERBS=(dub-ensure dub-template dub-chain ub-render-template)
+verb() {
+  local bin=$2 work=$3
+  case $1 in
+    dub-ensure) "$bin/dub" ensure KAFKA_NODE_ID ;;
+    dub-template) "$bin/dub" template "$work/kafka.properties.template" "$work/kafka.properties" ;;
+    dub-chain)
+      "$bin/dub" ensure KAFKA_NODE_ID ';' path "$work" writable ';' \
+        template "$work/kafka.properties.template" "$work/kafka.properties"
+      ;;
+    ub-render-template) "$bin/ub" render-template "$work/kafka.properties.gotemplate" ;;
+    *) echo "bench: no verb '$1'" >&2; return 1 ;;
+  esac
+}
+
 measure_here() {
   local bin=${BELT_BIN:-$PWD/utility-belt/src/main/bin}
   local work
@@ -32,13 +68,7 @@ measure_here() {
   # EXIT, not RETURN: a failing step ends the script through errexit, which skips RETURN traps.
   # The path is expanded now: by the time an EXIT trap runs, this function's locals are gone.
   trap "rm -rf '$work'" EXIT
-  # The env_to_props input: 5 settings, the size of a minimal broker's.
-  export KAFKA_PROCESS_ROLES=broker,controller KAFKA_NODE_ID=1 KAFKA_LISTENERS=PLAINTEXT://0.0.0.0:9092
-  export KAFKA_ADVERTISED_LISTENERS=PLAINTEXT://kafka:9092 KAFKA_LOG_DIRS=/var/lib/kafka/data
-  printf '%s\n' "{% for name, value in env_to_props('KAFKA_', '').items() -%}" '{{name}}={{value}}' \
-    '{% endfor -%}' > "$work/kafka.properties.template"
-  printf '%s\n' '{{- range $name, $value := envToProps "KAFKA_" "" (stringSlice) (stringSlice) (stringSlice) }}' \
-    '{{ $name }}={{ $value }}' '{{- end }}' > "$work/kafka.properties.gotemplate"
+  template_inputs "$work"
 
   # Debian's python3 (a pyenv or venv python3 first on the PATH would add its own start-up).
   local python=(/usr/bin/python3 -c 'import jinja2') python_name="python3 -c 'import jinja2'"
@@ -147,9 +177,78 @@ measure_in_image() {
   trap - EXIT
 }
 
+# One timed call of a verb of PAIRED_VERBS inside this container: prints its wall and CPU ms. An
+# untimed call goes first: while `docker exec` sets up, the engine's own processes take the CPUs, which
+# slowed the call that followed at once by 40-50 ms.
+once_here() {
+  local work TIMEFORMAT='%3R %3U %3S' times
+  work=$(mktemp -d)
+  template_inputs "$work"
+  verb "$1" /usr/local/bin "$work" > /dev/null 2>&1 || true
+  times=$({ time verb "$1" /usr/local/bin "$work" > /dev/null 2>&1; } 2>&1) \
+    || { echo "bench: $1 failed in $(hostname)" >&2; return 1; }
+  rm -rf "$work"
+  awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' <<< "$times"
+}
+
+# IMAGE against BASELINE_IMAGE, verb by verb, in RUNS rounds of one call in each (see the header).
+measure_paired() {
+  local image=$1 baseline=$2 after before verb round first second samples
+  after=$(docker run -d --rm --label io.cpimage.testing=true --entrypoint sleep \
+    -v "$PWD/bench:/bench:ro" "$image" infinity)
+  before=$(docker run -d --rm --label io.cpimage.testing=true --entrypoint sleep \
+    -v "$PWD/bench:/bench:ro" "$baseline" infinity)
+  trap "docker rm -f -v $after $before > /dev/null" EXIT
+  # Untimed: the first call reads the jar and the caches from disk into the page cache.
+  for container in $after $before; do
+    docker exec "$container" bash /bench/utility-belt.sh --once dub-template > /dev/null
+  done
+  samples=$(mktemp -d)
+  echo
+  echo "== $image against $baseline: $runs paired rounds, which goes first alternating;" \
+    "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-20s %14s %14s   %-16s %s\n' "median wall / cpu" "this image" "baseline" "ratio wall (cpu)" \
+    "paired difference wall / cpu"
+  for verb in "${PAIRED_VERBS[@]}"; do
+    for ((round = 0; round < runs; round++)); do
+      first=$after second=$before
+      if ((round % 2)); then first=$before second=$after; fi
+      for container in $first $second; do
+        docker exec "$container" bash /bench/utility-belt.sh --once "$verb" >> "$samples/$container"
+      done
+    done
+    awk -v n="$verb" -v runs="$runs" '
+      FNR == 1 { file++ }
+      { wall[file, FNR] = $1; cpu[file, FNR] = $2 }
+      # kind: wall or cpu; f: 1 (this image), 2 (the baseline) or 0 (this image less the baseline,
+      # round by round, which takes out what the load did to both calls of a round).
+      function median(kind, f,   i, j, t, v) {
+        for (i = 1; i <= runs; i++) {
+          if (f) v[i] = kind == "wall" ? wall[f, i] : cpu[f, i]
+          else v[i] = kind == "wall" ? wall[1, i] - wall[2, i] : cpu[1, i] - cpu[2, i]
+        }
+        for (i = 1; i <= runs; i++) for (j = i + 1; j <= runs; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+        return v[int((runs + 1) / 2)]
+      }
+      END {
+        a = median("wall", 1); c = median("cpu", 1); b = median("wall", 2); d = median("cpu", 2)
+        printf "%-20s %5d / %4d ms %5d / %4d ms   %4.2fx (%4.2fx)    %+4d / %+4d ms\n", n, a, c, b, d,
+          a / b, c / d, median("wall", 0), median("cpu", 0)
+      }' "$samples/$after" "$samples/$before"
+    rm -f "$samples/$after" "$samples/$before"
+  done
+  rm -rf "$samples"
+  docker rm -f -v "$after" "$before" > /dev/null
+  trap - EXIT
+}
+
 if [[ ${1:-} == --here ]]; then
   export UTILITY_BELT_JAR=${UTILITY_BELT_JAR:-/usr/share/java/cp-image-utility-belt/utility-belt.jar}
   measure_here
+  exit
+fi
+if [[ ${1:-} == --once ]]; then
+  once_here "$2"
   exit
 fi
 
@@ -169,3 +268,8 @@ fi
 for image in ${IMAGES:-cp-image/cp-kafka:$kafka4 cp-image/cp-kafka:$kafka3}; do
   measure_in_image "$image"
 done
+if [[ -n ${BASELINE_REPOSITORY:-} ]]; then
+  for image in ${IMAGES:-cp-image/cp-kafka:$kafka4 cp-image/cp-kafka:$kafka3}; do
+    measure_paired "$image" "$BASELINE_REPOSITORY/${image#*/}"
+  done
+fi
