@@ -8,15 +8,17 @@
 # Both only work for the JVM build that made them and for the jar on the class path they were
 # trained with. So the training runs in a chroot of the image's OS layer (its java), on the jar placed
 # where images have it, with the time jib gives every file (1 s after the epoch), and with the
-# launchers' JVM options. JDK 17 checks an AppCDS archive's jar by size and time; JDK 25 does not check
-# an AOT cache's jars at all, so the cache's name carries the CRC of the jar's central directory (which
-# lists every entry's CRC), and the launchers use it only when the jar in the image has that CRC
-# (an extension image built with another plugin version brings another jar).
+# launchers' JVM options. JDK 17 and JDK 25 check an archive's jar by size and time only, and jib gives
+# every file the same time; so beside the AOT caches goes the end of the jar they were trained with
+# (its central directory, which lists every entry's name, size and CRC, and the end record), and the
+# launchers use a cache only when the jar in the image ends with the same bytes at the same offset (an
+# extension image built with another plugin version brings another jar).
 #
 # The chroot is training-chroot.sh's, which make-aot-cache.sh (the servers' caches) uses too.
 #
 # The result goes to <output root>/usr/share/java/cp-image-utility-belt/ (utility-belt.jsa, or
-# utility-belt.<profile>.<crc>.aot for each group of verbs), which the image build lays over the root. It is cached by its inputs;
+# utility-belt.<profile>.aot for each group of verbs and utility-belt.trained-end.<offset>, see the
+# launchers), which the image build lays over the root. It is cached by its inputs;
 # making it needs root (chroot, mount), and without root or cache the image is built without it:
 # dub, cub and ub then just start slower.
 set -o errexit -o nounset -o pipefail
@@ -34,10 +36,12 @@ for input in "$os_tar" "$jar"; do
   [ -f "$input" ] || { echo "make-cds-archive: ERROR: $input is missing; build base-images/os and utility-belt first (./mvnw -pl base-images/cp-base -am install)" >&2; exit 1; }
 done
 
-# The launchers' fingerprint of the jar: the CRC of its central directory and end record (the last
-# 22 bytes give the directory's size).
-directory_size=$(tail -c 22 "$jar" | od -An -tu4 -j12 -N4 | tr -d ' ')
-jar_crc=$(tail -c $((directory_size + 22)) "$jar" | cksum | cut -d' ' -f1)
+# What the launchers compare the jar in an image with: the jar from its central directory to its end,
+# and the offset at which the directory starts, which the end record (the last 22 bytes: the belt's jar
+# has no zip comment) gives.
+[ "$(tail -c 22 "$jar" | od -An -tx4 -N4 | tr -d ' ')" = 06054b50 ] \
+  || { echo "make-cds-archive: ERROR: $jar does not end with a zip end record (a zip comment?)" >&2; exit 1; }
+end_offset=$(tail -c 22 "$jar" | od -An -tu4 -j16 -N4 | tr -d ' ')
 
 key=$(cat "${BASH_SOURCE[0]}" "$HERE/../training-chroot.sh" "$os_tar" "$jar" | sha256sum | cut -c1-16)
 cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/cp-image/cds/$key"
@@ -60,10 +64,11 @@ if [ ! -f "$cache_dir/done" ]; then
     # checks (ensure, path, listeners): they ran no faster with one. JEP 514's one step: train, then
     # a child JVM writes the cache.
     for profile in template gotemplate ready; do
-      training_chroot java "${BELT_JVM_OPTIONS[@]}" -XX:AOTCacheOutput="/tmp/archive/utility-belt.$profile.$jar_crc.aot" \
+      training_chroot java "${BELT_JVM_OPTIONS[@]}" -XX:AOTCacheOutput="/tmp/archive/utility-belt.$profile.aot" \
         -Xlog:aot=warning -Xlog:cds=warning -cp "$JAR_IN_IMAGE" io.cpimage.belt.CdsTraining /tmp/cds-training "$profile" \
         >/dev/null
     done
+    tail -c +$((end_offset + 1)) "$jar" >"$TRAINING_ROOTFS/tmp/archive/utility-belt.trained-end.$end_offset"
   else
     training_chroot java "${BELT_JVM_OPTIONS[@]}" -XX:DumpLoadedClassList=/tmp/utility-belt.classlist \
       -cp "$JAR_IN_IMAGE" io.cpimage.belt.CdsTraining /tmp/cds-training >/dev/null

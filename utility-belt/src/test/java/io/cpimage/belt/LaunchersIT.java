@@ -197,11 +197,31 @@ class LaunchersIT {
     Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
     java.toFile().setExecutable(true);
     Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin");
-    Path stale = Files.writeString(dir.resolve("utility-belt.template.123.aot"), "");
-    assertFalse(launch(jar, env, "dub", "template", "a", "b").out().contains("AOTCache"));
+    Path cache = Files.writeString(dir.resolve("utility-belt.template.aot"), "");
+    assertFalse(
+        launch(jar, env, "dub", "template", "a", "b").out().contains("AOTCache"),
+        "a cache without the end of the jar it was trained with is used");
 
-    Path cache = dir.resolve("utility-belt.template." + centralDirectoryCrc(jar) + ".aot");
-    Files.move(stale, cache);
+    byte[] bytes = Files.readAllBytes(jar);
+    int offset = centralDirectoryOffset(bytes);
+    byte[] end = Arrays.copyOfRange(bytes, offset, bytes.length);
+    // Another jar: one entry's CRC differs (the directory's first entry, 16 bytes into it), as
+    // after a rebuild that kept every size.
+    byte[] otherEnd = end.clone();
+    otherEnd[16] ^= 1;
+    Path trained = Files.write(dir.resolve("utility-belt.trained-end." + offset), otherEnd);
+    assertFalse(
+        launch(jar, env, "dub", "template", "a", "b").out().contains("AOTCache"),
+        "a cache trained on another jar of the same size is used");
+    Files.delete(trained);
+    // The same bytes, said to start elsewhere in the jar.
+    trained = Files.write(dir.resolve("utility-belt.trained-end." + (offset - 1)), end);
+    assertFalse(
+        launch(jar, env, "dub", "template", "a", "b").out().contains("AOTCache"),
+        "a cache trained on a jar of another size is used");
+    Files.delete(trained);
+
+    Files.write(dir.resolve("utility-belt.trained-end." + offset), end);
     assertTrue(
         launch(jar, env, "dub", "template", "a", "b").out().contains("-XX:AOTCache=" + cache),
         "the matching cache is not used");
@@ -277,22 +297,12 @@ class LaunchersIT {
         launch(JAR, env, "dub", "ensure", "X", "NOPE", ";", "template", "/nonexistent", "/x"));
   }
 
-  /** POSIX cksum of the jar's central directory and end record, located from the end record. */
-  private String centralDirectoryCrc(Path jar) throws Exception {
-    byte[] bytes = Files.readAllBytes(jar);
+  /** Where the jar's central directory starts, as its end record (the last 22 bytes) says. */
+  private static int centralDirectoryOffset(byte[] jar) {
     java.nio.ByteBuffer end =
-        java.nio.ByteBuffer.wrap(bytes, bytes.length - 22, 22)
-            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    long directorySize = Integer.toUnsignedLong(end.getInt(bytes.length - 22 + 12));
-    Path tail = dir.resolve("directory");
-    Files.write(
-        tail,
-        java.util.Arrays.copyOfRange(
-            bytes, (int) (bytes.length - 22 - directorySize), bytes.length));
-    Process cksum = new ProcessBuilder("cksum", tail.toString()).start();
-    String line = new String(cksum.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-    assertEquals(0, cksum.waitFor());
-    return line.split(" ")[0];
+        java.nio.ByteBuffer.wrap(jar, jar.length - 22, 22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertEquals(0x06054b50, end.getInt(jar.length - 22), "no end record where the launchers look");
+    return end.getInt(jar.length - 22 + 16);
   }
 
   @Test

@@ -131,6 +131,44 @@ class ImageContentsIT {
     }
   }
 
+  /**
+   * On the Kafka 4 line dub template, ub render-template and cub's readiness checks start from the
+   * AOT cache of their group of verbs, which the launchers use only for the jar it was trained
+   * with. The JVM's class-load log, through a java on the PATH that asks for it, says where the
+   * belt's main class came from: the cache ("shared objects file"), not the jar.
+   */
+  @Test
+  void utilityBeltStartsFromItsAotCachesOnTheKafka4Line() {
+    for (Images image : Line.KAFKA_4.images()) {
+      OneShot.Result result =
+          OneShot.of(image, Line.KAFKA_4)
+              .env("KAFKA_NODE_ID", "7")
+              .file("/tmp/t.template", "id={{ env['KAFKA_NODE_ID'] }}\n")
+              .file("/tmp/t.gotemplate", "id={{ getEnv \"KAFKA_NODE_ID\" \"\" }}\n")
+              .executable(
+                  "/tmp/logged/java",
+                  "#!/bin/sh\nexec \"$JAVA_HOME/bin/java\" -Xlog:class+load:file=/tmp/classes.log"
+                      + " \"$@\"\n")
+              .bash(
+                  "export PATH=/tmp/logged:$PATH;"
+                      + " main() { grep -m 1 ' io.cpimage.belt.Main ' /tmp/classes.log"
+                      + " | sed 's/.*source: //'; };"
+                      + " dub template /tmp/t.template /tmp/out; echo \"dub: $(cat /tmp/out), $(main)\";"
+                      + " echo \"ub: $(ub render-template /tmp/t.gotemplate), $(main)\";"
+                      + " cub kafka-ready 1 1 -b localhost:1 2>&1 | head -n 1; echo \"cub: $(main)\"")
+              .run();
+
+      assertEquals(
+          List.of(
+              "dub: id=7, shared objects file",
+              "ub: id=7, shared objects file",
+              "Expected 1 brokers but found only 0. Brokers found [].",
+              "cub: shared objects file"),
+          result.output().lines().toList(),
+          image + ": a verb's classes did not come from its AOT cache");
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Line.class)
   void imagesDeclareTheirVolumes(Line line) {
