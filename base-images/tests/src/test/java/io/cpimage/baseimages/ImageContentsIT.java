@@ -151,8 +151,9 @@ class ImageContentsIT {
                       + " \"$@\"\n")
               .bash(
                   "export PATH=/tmp/logged:$PATH;"
+                      // Read, then removed: each call's log is its own.
                       + " main() { grep -m 1 ' io.cpimage.belt.Main ' /tmp/classes.log"
-                      + " | sed 's/.*source: //'; };"
+                      + " | sed 's/.*source: //'; rm -f /tmp/classes.log*; };"
                       + " dub template /tmp/t.template /tmp/out; echo \"dub: $(cat /tmp/out), $(main)\";"
                       + " echo \"ub: $(ub render-template /tmp/t.gotemplate), $(main)\";"
                       + " cub kafka-ready 1 1 -b localhost:1 2>&1 | head -n 1; echo \"cub: $(main)\"")
