@@ -31,8 +31,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 runs=${RUNS:-15}
 
-# One measurement of every verb where this script runs. Launchers come from BELT_BIN (default: the
-# module's src/main/bin, with UTILITY_BELT_JAR pointing at the built jar).
 # The inputs of the templates in the directory $1: 5 KAFKA_ settings, the size of a minimal broker's,
 # for env_to_props (dub) and envToProps (ub).
 template_inputs() {
@@ -44,23 +42,27 @@ template_inputs() {
     '{{ $name }}={{ $value }}' '{{- end }}' > "$1/kafka.properties.gotemplate"
 }
 
-# The verbs the paired rounds time, by name, as `verb <name> <bin> <work>` runs them: those that start
-# from an AOT cache on the Kafka 4 line, and dub ensure, which starts without one.
+# The verbs timed, by name: `verb_args <name> <work>` sets VERB_ARGS to the launcher's name and its
+# arguments, with the templates in <work>. The paired rounds time those that start from an AOT cache
+# on the Kafka 4 line, and dub ensure, which starts without one.
 readonly PAIRED_VERBS=(dub-ensure dub-template dub-chain ub-render-template)
-verb() {
-  local bin=$2 work=$3
+verb_args() {
+  local work=$2
   case $1 in
-    dub-ensure) "$bin/dub" ensure KAFKA_NODE_ID ;;
-    dub-template) "$bin/dub" template "$work/kafka.properties.template" "$work/kafka.properties" ;;
+    dub-ensure | ub-ensure) VERB_ARGS=("${1%%-*}" ensure KAFKA_NODE_ID) ;;
+    dub-path | ub-path) VERB_ARGS=("${1%%-*}" path "$work" writable) ;;
+    dub-template) VERB_ARGS=(dub template "$work/kafka.properties.template" "$work/kafka.properties") ;;
     dub-chain)
-      "$bin/dub" ensure KAFKA_NODE_ID ';' path "$work" writable ';' \
-        template "$work/kafka.properties.template" "$work/kafka.properties"
+      VERB_ARGS=(dub ensure KAFKA_NODE_ID ';' path "$work" writable ';'
+        template "$work/kafka.properties.template" "$work/kafka.properties")
       ;;
-    ub-render-template) "$bin/ub" render-template "$work/kafka.properties.gotemplate" ;;
+    ub-render-template) VERB_ARGS=(ub render-template "$work/kafka.properties.gotemplate") ;;
     *) echo "bench: no verb '$1'" >&2; return 1 ;;
   esac
 }
 
+# One measurement of every verb where this script runs. Launchers come from BELT_BIN (default: the
+# module's src/main/bin, with UTILITY_BELT_JAR pointing at the built jar).
 measure_here() {
   local bin=${BELT_BIN:-$PWD/utility-belt/src/main/bin}
   local work
@@ -110,32 +112,31 @@ measure_here() {
     floor=$(medians "${python[@]}")
     read -r ref_ms ref_cpu <<< "$floor"
   fi
-  row() {
-    local name=$1 ms cpu measured
-    shift
-    measured=$(medians "$@")
+  row() { # VERB (a name of verb_args)
+    local name=${1/-/ } ms cpu measured
+    verb_args "$1" "$work"
+    measured=$(medians "$bin/${VERB_ARGS[0]}" "${VERB_ARGS[@]:1}")
     read -r ms cpu <<< "$measured"
     if [[ ${#python_dub[@]} -gt 0 ]]; then
-      measured=$(medians "${python_dub[@]}" "${@:2}")
+      measured=$(medians "${python_dub[@]}" "${VERB_ARGS[@]:1}")
       read -r ref_ms ref_cpu <<< "$measured"
     fi
     awk -v n="$name" -v a="$ms" -v c="$cpu" -v r="$reference" -v b="$ref_ms" -v d="$ref_cpu" \
       'BEGIN { printf "%-20s %5d ms %5d ms   %-28s %5d ms %5d ms   %4.2fx (%4.2fx) %s\n", n, a, c, r, b, d, a / b, c / d, (a <= b ? "ok" : "OVER") }'
   }
-  row "dub ensure" "$bin/dub" ensure KAFKA_NODE_ID
-  row "dub path" "$bin/dub" path "$work" writable
-  row "dub template" "$bin/dub" template "$work/kafka.properties.template" "$work/kafka.properties"
+  row dub-ensure
+  row dub-path
+  row dub-template
   # What a configure script runs: its checks and its templates chained in one call (one JVM start),
   # against one Python start, where Confluent's configure starts Python once per call (Confluent's dub
   # has no chains: beside it, the row is left out).
   if [[ ${#python_dub[@]} -eq 0 ]] && "$bin/dub" ensure KAFKA_NODE_ID ';' path "$work" writable > /dev/null 2>&1; then
-    row "dub chain" "$bin/dub" ensure KAFKA_NODE_ID ';' path "$work" writable ';' \
-      template "$work/kafka.properties.template" "$work/kafka.properties"
+    row dub-chain
   fi
   if $has_ub; then
-    row "ub ensure" "$bin/ub" ensure KAFKA_NODE_ID
-    row "ub path" "$bin/ub" path "$work" writable
-    row "ub render-template" "$bin/ub" render-template "$work/kafka.properties.gotemplate"
+    row ub-ensure
+    row ub-path
+    row ub-render-template
   fi
   rm -rf "$work"
   trap - EXIT
@@ -179,13 +180,15 @@ measure_in_image() {
 
 # One timed call of a verb of PAIRED_VERBS inside this container: prints its wall and CPU ms. An
 # untimed call goes first: while `docker exec` sets up, the engine's own processes take the CPUs, which
-# slowed the call that followed at once by 40-50 ms.
+# slowed the call that followed at once by 40-50 ms (and a container's first call reads the jar and
+# its caches from disk).
 once_here() {
   local work TIMEFORMAT='%3R %3U %3S' times
   work=$(mktemp -d)
   template_inputs "$work"
-  verb "$1" /usr/local/bin "$work" > /dev/null 2>&1 || true
-  times=$({ time verb "$1" /usr/local/bin "$work" > /dev/null 2>&1; } 2>&1) \
+  verb_args "$1" "$work"
+  "/usr/local/bin/${VERB_ARGS[0]}" "${VERB_ARGS[@]:1}" > /dev/null 2>&1 || true
+  times=$({ time "/usr/local/bin/${VERB_ARGS[0]}" "${VERB_ARGS[@]:1}" > /dev/null 2>&1; } 2>&1) \
     || { echo "bench: $1 failed in $(hostname)" >&2; return 1; }
   rm -rf "$work"
   awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' <<< "$times"
@@ -199,10 +202,6 @@ measure_paired() {
   before=$(docker run -d --rm --label io.cpimage.testing=true --entrypoint sleep \
     -v "$PWD/bench:/bench:ro" "$baseline" infinity)
   trap "docker rm -f -v $after $before > /dev/null" EXIT
-  # Untimed: the first call reads the jar and the caches from disk into the page cache.
-  for container in $after $before; do
-    docker exec "$container" bash /bench/utility-belt.sh --once dub-template > /dev/null
-  done
   samples=$(mktemp -d)
   echo
   echo "== $image against $baseline: $runs paired rounds, which goes first alternating;" \
