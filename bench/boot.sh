@@ -202,25 +202,23 @@ render() { # CASE IMAGE STEPS PATHS ENV...
 # run_case CASE CHECK IMAGE "PRE-RENDERED COMMAND" DOCKER_RUN_ARGS...
 run_case() {
   local case=$1 check=$2 image=$3 command=$4 round scripts rendered uncached way scripts_launch rendered_launch uncached_launch
-  local baseline baseline_cpu baseline_launch baseline_image="$BASELINE/${image#"$REPOSITORY"/}"
+  local baseline baseline_cpu baseline_launch baseline_image="$BASELINE/${image#"$REPOSITORY"/}" baseline_start
   local scripts_until rendered_until
   shift 4
   # The pre-rendered starts print the run script's line before its launch, for until_launch_ms and
   # launch_to_ready_ms.
   command="${command%exec /etc/confluent/docker/launch}echo '===> Launching ... ' && exec /etc/confluent/docker/launch"
+  # The baseline's pre-rendered start, as this image's below.
+  baseline_start=(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$baseline_image" bash -c "$command")
   echo "$case: $RUNS rounds, $image"
   for round in $(seq 1 "$RUNS"); do
     # Each "wall cpu"; a failed start stops the benchmark (errexit), which read would not.
     scripts=$(time_to_ready "$check" "$@" "$image")
     # The baseline's start is the pre-rendered one's neighbour, before it in even rounds and after it
     # in odd ones, so that neither always follows the same start.
-    if [ -n "$BASELINE" ] && ((round % 2 == 0)); then
-      baseline=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$baseline_image" bash -c "$command")
-    fi
+    if [ -n "$BASELINE" ] && ((round % 2 == 0)); then baseline=$("${baseline_start[@]}"); fi
     rendered=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$image" bash -c "$command")
-    if [ -n "$BASELINE" ] && ((round % 2 == 1)); then
-      baseline=$(time_to_ready "$check" -v "$WORK:/bench:ro" "$@" "$baseline_image" bash -c "$command")
-    fi
+    if [ -n "$BASELINE" ] && ((round % 2 == 1)); then baseline=$("${baseline_start[@]}"); fi
     uncached=$(time_to_ready "$check" -v "$WORK:/bench:ro" -e CP_IMAGE_AOT_CACHE=off "$@" "$image" bash -c "$command")
     if [ -n "$BASELINE" ]; then
       read -r baseline baseline_cpu baseline_launch _ <<< "$baseline"
