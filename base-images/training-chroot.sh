@@ -1,9 +1,10 @@
 # Sourced by cp-base/make-cds-archive.sh and cp-kafka/make-aot-cache.sh: the chroot of a line's OS
 # layer in which both train start-up caches with the image's own JVM, and the conventions they share.
 # A cache only serves the JVM build and the jars it was trained with, so the jars go where the images
-# have them, with the time jib gives every file.
+# have them, with the times the image build gives them: each jar's from its content, by the engine's
+# JarTime, run here as a program from its source.
 
-readonly JIB_FILE_TIME=@1
+readonly JAR_TIME_PROGRAM="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/cp-image-engine/src/main/java/io/cpimage/build/JarTime.java"
 
 # training_rootfs OS_TAR: unpacks the OS layer into a new directory, TRAINING_ROOTFS, with /proc
 # mounted (removed when the script exits), and reads the layer's environment (PATH, JAVA_HOME) from its
@@ -18,13 +19,15 @@ training_rootfs() {
   readonly TRAINING_ENV
 }
 
-# training_install_jars DIR_IN_IMAGE JAR...: the jars at their path in the image, with jib's file time.
+# training_install_jars DIR_IN_IMAGE JAR...: the jars at their path in the image, with their time there.
 training_install_jars() {
-  local dir="$TRAINING_ROOTFS$1" jar
+  local dir="$TRAINING_ROOTFS$1" times i
   shift
   install -d "$dir"
   install -m 644 "$@" "$dir/"
-  for jar in "$@"; do touch -d "$JIB_FILE_TIME" "$dir/$(basename "$jar")"; done
+  mapfile -t times < <("${JAVA_HOME:+$JAVA_HOME/bin/}java" "$JAR_TIME_PROGRAM" "$@")
+  [ "${#times[@]}" -eq $# ] || { echo "training: ERROR: $JAR_TIME_PROGRAM gave ${#times[@]} times for $# jars" >&2; exit 1; }
+  for ((i = 1; i <= $#; i++)); do touch -d "${times[i - 1]}" "$dir/$(basename "${!i}")"; done
 }
 
 # training_chroot [--own-network] COMMAND...: runs COMMAND in the rootfs with nothing but the OS layer's

@@ -7,9 +7,9 @@
 #
 # Both only work for the JVM build that made them and for the jar on the class path they were
 # trained with. So the training runs in a chroot of the image's OS layer (its java), on the jar placed
-# where images have it, with the time jib gives every file (1 s after the epoch), and with the
-# launchers' JVM options. JDK 17 and JDK 25 check an archive's jar by size and time only, and jib gives
-# every file the same time; so beside the AOT caches goes the end of the jar they were trained with
+# where images have it, with the time the image build gives it (from its content), and with the
+# launchers' JVM options. JDK 17 and JDK 25 check an archive's jar by size and time only, and then
+# accept a cache silently; so beside the AOT caches also goes the end of the jar they were trained with
 # (its central directory, which lists every entry's name, size and CRC, and the end record), and the
 # launchers use a cache only when the jar in the image ends with the same bytes at the same offset (an
 # extension image built with another plugin version brings another jar).
@@ -43,7 +43,7 @@ done
   || { echo "make-cds-archive: ERROR: $jar does not end with a zip end record (a zip comment?)" >&2; exit 1; }
 end_offset=$(tail -c 22 "$jar" | od -An -tu4 -j16 -N4 | tr -d ' ')
 
-key=$(cat "${BASH_SOURCE[0]}" "$HERE/../training-chroot.sh" "$os_tar" "$jar" | sha256sum | cut -c1-16)
+key=$(cat "${BASH_SOURCE[0]}" "$HERE/../training-chroot.sh" "$JAR_TIME_PROGRAM" "$os_tar" "$jar" | sha256sum | cut -c1-16)
 cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/cp-image/cds/$key"
 target_dir="$out_root$(dirname "$JAR_IN_IMAGE")"
 rm -rf "$out_root"

@@ -8,8 +8,8 @@
 # The training (aot-training.sh) runs in a chroot of the line's OS layer, in a network namespace of its
 # own (the servers listen on loopback and meet no other process), with the images' files laid over it
 # in order (<image root>s: cp-base's and cp-kafka's src/main/cp-image, ...) and the jars at
-# /usr/share/java/kafka with the time jib gives every file (1 s after the epoch): the class path and the
-# launch scripts are the image's. Writes, for the image builds to lay over their roots:
+# /usr/share/java/kafka with the times the image build gives them (from their content): the class path
+# and the launch scripts are the image's. Writes, for the image builds to lay over their roots:
 #   <output dir>/kafka-server/usr/lib/cp-image/aot/{kafka-server,kafka-storage}.{aot,jsa,fingerprint}   (cp-kafka)
 #   <output dir>/connect-worker/usr/lib/cp-image/aot/connect-worker.{aot,jsa,fingerprint}   (cp-kafka-connect)
 # Cached by its inputs. Needs root (chroot, mount, unshare); without root or cache the images are built
@@ -28,7 +28,7 @@ log() { echo "make-aot-cache: $*"; }
 compgen -G "$jars/*.jar" > /dev/null || { echo "make-aot-cache: ERROR: no jars in $jars; build base-images/kafka4-jars and kafka3-jars first (./mvnw -pl base-images/cp-kafka -am install)" >&2; exit 1; }
 
 key=$( {
-  cat "$HERE/make-aot-cache.sh" "$HERE/aot-training.sh" "$HERE/../training-chroot.sh" "$os_tar"
+  cat "$HERE/make-aot-cache.sh" "$HERE/aot-training.sh" "$HERE/../training-chroot.sh" "$JAR_TIME_PROGRAM" "$os_tar"
   for root in "$@"; do (cd "$root" && find . -type f | LC_ALL=C sort | xargs -d '\n' cat); done
   (cd "$jars" && ls ./*.jar | LC_ALL=C sort | xargs -d '\n' sha256sum)
 } | sha256sum | cut -c1-16)

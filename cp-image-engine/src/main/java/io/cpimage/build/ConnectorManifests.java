@@ -69,7 +69,7 @@ final class ConnectorManifests {
   }
 
   /** The layer of every manifests jar; left out when there is none. */
-  void addLayer(LayerPlanner planner) throws ImageBuildException {
+  void addLayer(LayerPlanner planner) throws ImageBuildException, IOException {
     LayerPlanner.Layer layer = planner.layer("connector-manifests");
     for (Map.Entry<String, Path> jar : jars.entrySet()) {
       layer.addFile(jar.getValue(), jar.getKey(), LayerPlanner.FILE_MODE, "<connectors>");

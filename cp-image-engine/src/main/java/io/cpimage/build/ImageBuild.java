@@ -187,7 +187,9 @@ public final class ImageBuild {
     log.accept(LogEvent.lifecycle("Base image " + from + " (" + base.imageId() + ")"));
     sbom = BuildSbom.start(spec, base, pipeline.fileDigests());
     Path emptyDirectory = Files.createDirectories(work.resolve("empty-directory"));
-    LayerPlanner planner = new LayerPlanner(base.filesystem(), emptyDirectory, layerBuilds::start);
+    LayerPlanner planner =
+        new LayerPlanner(
+            base.filesystem(), emptyDirectory, pipeline.contentHashes()::of, layerBuilds::start);
     Map<String, String> environment = new LinkedHashMap<>(base.environment());
 
     if (spec.utilityBelt()) {

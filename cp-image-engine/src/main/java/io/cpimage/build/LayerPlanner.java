@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ final class LayerPlanner {
 
   private final BaseFilesystem base;
   private final Path emptyDirectory;
+  private final BaseFilesystem.Hashing hashing;
   private final Consumer<LayerPlan.Layer> finished;
   private final Map<String, Node> planned = new HashMap<>();
   private final List<LayerPlan.Layer> layers = new ArrayList<>();
@@ -41,17 +43,24 @@ final class LayerPlanner {
   /**
    * @param emptyDirectory an empty directory of this machine: jib needs a real source for the
    *     directory entries, and copies only its type (owner, mode and time come from the plan)
+   * @param hashing the SHA-256 of a jar, which gives its time ({@link JarTime})
    */
-  LayerPlanner(BaseFilesystem base, Path emptyDirectory) {
-    this(base, emptyDirectory, layer -> {});
+  LayerPlanner(BaseFilesystem base, Path emptyDirectory, BaseFilesystem.Hashing hashing) {
+    this(base, emptyDirectory, hashing, layer -> {});
   }
 
   /**
-   * As {@link #LayerPlanner(BaseFilesystem, Path)}; {@code finished} gets each layer as it ends.
+   * As {@link #LayerPlanner(BaseFilesystem, Path, BaseFilesystem.Hashing)}; {@code finished} gets
+   * each layer as it ends.
    */
-  LayerPlanner(BaseFilesystem base, Path emptyDirectory, Consumer<LayerPlan.Layer> finished) {
+  LayerPlanner(
+      BaseFilesystem base,
+      Path emptyDirectory,
+      BaseFilesystem.Hashing hashing,
+      Consumer<LayerPlan.Layer> finished) {
     this.base = base;
     this.emptyDirectory = emptyDirectory;
+    this.hashing = hashing;
     this.finished = finished;
   }
 
@@ -81,13 +90,17 @@ final class LayerPlanner {
       this.name = name;
     }
 
-    /** Adds a file at {@code imagePath} (root-owned). */
+    /** Adds a file at {@code imagePath} (root-owned); a jar gets its {@link JarTime}. */
     Layer addFile(Path source, String imagePath, int mode, String where)
-        throws ImageBuildException {
+        throws ImageBuildException, IOException {
       String path = base.resolve(imagePath);
       addParents(path, where);
       checkNotDirectory(path, where);
-      entries.put(path, entry(source, path, mode, ROOT));
+      Instant time =
+          JarTime.appliesTo(path)
+              ? JarTime.ofSha256(hashing.sha256(source))
+              : FileEntriesLayer.DEFAULT_MODIFICATION_TIME;
+      entries.put(path, entry(source, path, mode, ROOT, time));
       files.add(path);
       return this;
     }
@@ -118,7 +131,7 @@ final class LayerPlanner {
           path,
           new Node(
               Type.DIRECTORY, Integer.parseInt(owner[0]), Integer.parseInt(owner[1]), mode, null));
-      entries.put(path, entry(emptyDirectory, path, mode, ownership));
+      entries.put(path, directoryEntry(path, mode, ownership));
       return this;
     }
 
@@ -195,7 +208,7 @@ final class LayerPlanner {
             existing,
             "so nothing can be placed under it; choose another target path");
       }
-      entries.put(path, entry(emptyDirectory, path, existing.mode(), existing.ownership()));
+      entries.put(path, directoryEntry(path, existing.mode(), existing.ownership()));
     }
 
     /** {@code path} (as a message names it) must be a directory but is {@code existing}. */
@@ -225,12 +238,17 @@ final class LayerPlanner {
     return node != null ? node : base.lookup(path).orElse(null);
   }
 
-  private static FileEntry entry(Path source, String path, int mode, String ownership) {
+  private FileEntry directoryEntry(String path, int mode, String ownership) {
+    return entry(emptyDirectory, path, mode, ownership, FileEntriesLayer.DEFAULT_MODIFICATION_TIME);
+  }
+
+  private static FileEntry entry(
+      Path source, String path, int mode, String ownership, Instant time) {
     return new FileEntry(
         source,
         AbsoluteUnixPath.get(path),
         FilePermissions.fromOctalString(String.format("%03o", mode)),
-        FileEntriesLayer.DEFAULT_MODIFICATION_TIME,
+        time,
         ownership);
   }
 

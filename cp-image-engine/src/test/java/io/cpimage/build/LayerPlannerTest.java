@@ -1,16 +1,20 @@
 package io.cpimage.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
+import io.cpimage.artifact.Checksum;
 import io.cpimage.build.BaseFilesystem.Node;
 import io.cpimage.build.BaseFilesystem.Type;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,10 @@ class LayerPlannerTest {
 
   private static Node dir(int uid, int gid, int mode) {
     return new Node(Type.DIRECTORY, uid, gid, mode, null);
+  }
+
+  private static String sha256(Path file) throws IOException {
+    return Checksum.sha256Of(file).hex();
   }
 
   /** path -> "ownership mode" for every entry, in the order jib receives them. */
@@ -63,7 +71,7 @@ class LayerPlannerTest {
   @Test
   void eachFinishedLayerIsHandedOnWhenItEnds() throws Exception {
     List<LayerPlan.Layer> finished = new ArrayList<>();
-    LayerPlanner planner = new LayerPlanner(base, temp, finished::add);
+    LayerPlanner planner = new LayerPlanner(base, temp, LayerPlannerTest::sha256, finished::add);
     planner
         .layer("connector:a")
         .addFile(file("a.jar", "rw-r--r--"), "/opt/a/a.jar", 0644, "a")
@@ -84,7 +92,7 @@ class LayerPlannerTest {
 
   @Test
   void connectorLayerKeepsTheBaseOwnerOfThePluginPathAndListsParentsFirst() throws Exception {
-    LayerPlanner planner = new LayerPlanner(base, temp);
+    LayerPlanner planner = new LayerPlanner(base, temp, LayerPlannerTest::sha256);
     planner
         .layer("connector:jdbc")
         .addFile(
@@ -118,7 +126,7 @@ class LayerPlannerTest {
     Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxrw-r--"));
     Path template = Files.writeString(tree.resolve("etc/confluent/docker/a.template"), "x");
     Files.setPosixFilePermissions(template, PosixFilePermissions.fromString("rw-rw-rw-"));
-    LayerPlanner planner = new LayerPlanner(base, temp.resolve("empty"));
+    LayerPlanner planner = new LayerPlanner(base, temp.resolve("empty"), LayerPlannerTest::sha256);
     planner
         .layer("extra-directories")
         .addTree(
@@ -132,7 +140,7 @@ class LayerPlannerTest {
 
   @Test
   void volumeBelongsToTheUserWithGroupZeroAndLaterLayersKeepIt() throws Exception {
-    LayerPlanner planner = new LayerPlanner(base, temp);
+    LayerPlanner planner = new LayerPlanner(base, temp, LayerPlannerTest::sha256);
     planner
         .layer("volumes")
         .addDirectory("/var/lib/kafka/data", "1000:0", 0775, "<volumes>")
@@ -150,7 +158,7 @@ class LayerPlannerTest {
 
   @Test
   void filesUnderASymlinkedDirectoryLandInItsTarget() throws Exception {
-    LayerPlanner planner = new LayerPlanner(base, temp);
+    LayerPlanner planner = new LayerPlanner(base, temp, LayerPlannerTest::sha256);
     planner
         .layer("logs")
         .addFile(file("x.log", "rw-r--r--"), "/logs/kafka/x.log", 0644, "test")
@@ -160,7 +168,7 @@ class LayerPlannerTest {
 
   @Test
   void refusesAVolumeThatIsAFileAndAFileUnderAFile() throws Exception {
-    LayerPlanner planner = new LayerPlanner(base, temp);
+    LayerPlanner planner = new LayerPlanner(base, temp, LayerPlannerTest::sha256);
     ImageBuildException volume =
         assertThrows(
             ImageBuildException.class,
@@ -185,14 +193,51 @@ class LayerPlannerTest {
   @Test
   void emptyLayersAreLeftOutAndLayerContentIsStable() throws Exception {
     Path jar = file("a.jar", "rw-r--r--");
-    LayerPlanner first = new LayerPlanner(base, temp);
+    LayerPlanner first = new LayerPlanner(base, temp, LayerPlannerTest::sha256);
     first.layer("libraries").finish();
     first.layer("c").addFile(jar, "/opt/c/a.jar", 0644, "t").finish();
-    LayerPlanner second = new LayerPlanner(base, temp);
+    LayerPlanner second = new LayerPlanner(base, temp, LayerPlannerTest::sha256);
     second.layer("c").addFile(jar, "/opt/c/a.jar", 0644, "t").finish();
     assertEquals(1, first.plan().layers().size());
     List<FileEntry> a = first.plan().layers().get(0).entries();
     List<FileEntry> b = second.plan().layers().get(0).entries();
     assertEquals(a, b);
+  }
+
+  /**
+   * A jar's time comes from its content (a start-up cache checks jars by size and time): another
+   * jar of the same size at the same path has another time, the same jar the same time; any other
+   * file and every directory have jib's one time.
+   */
+  @Test
+  void aJarsTimeComesFromItsContent() throws Exception {
+    Path first = Files.writeString(temp.resolve("first.jar"), "content A");
+    Path second = Files.writeString(temp.resolve("second.jar"), "content B");
+    Path readme = Files.writeString(temp.resolve("README"), "content A");
+
+    Map<String, Instant> firstTimes = timesOf(first, readme);
+    Map<String, Instant> secondTimes = timesOf(second, readme);
+
+    String jar = "/usr/share/java/kafka/kafka.jar";
+    assertEquals(JarTime.ofSha256(sha256(first)), firstTimes.get(jar));
+    assertNotEquals(firstTimes.get(jar), secondTimes.get(jar));
+    assertEquals(firstTimes, timesOf(first, readme));
+    assertEquals(
+        FileEntriesLayer.DEFAULT_MODIFICATION_TIME, firstTimes.get("/usr/share/doc/README"));
+    assertEquals(FileEntriesLayer.DEFAULT_MODIFICATION_TIME, firstTimes.get("/usr/share/java"));
+  }
+
+  /** Every entry's time, with {@code jar} and {@code readme} in a layer. */
+  private Map<String, Instant> timesOf(Path jar, Path readme) throws Exception {
+    LayerPlanner planner = new LayerPlanner(base, temp, LayerPlannerTest::sha256);
+    planner
+        .layer("libraries")
+        .addFile(jar, "/usr/share/java/kafka/kafka.jar", 0644, "test")
+        .addFile(readme, "/usr/share/doc/README", 0644, "test")
+        .finish();
+    return planner.plan().layers().get(0).entries().stream()
+        .collect(
+            Collectors.toMap(
+                e -> e.getExtractionPath().toString(), FileEntry::getModificationTime));
   }
 }

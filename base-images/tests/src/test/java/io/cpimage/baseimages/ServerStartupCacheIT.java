@@ -193,7 +193,7 @@ class ServerStartupCacheIT {
                     + "\\.(aot|jsa) not used: the JVM or the class path changed since the image was"
                     + " built \\(trained with '"
                     + jar
-                    + " \\d+ 1 regular file', now '"
+                    + " \\d+ \\d+ regular file', now '"
                     + jar
                     + " \\d+ \\d+ regular file'\\)"),
         reasons.get(0));
