@@ -39,6 +39,14 @@ class ServerStartupCacheIT {
 
   private static final String PROBE_OUTPUT = "probe: the replacement class runs";
 
+  /**
+   * The launch's default remote JMX options, which the server's cache was trained with: without
+   * them JDK 25 refuses the cache itself, whatever the jars, and a probe would run anyway.
+   */
+  private static final String LAUNCH_JMX_OPTS =
+      "-Dcom.sun.management.jmxremote=true -Dcom.sun.management.jmxremote.authenticate=false"
+          + " -Dcom.sun.management.jmxremote.ssl=false";
+
   private static final String KRAFT_PROPERTIES =
       "process.roles=broker,controller\nnode.id=1\ncontroller.quorum.voters=1@localhost:9093\n"
           + "controller.listener.names=CONTROLLER\n"
@@ -138,6 +146,7 @@ class ServerStartupCacheIT {
         CpContainer.of(Images.KAFKA, line)
             .withCopyToContainer(
                 Transferable.of(probeJar(work, "kafka", "Kafka"), 0644), kafkaJar(line))
+            .withEnv("KAFKA_JMX_OPTS", LAUNCH_JMX_OPTS)
             .withCommand("kafka-server-start", "/etc/kafka/kafka.properties")
             .withStartupCheckStrategy(
                 new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)))) {
