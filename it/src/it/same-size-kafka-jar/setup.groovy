@@ -1,17 +1,10 @@
-// Makes target/probe/kafka_2.13-<version>.jar: a jar whose only class is Kafka's main class,
-// printing a line of its own, padded to exactly the size of the base image's Kafka jar.
+// Makes target/probe/kafka_2.13-<version>.jar for each line: a jar whose only class is Kafka's main
+// class, printing a line of its own, padded to exactly the size of the base image's Kafka jar.
 import java.util.jar.JarEntry
 import java.util.jar.JarOutputStream
 import java.util.zip.CRC32
 import java.util.zip.ZipEntry
 import javax.tools.ToolProvider
-
-def base = "cp-image/cp-kafka:${kafkaVersion}-${cpImageVersion}"
-def jarName = "kafka_2.13-${kafkaVersion}.jar"
-def stat = ['docker', 'run', '--rm', '--entrypoint', 'stat', base, '-c', '%s',
-            "/usr/share/java/kafka/${jarName}"].execute()
-def size = stat.text.trim()
-assert stat.waitFor() == 0 && size.isLong() : "size of ${jarName} in ${base}: ${size}"
 
 def sources = new File(basedir, 'target/probe-src/kafka')
 def classes = new File(basedir, 'target/probe-classes')
@@ -48,9 +41,18 @@ def write = { File jar, int padding ->
     out.closeEntry()
   }
 }
-def jar = new File(basedir, "target/probe/${jarName}")
-jar.parentFile.mkdirs()
-write(jar, 0)
-write(jar, (int) (size.toLong() - jar.length()))
-assert jar.length() == size.toLong()
+
+[kafkaVersion, kafka3Version].each { version ->
+  def base = "cp-image/cp-kafka:${version}-${cpImageVersion}"
+  def jarName = "kafka_2.13-${version}.jar"
+  def stat = ['docker', 'run', '--rm', '--entrypoint', 'stat', base, '-c', '%s',
+              "/usr/share/java/kafka/${jarName}"].execute()
+  def size = stat.text.trim()
+  assert stat.waitFor() == 0 && size.isLong() : "size of ${jarName} in ${base}: ${size}"
+  def jar = new File(basedir, "target/probe/${jarName}")
+  jar.parentFile.mkdirs()
+  write(jar, 0)
+  write(jar, (int) (size.toLong() - jar.length()))
+  assert jar.length() == size.toLong()
+}
 return true

@@ -1,25 +1,28 @@
-def image = 'cp-image-it/same-size-kafka-jar:1'
-def jar = "/usr/share/java/kafka/kafka_2.13-${kafkaVersion}.jar"
-// With the launch's default remote JMX options, which the cache was trained with: without them the JVM
-// itself would refuse the cache, whatever the jar.
+// With the launch's default remote JMX options, which the caches were trained with: without them
+// JDK 25 itself would refuse the cache, whatever the jar.
 def jmx = '-Dcom.sun.management.jmxremote=true -Dcom.sun.management.jmxremote.authenticate=false' +
     ' -Dcom.sun.management.jmxremote.ssl=false'
-def run = ['docker', 'run', '--rm', '-e', "KAFKA_JMX_OPTS=${jmx}", image,
-           'kafka-server-start', '/etc/kafka/kafka.properties'].execute()
-def output = new StringBuilder()
-run.consumeProcessOutput(output, output)
-assert run.waitFor() == 0 : output
 
-// The probe, not the cached kafka.Kafka of the base's jar, ran: with the base's time on the new jar,
-// the JVM takes the cache and runs the old class, which then fails to find the rest of Kafka.
-assert output.contains('probe: the replacement class runs') : output
-// The launch said why it dropped the cache: the jar's size is the same, its time is not.
-def reason = output.readLines().find { it.contains('start-up cache') }
-def quoted = java.util.regex.Pattern.quote(jar)
-def matcher = reason =~ ("kafka-server: start-up cache /usr/lib/cp-image/aot/kafka-server\\.aot not used: "
-    + "the JVM or the class path changed since the image was built "
-    + "\\(trained with '${quoted} (\\d+) (\\d+) regular file', now '${quoted} (\\d+) (\\d+) regular file'\\)")
-assert matcher.matches() : output
-assert matcher.group(1) == matcher.group(3) : "the sizes differ: ${reason}"
-assert matcher.group(2) != matcher.group(4) : reason
+[kafkaVersion, kafka3Version].each { version ->
+  def image = "cp-image-it/same-size-kafka-jar:${version}"
+  def jar = "/usr/share/java/kafka/kafka_2.13-${version}.jar"
+  def run = ['docker', 'run', '--rm', '-e', "KAFKA_JMX_OPTS=${jmx}", image,
+             'kafka-server-start', '/etc/kafka/kafka.properties'].execute()
+  def output = new StringBuilder()
+  run.consumeProcessOutput(output, output)
+  assert run.waitFor() == 0 : "${image}: ${output}"
+
+  // The probe, not the cached kafka.Kafka of the base's jar, ran: with the base's time on the new
+  // jar, the JVM takes the cache and runs the old class, which then fails to find the rest of Kafka.
+  assert output.contains('probe: the replacement class runs') : "${image}: ${output}"
+  // The launch said why it dropped the cache: the jar's size is the same, its time is not.
+  def reason = output.readLines().find { it.contains('start-up cache') }
+  def quoted = java.util.regex.Pattern.quote(jar)
+  def matcher = reason =~ ("kafka-server: start-up cache /usr/lib/cp-image/aot/kafka-server\\.(aot|jsa) not used: "
+      + "the JVM or the class path changed since the image was built "
+      + "\\(trained with '${quoted} (\\d+) (\\d+) regular file', now '${quoted} (\\d+) (\\d+) regular file'\\)")
+  assert matcher.matches() : "${image}: ${output}"
+  assert matcher.group(2) == matcher.group(4) : "the sizes differ: ${reason}"
+  assert matcher.group(3) != matcher.group(5) : reason
+}
 return true
