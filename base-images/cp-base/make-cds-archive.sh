@@ -38,10 +38,12 @@ done
 
 # What the launchers compare the jar in an image with: the jar from its central directory to its end,
 # and the offset at which the directory starts, which the end record (the last 22 bytes: the belt's jar
-# has no zip comment) gives.
-[ "$(tail -c 22 "$jar" | od -An -tx4 -N4 | tr -d ' ')" = 06054b50 ] \
+# has no zip comment) gives: read as 32-bit words (zip's and the machine's order, little-endian), its
+# signature 0x06054b50 is the first, the offset the fifth.
+read -r -a end_record < <(tail -c 22 "$jar" | od -An -tu4 -w24 -v)
+[ "${end_record[0]:-}" = 101010256 ] \
   || { echo "make-cds-archive: ERROR: $jar does not end with a zip end record (a zip comment?)" >&2; exit 1; }
-end_offset=$(tail -c 22 "$jar" | od -An -tu4 -j16 -N4 | tr -d ' ')
+end_offset=${end_record[4]}
 
 key=$(cat "${BASH_SOURCE[0]}" "$HERE/../training-chroot.sh" "$JAR_TIME_PROGRAM" "$os_tar" "$jar" | sha256sum | cut -c1-16)
 cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/cp-image/cds/$key"
