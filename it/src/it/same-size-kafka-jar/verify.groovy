@@ -1,13 +1,11 @@
-// With the launch's default remote JMX options, which the caches were trained with: without them
-// JDK 25 itself would refuse the cache, whatever the jar.
-def jmx = '-Dcom.sun.management.jmxremote=true -Dcom.sun.management.jmxremote.authenticate=false' +
-    ' -Dcom.sun.management.jmxremote.ssl=false'
+// With the launch's default remote JMX options (its export_jmx_opts), which the caches were trained
+// with: without them JDK 25 itself would refuse the cache, whatever the jar.
+def start = '. /etc/confluent/docker/functions && export_jmx_opts && exec kafka-server-start /etc/kafka/kafka.properties'
 
 [kafkaVersion, kafka3Version].each { version ->
   def image = "cp-image-it/same-size-kafka-jar:${version}"
   def jar = "/usr/share/java/kafka/kafka_2.13-${version}.jar"
-  def run = ['docker', 'run', '--rm', '-e', "KAFKA_JMX_OPTS=${jmx}", image,
-             'kafka-server-start', '/etc/kafka/kafka.properties'].execute()
+  def run = ['docker', 'run', '--rm', image, 'bash', '-c', start].execute()
   def output = new StringBuilder()
   run.consumeProcessOutput(output, output)
   assert run.waitFor() == 0 : "${image}: ${output}"

@@ -40,12 +40,13 @@ class ServerStartupCacheIT {
   private static final String PROBE_OUTPUT = "probe: the replacement class runs";
 
   /**
-   * The launch's default remote JMX options, which the server's cache was trained with: without
-   * them JDK 25 refuses the cache itself, whatever the jars, and a probe would run anyway.
+   * The server's start with the launch's default remote JMX options (its {@code export_jmx_opts}),
+   * which the server's cache was trained with: without them JDK 25 refuses the cache itself,
+   * whatever the jars, and a probe would run anyway.
    */
-  private static final String LAUNCH_JMX_OPTS =
-      "-Dcom.sun.management.jmxremote=true -Dcom.sun.management.jmxremote.authenticate=false"
-          + " -Dcom.sun.management.jmxremote.ssl=false";
+  private static final String SERVER_START_AS_LAUNCHED =
+      ". /etc/confluent/docker/functions && export_jmx_opts"
+          + " && exec kafka-server-start /etc/kafka/kafka.properties";
 
   private static final String KRAFT_PROPERTIES =
       "process.roles=broker,controller\nnode.id=1\ncontroller.quorum.voters=1@localhost:9093\n"
@@ -146,8 +147,7 @@ class ServerStartupCacheIT {
         CpContainer.of(Images.KAFKA, line)
             .withCopyToContainer(
                 Transferable.of(probeJar(work, "kafka", "Kafka"), 0644), kafkaJar(line))
-            .withEnv("KAFKA_JMX_OPTS", LAUNCH_JMX_OPTS)
-            .withCommand("kafka-server-start", "/etc/kafka/kafka.properties")
+            .withCommand("bash", "-c", SERVER_START_AS_LAUNCHED)
             .withStartupCheckStrategy(
                 new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)))) {
       kafka.start();
