@@ -196,7 +196,7 @@ once_here() {
 
 # IMAGE against BASELINE_IMAGE, verb by verb, in RUNS rounds of one call in each (see the header).
 measure_paired() {
-  local image=$1 baseline=$2 after before verb round first second samples
+  local image=$1 baseline=$2 after before verb round first second container samples
   after=$(docker run -d --rm --label io.cpimage.testing=true --entrypoint sleep \
     -v "$PWD/bench:/bench:ro" "$image" infinity)
   before=$(docker run -d --rm --label io.cpimage.testing=true --entrypoint sleep \
@@ -264,11 +264,12 @@ if ! docker info > /dev/null 2>&1; then
   echo "No Docker engine: only the host was measured." >&2
   exit 0
 fi
-for image in ${IMAGES:-cp-image/cp-kafka:$kafka4 cp-image/cp-kafka:$kafka3}; do
+read -r -a images <<< "${IMAGES:-cp-image/cp-kafka:$kafka4 cp-image/cp-kafka:$kafka3}"
+for image in "${images[@]}"; do
   measure_in_image "$image"
 done
 if [[ -n ${BASELINE_REPOSITORY:-} ]]; then
-  for image in ${IMAGES:-cp-image/cp-kafka:$kafka4 cp-image/cp-kafka:$kafka3}; do
+  for image in "${images[@]}"; do
     measure_paired "$image" "$BASELINE_REPOSITORY/${image#*/}"
   done
 fi
