@@ -26,7 +26,8 @@
 # BENCH_MAVEN_REPO (the local Maven repository to install the plugin into and run it from; default
 # Maven's own), BENCH_IMAGES (the repository prefix of every image the run makes and removes at its
 # end; default cp-image-bench: two runs at once on one engine need different ones), BENCH_PAYLOAD_MB
-# (the size of each connector's incompressible jar; default 10).
+# (the size of each connector's incompressible jar; default 10), BENCH_BASE (the real base; default
+# cp-image/cp-kafka-connect:4.4.0).
 set -o errexit -o nounset -o pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -167,7 +168,6 @@ write_pom() {
         <executions><execution><goals><goal>build</goal></goals></execution></executions>
         <configuration>
           $3
-          <utilityBelt><skip>true</skip></utilityBelt>
           $CONNECTORS_XML
         </configuration>
       </plugin>
@@ -271,8 +271,10 @@ if [ "$only" = "" ]; then
 mkdir -p "$work/project"
 connectors "$work/project"
 
+# The busybox base holds no utility belt, and the Dockerfile adds none: neither does cp-image here.
 write_pom "$work/project" bench "<from><image>tar://$work/base/base.tar</image></from>
-          <allowInsecureRegistries>true</allowInsecureRegistries>"
+          <allowInsecureRegistries>true</allowInsecureRegistries>
+          <utilityBelt><skip>true</skip></utilityBelt>"
 dockerfile "$work/project" "$images/base:1"
 
 cp_image() { # <target> [cold]: one cp-image build; cold = no jib or cp-image caches at all
@@ -323,8 +325,11 @@ for case in "cold daemon" "cold registry" "changed daemon" "changed registry"; d
 done
 fi
 
-# The same three connectors on a real base from the daemon, to the daemon.
-kc_base=cp-image/cp-kafka-connect:4.4.0
+# The same three connectors on a real base from the daemon, to the daemon. The projects keep the
+# default <utilityBelt>, as users do: the base holds this plugin's belt, so no layer of it is added,
+# and the image is the Dockerfile's. BENCH_BASE names another base (the images a change was built
+# from, say, to run the plugin before it on the base it built).
+kc_base=${BENCH_BASE:-cp-image/cp-kafka-connect:4.4.0}
 if [ "$only" = "" ] || [ "$only" = kafka-connect ]; then
   docker image inspect "$kc_base" >/dev/null 2>&1 || {
     log "no $kc_base in the daemon: run scripts/build.sh first"

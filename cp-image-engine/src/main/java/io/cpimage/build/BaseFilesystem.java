@@ -60,15 +60,20 @@ public final class BaseFilesystem {
   /** The Kafka jars' directories, whose jars the SBOM lists with their SHA-256. */
   private static final Pattern KAFKA_JAR = Pattern.compile("/usr/share/java/kafka[^/]*/.+\\.jar");
 
+  /** The files whose SHA-256 the index keeps: the Kafka jars, and the utility belt's files. */
+  private static boolean isDigested(String path) {
+    return KAFKA_JAR.matcher(path).matches() || BundledUtilityBelt.installs(path);
+  }
+
   private final Map<String, Node> nodes;
   private final Map<String, byte[]> contents;
-  private final Map<String, String> jarDigests;
+  private final Map<String, String> digests;
 
   private BaseFilesystem(
-      Map<String, Node> nodes, Map<String, byte[]> contents, Map<String, String> jarDigests) {
+      Map<String, Node> nodes, Map<String, byte[]> contents, Map<String, String> digests) {
     this.nodes = nodes;
     this.contents = contents;
-    this.jarDigests = jarDigests;
+    this.digests = digests;
   }
 
   /** An empty file system (a scratch base). */
@@ -89,20 +94,20 @@ public final class BaseFilesystem {
         String removed = (parent.isEmpty() ? "" : parent) + "/" + name.substring(4);
         nodes.remove(removed);
         contents.remove(removed);
-        jarDigests.remove(removed);
+        digests.remove(removed);
         removeChildren(removed);
       } else if (!path.equals("/")) {
         nodes.put(path, toNode(entry));
         contents.remove(path);
-        jarDigests.remove(path);
+        digests.remove(path);
         if (entry.isFile() && entry.getSize() <= MAX_CAPTURED_SIZE && isCaptured(path)) {
           contents.put(path, tar.readAllBytes());
         } else if (entry.isFile()
             && entry.getSize() <= MAX_DPKG_STATUS_SIZE
             && path.equals(DPKG_STATUS)) {
           contents.put(path, tar.readAllBytes());
-        } else if (entry.isFile() && KAFKA_JAR.matcher(path).matches()) {
-          jarDigests.put(path, sha256(tar));
+        } else if (entry.isFile() && isDigested(path)) {
+          digests.put(path, sha256(tar));
         }
       }
     }
@@ -127,13 +132,12 @@ public final class BaseFilesystem {
   /**
    * The tree of an image built on this one from {@code layers}, in order: each entry's node as jib
    * writes it (a directory or a file, with the plan's owner and mode; the planner gives every entry
-   * both, and no link or whiteout), the files this index captures read from their sources, a Kafka
-   * jar's SHA-256 from {@code hashing}. This tree stays as it is.
+   * both, and no link or whiteout), the files this index captures read from their sources, the
+   * SHA-256 of those it keeps from {@code hashing}. This tree stays as it is.
    */
   BaseFilesystem withLayers(List<LayerPlan.Layer> layers, Hashing hashing) throws IOException {
     BaseFilesystem image =
-        new BaseFilesystem(
-            new HashMap<>(nodes), new HashMap<>(contents), new HashMap<>(jarDigests));
+        new BaseFilesystem(new HashMap<>(nodes), new HashMap<>(contents), new HashMap<>(digests));
     for (LayerPlan.Layer layer : layers) {
       for (FileEntry entry : layer.entries()) {
         image.apply(entry, hashing);
@@ -156,7 +160,7 @@ public final class BaseFilesystem {
             entry.getPermissions().getPermissionBits(),
             null));
     contents.remove(path);
-    jarDigests.remove(path);
+    digests.remove(path);
     if (directory) {
       return;
     }
@@ -164,8 +168,8 @@ public final class BaseFilesystem {
     if ((size <= MAX_CAPTURED_SIZE && isCaptured(path))
         || (size <= MAX_DPKG_STATUS_SIZE && path.equals(DPKG_STATUS))) {
       contents.put(path, Files.readAllBytes(source));
-    } else if (KAFKA_JAR.matcher(path).matches()) {
-      jarDigests.put(path, hashing.sha256(source));
+    } else if (isDigested(path)) {
+      digests.put(path, hashing.sha256(source));
     }
   }
 
@@ -216,7 +220,7 @@ public final class BaseFilesystem {
     String prefix = directory + "/";
     nodes.keySet().removeIf(p -> p.startsWith(prefix));
     contents.keySet().removeIf(p -> p.startsWith(prefix));
-    jarDigests.keySet().removeIf(p -> p.startsWith(prefix));
+    digests.keySet().removeIf(p -> p.startsWith(prefix));
   }
 
   /** Turns a tar entry name or an image path into the absolute form the index uses. */
@@ -304,7 +308,22 @@ public final class BaseFilesystem {
    * (hex), by image path, sorted.
    */
   public SortedMap<String, String> kafkaJars() {
-    return new TreeMap<>(jarDigests);
+    SortedMap<String, String> jars = new TreeMap<>();
+    digests.forEach(
+        (path, digest) -> {
+          if (KAFKA_JAR.matcher(path).matches()) {
+            jars.put(path, digest);
+          }
+        });
+    return jars;
+  }
+
+  /**
+   * The SHA-256 (hex) of the file at {@code path} (resolved), if the index keeps it: a Kafka jar or
+   * one of the utility belt's files.
+   */
+  Optional<String> sha256(String path) {
+    return Optional.ofNullable(digests.get(resolve(path)));
   }
 
   /** Every path's metadata, for {@link BaseImageCache}. */
@@ -317,9 +336,9 @@ public final class BaseFilesystem {
     return Collections.unmodifiableMap(contents);
   }
 
-  /** The Kafka jars' digests, for {@link BaseImageCache}. */
-  Map<String, String> jarDigests() {
-    return Collections.unmodifiableMap(jarDigests);
+  /** The kept digests, for {@link BaseImageCache}. */
+  Map<String, String> digests() {
+    return Collections.unmodifiableMap(digests);
   }
 
   /**
@@ -327,11 +346,11 @@ public final class BaseFilesystem {
    * are decoded as they are asked for). It is complete, so it takes no further layer.
    */
   static BaseFilesystem restored(
-      Map<String, Node> nodes, Map<String, byte[]> contents, Map<String, String> jarDigests) {
+      Map<String, Node> nodes, Map<String, byte[]> contents, Map<String, String> digests) {
     return new BaseFilesystem(
         Collections.unmodifiableMap(nodes),
         Collections.unmodifiableMap(contents),
-        Collections.unmodifiableMap(jarDigests));
+        Collections.unmodifiableMap(digests));
   }
 
   /** Convenience for tests: a base built from one in-memory map. */

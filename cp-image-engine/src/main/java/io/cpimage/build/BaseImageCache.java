@@ -115,8 +115,8 @@ final class BaseImageCache {
   /**
    * The payload: the nodes sorted by their paths' UTF-8 bytes, as a table of fixed-size records (a
    * path's end and a link target's end in two text blocks, uid, gid, mode, type) that {@link
-   * PackedNodes} searches in place; then the captured files and the Kafka jars' digests, few enough
-   * to read whole.
+   * PackedNodes} searches in place; then the captured files and the kept digests (Kafka's jars, the
+   * belt's files), few enough to read whole.
    */
   static byte[] encode(BaseFilesystem filesystem) throws IOException {
     List<Map.Entry<byte[], BaseFilesystem.Node>> sorted = new ArrayList<>();
@@ -150,8 +150,8 @@ final class BaseImageCache {
         out.writeInt(entry.getValue().length);
         out.write(entry.getValue());
       }
-      out.writeInt(filesystem.jarDigests().size());
-      for (Map.Entry<String, String> entry : filesystem.jarDigests().entrySet()) {
+      out.writeInt(filesystem.digests().size());
+      for (Map.Entry<String, String> entry : filesystem.digests().entrySet()) {
         out.writeUTF(entry.getKey());
         out.writeUTF(entry.getValue());
       }
@@ -174,11 +174,11 @@ final class BaseImageCache {
         String path = in.readUTF();
         contents.put(path, in.readNBytes(in.readInt()));
       }
-      Map<String, String> jarDigests = new HashMap<>();
+      Map<String, String> digests = new HashMap<>();
       for (int count = in.readInt(); count > 0; count--) {
-        jarDigests.put(in.readUTF(), in.readUTF());
+        digests.put(in.readUTF(), in.readUTF());
       }
-      return Optional.of(BaseFilesystem.restored(nodes, contents, jarDigests));
+      return Optional.of(BaseFilesystem.restored(nodes, contents, digests));
     } catch (IOException | RuntimeException e) {
       // A sealed entry that still does not decode was written by other code: read the base again.
       return Optional.empty();

@@ -6,12 +6,10 @@ import io.cpimage.artifact.ContentHashes;
 import io.cpimage.connector.ConnectorPipeline;
 import io.cpimage.connector.ConnectorSource;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,7 +212,7 @@ final class BuildFingerprint {
               + " "
               + (Files.isDirectory(directory.from()) ? hashes.of(directory.from()) : "absent"));
     }
-    Optional<String> engine = engineIdentity(hashes);
+    Optional<String> engine = EngineCode.identity(hashes);
     if (engine.isEmpty()) {
       return Optional.empty();
     }
@@ -250,24 +248,6 @@ final class BuildFingerprint {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-  }
-
-  /**
-   * The engine's jar by its path, size and time (Maven replaces the file when the plugin changes),
-   * or, when it runs from a classes directory, that directory's content.
-   */
-  private static Optional<String> engineIdentity(ContentHashes hashes) throws IOException {
-    CodeSource source = ImageBuild.class.getProtectionDomain().getCodeSource();
-    if (source == null) {
-      return Optional.empty();
-    }
-    Path code;
-    try {
-      code = Path.of(source.getLocation().toURI());
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    return Optional.of(Files.isDirectory(code) ? hashes.of(code) : fileState(code));
   }
 
   /** What a build does once it is not up to date: makes the image and says what it made. */

@@ -193,15 +193,7 @@ public final class ImageBuild {
     Map<String, String> environment = new LinkedHashMap<>(base.environment());
 
     if (spec.utilityBelt()) {
-      LayerPlanner.Layer belt = planner.layer("utility-belt");
-      BundledUtilityBelt.addTo(belt, work.resolve("utility-belt"));
-      belt.finish();
-      sbom.utilityBelt(
-          ImageSbom.toolVersion(),
-          work.resolve("utility-belt").resolve(BundledUtilityBelt.JAR),
-          BundledUtilityBelt.JAR_DIRECTORY + "/" + BundledUtilityBelt.JAR,
-          work.resolve("utility-belt").resolve(BundledUtilityBelt.CHECKS_JAR),
-          BundledUtilityBelt.JAR_DIRECTORY + "/" + BundledUtilityBelt.CHECKS_JAR);
+      addUtilityBelt(base, planner, pipeline);
     }
     Integer javaVersion = addJdk(planner, pipeline, environment);
     addLibraries(planner, pipeline);
@@ -267,6 +259,34 @@ public final class ImageBuild {
             .toList(),
         List.copyOf(connectorRecords),
         sbomFile);
+  }
+
+  /**
+   * The bundled belt in a layer of its own, unless the base holds it already, byte for byte (a base
+   * built by this plugin version: cp-kafka on cp-base, every extension image on those).
+   */
+  private void addUtilityBelt(BaseImage base, LayerPlanner planner, ConnectorPipeline pipeline)
+      throws ImageBuildException, IOException {
+    BundledUtilityBelt belt =
+        BundledUtilityBelt.extract(
+            spec.settings().downloadCache(),
+            work.resolve("utility-belt"),
+            pipeline.contentHashes());
+    if (belt.heldBy(base.filesystem(), pipeline.contentHashes()::of)) {
+      log.accept(
+          LogEvent.lifecycle(
+              "Utility belt: the base holds this plugin's, byte for byte; no layer added"));
+    } else {
+      LayerPlanner.Layer layer = planner.layer("utility-belt");
+      belt.addTo(layer);
+      layer.finish();
+    }
+    sbom.utilityBelt(
+        ImageSbom.toolVersion(),
+        belt.jar(),
+        BundledUtilityBelt.JAR_DIRECTORY + "/" + BundledUtilityBelt.JAR,
+        belt.checksJar(),
+        BundledUtilityBelt.JAR_DIRECTORY + "/" + BundledUtilityBelt.CHECKS_JAR);
   }
 
   private Integer addJdk(

@@ -19,9 +19,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * The file tree of an image this plugin built ({@link BaseFilesystem}: every path's metadata, the
- * captured files, the Kafka jars' digests), kept in the image's last layer, so that a build that
- * extends the image reads one small file instead of the whole image ({@code docker export} of a 727
- * MB base took 2.6 s of a 3.3 s cold build).
+ * captured files, the digests of Kafka's jars and the belt's files), kept in the image's last
+ * layer, so that a build that extends the image reads one small file instead of the whole image
+ * ({@code docker export} of a 727 MB base took 2.6 s of a 3.3 s cold build).
  *
  * <p>It is used only for the image it was written for: the image must have exactly the layers it
  * was written with (a layer added on top, by a Dockerfile or {@code docker commit}, leaves it

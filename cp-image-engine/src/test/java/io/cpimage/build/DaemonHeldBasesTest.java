@@ -160,10 +160,10 @@ class DaemonHeldBasesTest {
     Map<String, BaseFilesystem.Node> export = new TreeMap<>(exported.nodes());
     export.keySet().removeAll(CONTAINER_FILES);
     assertEquals(export, tree);
-    assertEquals(exported.jarDigests(), held.filesystem().jarDigests());
+    assertEquals(exported.digests(), held.filesystem().digests());
     assertTrue(
-        held.filesystem().jarDigests().containsKey("/usr/share/java/kafka/kafka-extra.jar"),
-        held.filesystem().jarDigests().toString());
+        held.filesystem().digests().containsKey("/usr/share/java/kafka/kafka-extra.jar"),
+        held.filesystem().digests().toString());
     assertEquals(
         "1000:0", held.filesystem().lookup("/var/lib/kafka/data").orElseThrow().ownership());
     assertEquals(exported.text("/etc/passwd"), held.filesystem().text("/etc/passwd"));

@@ -89,9 +89,7 @@ class HeldBaseTest {
         BaseFilesystem.Type.DIRECTORY, held.filesystem().lookup("/srv/empty").orElseThrow().type());
     assertEquals(1000, held.uidOf("appuser", "<user>"));
     assertTrue(
-        held.filesystem()
-            .jarDigests()
-            .containsKey("/usr/share/java/kafka/kafka-clients-4.4.0.jar"));
+        held.filesystem().digests().containsKey("/usr/share/java/kafka/kafka-clients-4.4.0.jar"));
     assertEquals(HeldBase.jibCache(settings), held.heldLayersCache());
     assertTrue(
         log.get(0).endsWith("held by the Docker daemon, reading its file tree"), log.toString());

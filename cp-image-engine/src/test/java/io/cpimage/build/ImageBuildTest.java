@@ -434,7 +434,7 @@ class ImageBuildTest {
     BaseFilesystem fs = next.filesystem();
     BaseFilesystem layers = layersApplied(temp.resolve("first.tar"));
     assertEquals(new TreeMap<>(layers.nodes()), new TreeMap<>(fs.nodes()));
-    assertEquals(layers.jarDigests(), fs.jarDigests());
+    assertEquals(layers.digests(), fs.digests());
     assertEquals(layers.contents().keySet(), fs.contents().keySet());
     layers.contents().forEach((path, bytes) -> assertArrayEquals(bytes, fs.contents().get(path)));
     assertEquals(Set.of("/usr/share/java/kafka/driver.jar"), fs.kafkaJars().keySet());
@@ -449,6 +449,72 @@ class ImageBuildTest {
         "1000:0", fs.lookup("/usr/share/confluent-hub-components").orElseThrow().ownership());
     assertEquals(0644, fs.lookup("/usr/share/java/kafka/driver.jar").orElseThrow().mode());
     assertEquals("/opt/tools/bin:/usr/bin:/bin", next.environment().get("PATH"));
+  }
+
+  @Test
+  void aBaseThatHoldsThisBeltGetsNoSecondCopyOfIt() throws Exception {
+    // The first image gets the belt; an image on it finds it there, byte for byte, and adds none.
+    BuildReport first = ImageBuild.run(beltSpec(baseTar(), "first", List.of()), e -> {}).report();
+    assertEquals(
+        List.of("utility-belt", "libraries", "sbom-and-file-tree"),
+        first.layers().stream().map(BuildReport.LayerRecord::name).toList());
+    List<String> log = new ArrayList<>();
+    BuildReport second =
+        ImageBuild.run(
+                beltSpec(temp.resolve("first.tar"), "second", List.of()),
+                e -> log.add(e.getMessage()))
+            .report();
+    assertEquals(
+        List.of("libraries", "sbom-and-file-tree"),
+        second.layers().stream().map(BuildReport.LayerRecord::name).toList());
+    assertTrue(
+        log.contains("Utility belt: the base holds this plugin's, byte for byte; no layer added"),
+        String.join("\n", log));
+    BaseFilesystem image = layersApplied(temp.resolve("second.tar"));
+    assertEquals(
+        layersApplied(temp.resolve("first.tar")).sha256("/usr/local/bin/dub"),
+        image.sha256("/usr/local/bin/dub"));
+    assertTrue(
+        Files.readString(temp.resolve("work-second/sbom.cdx.json")).contains("\"utility-belt\""),
+        "the SBOM still lists the belt the image holds");
+
+    // A base whose dub was replaced after the belt went in gets the belt again, over it.
+    Path patch = Files.createDirectories(temp.resolve("patch/usr/local/bin"));
+    Files.writeString(patch.resolve("dub"), "#!/bin/sh\necho patched\n");
+    ImageBuild.run(
+        beltSpec(
+            temp.resolve("second.tar"),
+            "patched",
+            List.of(new ImageSpec.ExtraDirectory(temp.resolve("patch"), "/"))),
+        e -> {});
+    BuildReport third =
+        ImageBuild.run(beltSpec(temp.resolve("patched.tar"), "third", List.of()), e -> {}).report();
+    assertEquals("utility-belt", third.layers().get(0).name());
+    assertEquals(
+        layersApplied(temp.resolve("first.tar")).sha256("/usr/local/bin/dub"),
+        layersApplied(temp.resolve("third.tar")).sha256("/usr/local/bin/dub"));
+  }
+
+  /** A spec with the bundled utility belt, from the tar {@code base}, to {@code <name>.tar}. */
+  private ImageSpec beltSpec(Path base, String name, List<ImageSpec.ExtraDirectory> extras)
+      throws IOException, ImageBuildException {
+    Path jar = Files.writeString(temp.resolve("driver.jar"), "not really a jar");
+    return ImageSpec.builder(
+            location("tar://" + base),
+            location("tar://" + temp.resolve(name + ".tar")),
+            temp.resolve("work-" + name))
+        .tarImageName("test/" + name + ":1")
+        .libraries(
+            List.of(
+                new ImageSpec.LibrarySpec(
+                    new ConnectorSource.LocalFile(jar, null), null, "<libraries><library>")))
+        .extraDirectories(extras)
+        .downloadCache(temp.resolve("downloads"))
+        .artifactResolver(
+            (coordinates, transitive, where) -> {
+              throw new AssertionError("this spec declares no Maven coordinates");
+            })
+        .build();
   }
 
   @Test

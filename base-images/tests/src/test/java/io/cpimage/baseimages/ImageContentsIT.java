@@ -186,6 +186,30 @@ class ImageContentsIT {
     }
   }
 
+  /**
+   * The plugin finds the utility belt of cp-base in each image built on it and adds no second copy:
+   * each layer once (cp-kafka-connect carried the belt's 32 MB three times).
+   */
+  @ParameterizedTest
+  @EnumSource(Line.class)
+  void noImageCarriesALayerTwice(Line line) {
+    for (Images image : line.images()) {
+      List<String> layers =
+          DockerClientFactory.instance()
+              .client()
+              .inspectImageCmd(line.reference(image))
+              .exec()
+              .getRootFS()
+              .getLayers();
+      List<String> twice =
+          layers.stream()
+              .filter(layer -> layers.indexOf(layer) != layers.lastIndexOf(layer))
+              .toList();
+
+      assertEquals(List.of(), twice, line.reference(image) + " has a layer more than once");
+    }
+  }
+
   private static void assertToolsPrintUsage(Images image, Line line, Map<String, String> tools) {
     StringBuilder script = new StringBuilder();
     for (String tool : tools.keySet()) {

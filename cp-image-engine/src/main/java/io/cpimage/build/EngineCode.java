@@ -1,0 +1,45 @@
+package io.cpimage.build;
+
+import io.cpimage.artifact.ContentHashes;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Which engine this is: its jar (which carries the utility belt) by path, size and time, as Maven
+ * replaces the file when the plugin changes, or, when it runs from a classes directory, that
+ * directory's content. What the engine made before (a build's fingerprint, the belt's extracted
+ * files) stays valid while this stays the same.
+ */
+final class EngineCode {
+  private EngineCode() {}
+
+  /** The engine's identity; empty when the JVM does not say where its classes come from. */
+  static Optional<String> identity(ContentHashes hashes) throws IOException {
+    CodeSource source = EngineCode.class.getProtectionDomain().getCodeSource();
+    if (source == null) {
+      return Optional.empty();
+    }
+    Path code;
+    try {
+      code = Path.of(source.getLocation().toURI());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return Optional.of(Files.isDirectory(code) ? hashes.of(code) : jarState(code));
+  }
+
+  private static String jarState(Path jar) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+    return attributes.size()
+        + " "
+        + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+        + " "
+        + jar;
+  }
+}
