@@ -37,16 +37,25 @@ final class BundledUtilityBelt {
   /** The files' names, sizes and times, sealed: what an entry must still hold to be used. */
   private static final String LISTING = "listing";
 
-  /** One of the belt's files: its name in this jar's resources and in the image, and its mode. */
+  /**
+   * One of the belt's files in the image: its name in this jar's resources, its path and its mode.
+   */
   private record BeltFile(String name, String imagePath, int mode) {}
+
+  /** The launcher, which runs as the tool it is called as. */
+  private static final String LAUNCHER = "launcher";
 
   private static final List<BeltFile> FILES =
       List.of(
-          new BeltFile("dub", BIN + "/dub", LayerPlanner.EXECUTABLE_MODE),
-          new BeltFile("cub", BIN + "/cub", LayerPlanner.EXECUTABLE_MODE),
-          new BeltFile("ub", BIN + "/ub", LayerPlanner.EXECUTABLE_MODE),
+          new BeltFile(LAUNCHER, BIN + "/dub", LayerPlanner.EXECUTABLE_MODE),
+          new BeltFile(LAUNCHER, BIN + "/cub", LayerPlanner.EXECUTABLE_MODE),
+          new BeltFile(LAUNCHER, BIN + "/ub", LayerPlanner.EXECUTABLE_MODE),
           new BeltFile(JAR, JAR_DIRECTORY + "/" + JAR, LayerPlanner.FILE_MODE),
           new BeltFile(CHECKS_JAR, JAR_DIRECTORY + "/" + CHECKS_JAR, LayerPlanner.FILE_MODE));
+
+  /** The resources the files come from, each once. */
+  private static final List<String> RESOURCES_USED =
+      FILES.stream().map(BeltFile::name).distinct().toList();
 
   private final Path directory;
 
@@ -101,8 +110,8 @@ final class BundledUtilityBelt {
   }
 
   private static void fill(Path directory) throws ImageBuildException, IOException {
-    for (BeltFile file : FILES) {
-      extract(file.name(), directory);
+    for (String name : RESOURCES_USED) {
+      extract(name, directory);
     }
   }
 
@@ -115,13 +124,13 @@ final class BundledUtilityBelt {
   /** Each file's name, size and time (in nanoseconds) in {@code directory}, as they are now. */
   private static String listing(Path directory) throws IOException {
     List<String> lines = new ArrayList<>();
-    for (BeltFile file : FILES) {
-      Path extracted = directory.resolve(file.name());
+    for (String name : RESOURCES_USED) {
+      Path extracted = directory.resolve(name);
       if (!Files.isRegularFile(extracted)) {
-        return "missing " + file.name();
+        return "missing " + name;
       }
       lines.add(
-          file.name()
+          name
               + " "
               + Files.size(extracted)
               + " "

@@ -34,8 +34,23 @@ import org.junit.jupiter.api.io.TempDir;
  * holds it.
  */
 class BundledUtilityBeltTest {
+  /** The resources the belt's files come from: one launcher, installed as dub, cub and ub. */
   private static final List<String> NAMES =
-      List.of("dub", "cub", "ub", BundledUtilityBelt.JAR, BundledUtilityBelt.CHECKS_JAR);
+      List.of("launcher", BundledUtilityBelt.JAR, BundledUtilityBelt.CHECKS_JAR);
+
+  /** The files in an image, by path, with the resource each holds. */
+  private static final Map<String, String> IMAGE_FILES =
+      Map.of(
+          "usr/local/bin/dub",
+          "launcher",
+          "usr/local/bin/cub",
+          "launcher",
+          "usr/local/bin/ub",
+          "launcher",
+          "usr/share/java/cp-image-utility-belt/" + BundledUtilityBelt.JAR,
+          BundledUtilityBelt.JAR,
+          "usr/share/java/cp-image-utility-belt/" + BundledUtilityBelt.CHECKS_JAR,
+          BundledUtilityBelt.CHECKS_JAR);
 
   @TempDir Path temp;
 
@@ -59,12 +74,14 @@ class BundledUtilityBeltTest {
     }
 
     // A file changed since (by hand, or half-written before a crash) is extracted again.
-    Files.writeString(entry.resolve("dub"), "# changed\n", StandardOpenOption.APPEND);
+    Files.writeString(entry.resolve("launcher"), "# changed\n", StandardOpenOption.APPEND);
     assertEquals(entry.resolve(BundledUtilityBelt.JAR), extract(cache).jar());
-    assertArrayEquals(resource("dub"), Files.readAllBytes(entry.resolve("dub")));
-    Files.delete(entry.resolve("ub"));
+    assertArrayEquals(resource("launcher"), Files.readAllBytes(entry.resolve("launcher")));
+    Files.delete(entry.resolve(BundledUtilityBelt.CHECKS_JAR));
     extract(cache);
-    assertArrayEquals(resource("ub"), Files.readAllBytes(entry.resolve("ub")));
+    assertArrayEquals(
+        resource(BundledUtilityBelt.CHECKS_JAR),
+        Files.readAllBytes(entry.resolve(BundledUtilityBelt.CHECKS_JAR)));
   }
 
   @Test
@@ -137,15 +154,21 @@ class BundledUtilityBeltTest {
         put(tar, directory, 0, 0, 040755, new byte[0]);
       }
       put(tar, "usr/share/java/cp-image-utility-belt/", 0, 0, 040755, new byte[0]);
-      for (String name : NAMES) {
-        boolean jar = name.endsWith(".jar");
-        String path = (jar ? "usr/share/java/cp-image-utility-belt/" : "usr/local/bin/") + name;
-        Object[] what = changed.getOrDefault(name, new Object[] {0, 0, jar ? 0644 : 0755});
+      for (Map.Entry<String, String> file : new java.util.TreeMap<>(IMAGE_FILES).entrySet()) {
+        String name = file.getKey().substring(file.getKey().lastIndexOf('/') + 1);
+        Object[] what =
+            changed.getOrDefault(name, new Object[] {0, 0, name.endsWith(".jar") ? 0644 : 0755});
         byte[] content =
             what.length > 3
                 ? ((String) what[3]).getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                : resource(name);
-        put(tar, path, (Integer) what[0], (Integer) what[1], 0100000 | (Integer) what[2], content);
+                : resource(file.getValue());
+        put(
+            tar,
+            file.getKey(),
+            (Integer) what[0],
+            (Integer) what[1],
+            0100000 | (Integer) what[2],
+            content);
       }
     }
     BaseFilesystem base = BaseFilesystem.empty();

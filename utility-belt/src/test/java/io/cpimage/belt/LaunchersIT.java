@@ -48,6 +48,29 @@ class LaunchersIT {
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
+  /** One file is installed as dub, cub and ub, and runs as the tool it is called as. */
+  @Test
+  void theLauncherRunsOnlyAsDubCubOrUb() throws Exception {
+    Path renamed = Files.createSymbolicLink(dir.resolve("belt"), LAUNCHERS.resolve("launcher"));
+    Process process =
+        new ProcessBuilder(renamed.toString(), "ensure", "HOME").redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "launcher did not finish");
+
+    assertEquals(1, process.exitValue(), output);
+    assertEquals(
+        renamed
+            + ": the utility belt's launcher runs as dub, cub or ub, not as 'belt': call it by one"
+            + " of those names\n",
+        output);
+    for (String tool : List.of("dub", "cub", "ub")) {
+      assertEquals(
+          LAUNCHERS.resolve("launcher").toRealPath(),
+          LAUNCHERS.resolve(tool).toRealPath(),
+          tool + " is the launcher");
+    }
+  }
+
   @Test
   void theBuildLeavesAnAppCdsArchiveNextToTheJar() {
     assertTrue(Files.isRegularFile(JAR.resolveSibling("utility-belt.jsa")));
