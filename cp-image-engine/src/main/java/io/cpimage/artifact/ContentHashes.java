@@ -137,6 +137,22 @@ public final class ContentHashes {
     return kept.resolve(ofParts(List.of(file.toString())));
   }
 
+  /**
+   * What stands for a file's content where a hash would cost too much: its size, time (in
+   * nanoseconds) and path, or that it is absent. A file replaced or rewritten changes it.
+   */
+  public static String stateOf(Path path) throws IOException {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      return "absent " + path;
+    }
+    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    return attributes.size()
+        + " "
+        + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+        + " "
+        + path;
+  }
+
   /** The hex SHA-256 of the given strings, each ended by a newline: a key made of parts. */
   public static String ofParts(List<String> parts) {
     MessageDigest digest = sha256();

@@ -7,15 +7,12 @@ import io.cpimage.connector.ConnectorPipeline;
 import io.cpimage.connector.ConnectorSource;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -401,24 +398,12 @@ final class BuildFingerprint {
   private List<String> tarStates() throws IOException {
     List<String> states = new ArrayList<>();
     if (spec.target().image().kind() == ImageLocation.Kind.TAR) {
-      states.add(fileState(spec.target().image().tarPath()));
+      states.add(ContentHashes.stateOf(spec.target().image().tarPath()));
     }
     if (spec.target().outputTar() != null) {
-      states.add(fileState(spec.target().outputTar()));
+      states.add(ContentHashes.stateOf(spec.target().outputTar()));
     }
     return states;
-  }
-
-  private static String fileState(Path path) throws IOException {
-    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-      return "absent " + path;
-    }
-    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-    return attributes.size()
-        + " "
-        + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
-        + " "
-        + path;
   }
 
   /** The target's name and its tags in the daemon; none for other targets. */

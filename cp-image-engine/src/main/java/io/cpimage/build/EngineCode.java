@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Which engine this is: its jar (which carries the utility belt) by path, size and time, as Maven
@@ -31,15 +29,6 @@ final class EngineCode {
     } catch (URISyntaxException | IllegalArgumentException e) {
       return Optional.empty();
     }
-    return Optional.of(Files.isDirectory(code) ? hashes.of(code) : jarState(code));
-  }
-
-  private static String jarState(Path jar) throws IOException {
-    BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
-    return attributes.size()
-        + " "
-        + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
-        + " "
-        + jar;
+    return Optional.of(Files.isDirectory(code) ? hashes.of(code) : ContentHashes.stateOf(code));
   }
 }

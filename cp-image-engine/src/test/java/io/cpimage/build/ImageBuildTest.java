@@ -101,10 +101,11 @@ class ImageBuildTest {
 
   private ImageSpec spec(Path base, String name, List<String> volumes)
       throws IOException, ImageBuildException {
-    return spec(base, name, volumes, List.of(), List.of());
+    return builder(base, name, volumes, List.of(), List.of()).build();
   }
 
-  private ImageSpec spec(
+  /** The specs' builder: from the tar {@code base} to {@code <name>.tar}, with one library. */
+  private ImageSpec.Builder builder(
       Path base,
       String name,
       List<String> volumes,
@@ -131,8 +132,7 @@ class ImageBuildTest {
         .artifactResolver(
             (coordinates, transitive, where) -> {
               throw new AssertionError("this spec declares no Maven coordinates");
-            })
-        .build();
+            });
   }
 
   private ImageLocation location(String image) throws ImageBuildException {
@@ -498,22 +498,9 @@ class ImageBuildTest {
   /** A spec with the bundled utility belt, from the tar {@code base}, to {@code <name>.tar}. */
   private ImageSpec beltSpec(Path base, String name, List<ImageSpec.ExtraDirectory> extras)
       throws IOException, ImageBuildException {
-    Path jar = Files.writeString(temp.resolve("driver.jar"), "not really a jar");
-    return ImageSpec.builder(
-            location("tar://" + base),
-            location("tar://" + temp.resolve(name + ".tar")),
-            temp.resolve("work-" + name))
-        .tarImageName("test/" + name + ":1")
-        .libraries(
-            List.of(
-                new ImageSpec.LibrarySpec(
-                    new ConnectorSource.LocalFile(jar, null), null, "<libraries><library>")))
+    return builder(base, name, List.of(), List.of(), List.of())
+        .utilityBelt(true)
         .extraDirectories(extras)
-        .downloadCache(temp.resolve("downloads"))
-        .artifactResolver(
-            (coordinates, transitive, where) -> {
-              throw new AssertionError("this spec declares no Maven coordinates");
-            })
         .build();
   }
 
@@ -635,7 +622,7 @@ class ImageBuildTest {
     List<String> log = new ArrayList<>();
 
     ImageBuild.run(
-        spec(baseTar(), "secret", List.of("/var/lib/kafka/data"), from, to),
+        builder(baseTar(), "secret", List.of("/var/lib/kafka/data"), from, to).build(),
         event -> log.add(event.getMessage()));
 
     String image = readable(Files.readAllBytes(temp.resolve("secret.tar")));
