@@ -3,6 +3,7 @@ package io.cpimage.build;
 import io.cpimage.artifact.CacheFiles;
 import io.cpimage.artifact.ContentHashes;
 import io.cpimage.artifact.Directories;
+import io.cpimage.sbom.ImageSbom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +26,15 @@ import java.util.concurrent.TimeUnit;
  * jar written here keeps its path, size and time.
  */
 final class BundledUtilityBelt {
-  static final String BIN = "/usr/local/bin";
-  static final String JAR_DIRECTORY = "/usr/share/java/cp-image-utility-belt";
+  private static final String BIN = "/usr/local/bin";
+  private static final String JAR_DIRECTORY = "/usr/share/java/cp-image-utility-belt";
   static final String JAR = "utility-belt.jar";
 
   /** The belt's own classes alone: the launchers run the checks from it, in front of the jar. */
   static final String CHECKS_JAR = "utility-belt-checks.jar";
+
+  private static final String JAR_PATH = JAR_DIRECTORY + "/" + JAR;
+  private static final String CHECKS_JAR_PATH = JAR_DIRECTORY + "/" + CHECKS_JAR;
 
   private static final String RESOURCES = "utility-belt/";
 
@@ -50,8 +54,8 @@ final class BundledUtilityBelt {
           new BeltFile(LAUNCHER, BIN + "/dub", LayerPlanner.EXECUTABLE_MODE),
           new BeltFile(LAUNCHER, BIN + "/cub", LayerPlanner.EXECUTABLE_MODE),
           new BeltFile(LAUNCHER, BIN + "/ub", LayerPlanner.EXECUTABLE_MODE),
-          new BeltFile(JAR, JAR_DIRECTORY + "/" + JAR, LayerPlanner.FILE_MODE),
-          new BeltFile(CHECKS_JAR, JAR_DIRECTORY + "/" + CHECKS_JAR, LayerPlanner.FILE_MODE));
+          new BeltFile(JAR, JAR_PATH, LayerPlanner.FILE_MODE),
+          new BeltFile(CHECKS_JAR, CHECKS_JAR_PATH, LayerPlanner.FILE_MODE));
 
   /** The resources the files come from, each once. */
   private static final List<String> RESOURCES_USED =
@@ -146,9 +150,8 @@ final class BundledUtilityBelt {
    */
   boolean heldBy(BaseFilesystem base, BaseFilesystem.Hashing hashing) throws IOException {
     for (BeltFile file : FILES) {
-      String path = base.resolve(file.imagePath());
-      Optional<BaseFilesystem.Node> node = base.lookup(path);
-      Optional<String> digest = base.sha256(path);
+      Optional<BaseFilesystem.Node> node = base.lookup(file.imagePath());
+      Optional<String> digest = base.sha256(file.imagePath());
       if (node.isEmpty()
           || node.get().type() != BaseFilesystem.Type.FILE
           || !node.get().ownership().equals(LayerPlanner.ROOT)
@@ -166,6 +169,11 @@ final class BundledUtilityBelt {
     for (BeltFile file : FILES) {
       layer.addFile(directory.resolve(file.name()), file.imagePath(), file.mode(), "<utilityBelt>");
     }
+  }
+
+  /** Lists the belt, as this plugin version's, in {@code sbom}, with its jars' digests. */
+  void listIn(ImageSbom sbom) throws IOException {
+    sbom.utilityBelt(ImageSbom.toolVersion(), jar(), JAR_PATH, checksJar(), CHECKS_JAR_PATH);
   }
 
   /** The belt's jar, as extracted. */

@@ -281,12 +281,7 @@ public final class ImageBuild {
       belt.addTo(layer);
       layer.finish();
     }
-    sbom.utilityBelt(
-        ImageSbom.toolVersion(),
-        belt.jar(),
-        BundledUtilityBelt.JAR_DIRECTORY + "/" + BundledUtilityBelt.JAR,
-        belt.checksJar(),
-        BundledUtilityBelt.JAR_DIRECTORY + "/" + BundledUtilityBelt.CHECKS_JAR);
+    belt.listIn(sbom);
   }
 
   private Integer addJdk(
