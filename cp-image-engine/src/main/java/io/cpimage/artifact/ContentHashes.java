@@ -101,12 +101,37 @@ public final class ContentHashes {
       seen.put(key, known);
       return known.hex();
     }
-    // A file changed again in the same clock tick as the change before keeps its time ("racy
-    // git"): its hash is kept only if that tick had passed when the read began.
     long readFrom = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
-    Seen hashed = new Seen(attributes.size(), modified, reading.sha256(path));
+    return remember(key, new Seen(attributes.size(), modified, reading.sha256(path)), readFrom);
+  }
+
+  /**
+   * Takes {@code sha256} as the SHA-256 of {@code file}'s content as it is now, without reading it:
+   * for a file its caller has just written from content whose digest it was given.
+   */
+  public synchronized void know(Path file, String sha256) throws IOException {
+    BasicFileAttributes attributes =
+        Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+    Path key = file.toAbsolutePath().normalize();
+    Seen given =
+        new Seen(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256);
+    if (given.equals(seen.containsKey(key) ? seen.get(key) : keptFor(key))) {
+      seen.put(key, given);
+      return;
+    }
+    remember(key, given, now);
+  }
+
+  /**
+   * Remembers {@code hashed} for {@code key}, and keeps it for later builds unless the file may
+   * still change unseen: a file changed again in the same clock tick as the change before keeps its
+   * time ("racy git"), so its hash is kept only if that tick had passed at {@code readFrom}, when
+   * the content was read.
+   */
+  private String remember(Path key, Seen hashed, long readFrom) throws IOException {
     seen.put(key, hashed);
-    if (kept != null && readFrom - modified > racyNanos(modified)) {
+    if (kept != null && readFrom - hashed.modified() > racyNanos(hashed.modified())) {
       CacheFiles.write(entry(key), hashed.line().getBytes(StandardCharsets.UTF_8));
     }
     return hashed.hex();

@@ -53,6 +53,17 @@ public final class FileDigests {
   }
 
   /**
+   * Takes {@code digests} as those of {@code file}'s content as it is now, without reading it: for
+   * a file its caller has just written from content whose digests it was given.
+   */
+  public void know(Path file, Digests digests) throws IOException {
+    sha256s.know(file, digests.sha256());
+    if (!kept(digests.sha256()).equals(Optional.of(digests.sha512()))) {
+      keep(digests, sha512s);
+    }
+  }
+
+  /**
    * How {@code sha256s} (a {@link ContentHashes}) reads a file whose SHA-256 it does not know: a
    * file an SBOM lists digests of (a jar, or a zip a connector comes as) is read once for both, its
    * SHA-512 kept in {@code sha512s} for {@link #of}; any other (a JDK's archive, a connector's
@@ -81,9 +92,14 @@ public final class FileDigests {
     }
     HexFormat hex = HexFormat.of();
     Digests read = new Digests(hex.formatHex(sha256.digest()), hex.formatHex(sha512.digest()));
-    CacheFiles.write(
-        sha512s.resolve(read.sha256()), read.sha512().getBytes(StandardCharsets.US_ASCII));
+    keep(read, sha512s);
     return read;
+  }
+
+  /** Keeps the SHA-512 of {@code digests} in {@code sha512s}, under its SHA-256. */
+  private static void keep(Digests digests, Path sha512s) throws IOException {
+    CacheFiles.write(
+        sha512s.resolve(digests.sha256()), digests.sha512().getBytes(StandardCharsets.US_ASCII));
   }
 
   /** The SHA-512 kept for the content {@code sha256}; empty when absent or damaged. */

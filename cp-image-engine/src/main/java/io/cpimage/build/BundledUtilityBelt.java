@@ -3,6 +3,7 @@ package io.cpimage.build;
 import io.cpimage.artifact.CacheFiles;
 import io.cpimage.artifact.ContentHashes;
 import io.cpimage.artifact.Directories;
+import io.cpimage.artifact.FileDigests;
 import io.cpimage.sbom.ImageSbom;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +43,11 @@ final class BundledUtilityBelt {
 
   /** The files' names, sizes and times, sealed: what an entry must still hold to be used. */
   private static final String LISTING = "listing";
+
+  /** The endings of the digests the engine's build writes beside each resource. */
+  private static final String SHA256 = ".sha256";
+
+  private static final String SHA512 = ".sha512";
 
   /**
    * One of the belt's files in the image: its name in this jar's resources, its path and its mode.
@@ -73,32 +81,42 @@ final class BundledUtilityBelt {
   }
 
   /**
-   * The belt's files, extracted once per engine and machine into {@code cache} (the user's cache of
-   * downloads), in an entry named by the engine's identity ({@link EngineCode}). Files rewritten at
-   * each build would get new times, and a file's known digests and jib's layer cache go by its
-   * time: each build would read the 32 MB again for its digests, and gzip it again. Builds that
-   * extract at the same moment each fill an entry of their own and rename it into place; the first
-   * wins, and the others use it. Without an identity (no code source) the files are extracted into
-   * {@code work}.
+   * The belt's files, extracted once per machine into {@code cache} (the user's cache of
+   * downloads), in an entry named by their digests, which the engine's build ships beside them:
+   * plugin versions that carry the same belt share one entry. Files rewritten at each build would
+   * get new times, and jib's layer cache goes by a file's time: each build would gzip the 32 MB
+   * again. {@code digests} takes the shipped digests as the extracted files', so that no build
+   * reads the files for them. Builds that extract at the same moment each fill an entry of their
+   * own and rename it into place; the first wins, and the others use it.
    */
-  static BundledUtilityBelt extract(Path cache, Path work, ContentHashes hashes)
+  static BundledUtilityBelt extract(Path cache, FileDigests digests)
       throws ImageBuildException, IOException {
-    Optional<String> engine = EngineCode.identity(hashes);
-    if (engine.isEmpty()) {
-      Files.createDirectories(work);
-      fill(work);
-      return new BundledUtilityBelt(work);
+    Map<String, FileDigests.Digests> shipped = new LinkedHashMap<>();
+    for (String name : RESOURCES_USED) {
+      shipped.put(name, new FileDigests.Digests(shipped(name, SHA256), shipped(name, SHA512)));
     }
     Path entry =
         cache
             .resolve("utility-belt")
-            .resolve(ContentHashes.ofBytes(engine.get().getBytes(StandardCharsets.UTF_8)));
-    if (Files.isDirectory(entry)) {
-      if (holdsItsListing(entry)) {
-        return new BundledUtilityBelt(entry);
-      }
+            .resolve(
+                ContentHashes.ofParts(
+                    shipped.entrySet().stream()
+                        .map(file -> file.getKey() + " " + file.getValue().sha256())
+                        .toList()));
+    if (Files.isDirectory(entry) && !holdsItsListing(entry)) {
       CacheFiles.discard(entry);
     }
+    if (!Files.isDirectory(entry)) {
+      publish(entry);
+    }
+    for (String name : RESOURCES_USED) {
+      digests.know(entry.resolve(name), shipped.get(name));
+    }
+    return new BundledUtilityBelt(entry);
+  }
+
+  /** Fills {@code entry} from this jar's resources, unless another build does so first. */
+  private static void publish(Path entry) throws ImageBuildException, IOException {
     Path temporary = CacheFiles.temporaryDirectory(entry);
     try {
       fill(temporary);
@@ -107,7 +125,6 @@ final class BundledUtilityBelt {
       if (!CacheFiles.publish(temporary, entry) && !holdsItsListing(entry)) {
         throw new IOException("the cache entry " + entry + " another build wrote is damaged");
       }
-      return new BundledUtilityBelt(entry);
     } finally {
       Directories.deleteRecursively(temporary);
     }
@@ -187,15 +204,31 @@ final class BundledUtilityBelt {
   }
 
   private static void extract(String name, Path directory) throws IOException, ImageBuildException {
-    try (InputStream in = BundledUtilityBelt.class.getResourceAsStream(RESOURCES + name)) {
-      if (in == null) {
-        throw new ImageBuildException(
-            "<utilityBelt>: this plugin jar lacks "
-                + name
-                + "; rebuild the plugin, or set "
-                + "<utilityBelt><skip>true</skip></utilityBelt>");
-      }
+    try (InputStream in = resource(name)) {
       Files.copy(in, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /** The hex digest the engine's build wrote beside the resource {@code name} ({@code .sha256}). */
+  private static String shipped(String name, String algorithm)
+      throws IOException, ImageBuildException {
+    try (InputStream in = resource(name + algorithm)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+    }
+  }
+
+  /**
+   * The belt's resource {@code name} in this jar; a plugin built without it cannot add the belt.
+   */
+  private static InputStream resource(String name) throws ImageBuildException {
+    InputStream in = BundledUtilityBelt.class.getResourceAsStream(RESOURCES + name);
+    if (in == null) {
+      throw new ImageBuildException(
+          "<utilityBelt>: this plugin jar lacks "
+              + name
+              + "; rebuild the plugin, or set "
+              + "<utilityBelt><skip>true</skip></utilityBelt>");
+    }
+    return in;
   }
 }

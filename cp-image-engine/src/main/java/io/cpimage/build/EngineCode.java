@@ -9,10 +9,9 @@ import java.security.CodeSource;
 import java.util.Optional;
 
 /**
- * Which engine this is: its jar (which carries the utility belt) by path, size and time, as Maven
- * replaces the file when the plugin changes, or, when it runs from a classes directory, that
- * directory's content. What the engine made before (a build's fingerprint, the belt's extracted
- * files) stays valid while this stays the same.
+ * Which engine this is: its jar by path, size and time, as Maven replaces the file when the plugin
+ * changes, or, when it runs from a classes directory, that directory's content. A build's
+ * fingerprint stays valid while this stays the same.
  */
 final class EngineCode {
   private EngineCode() {}

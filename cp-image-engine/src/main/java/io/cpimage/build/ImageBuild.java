@@ -268,10 +268,7 @@ public final class ImageBuild {
   private void addUtilityBelt(BaseImage base, LayerPlanner planner, ConnectorPipeline pipeline)
       throws ImageBuildException, IOException {
     BundledUtilityBelt belt =
-        BundledUtilityBelt.extract(
-            spec.settings().downloadCache(),
-            work.resolve("utility-belt"),
-            pipeline.contentHashes());
+        BundledUtilityBelt.extract(spec.settings().downloadCache(), pipeline.fileDigests());
     if (belt.heldBy(base.filesystem(), pipeline.contentHashes()::of)) {
       log.accept(
           LogEvent.lifecycle(

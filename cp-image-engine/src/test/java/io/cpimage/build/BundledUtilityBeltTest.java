@@ -1,12 +1,15 @@
 package io.cpimage.build;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpimage.artifact.CacheFiles;
 import io.cpimage.artifact.ContentHashes;
+import io.cpimage.artifact.FileDigests;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,10 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The belt this engine carries: extracted once per engine and machine, and known in a base that
- * holds it.
+ * The belt this engine carries: extracted once per belt and machine, its digests known without
+ * reading it, and known in a base that holds it.
  */
 class BundledUtilityBeltTest {
   /** The resources the belt's files come from: one launcher, installed as dub, cub and ub. */
@@ -68,7 +74,7 @@ class BundledUtilityBeltTest {
     // Rewritten files would have new times: the digests kept by size and time would be lost, and
     // jib's layer cache, which knows a source file by its time, missed.
     Thread.sleep(20);
-    assertEquals(first.jar(), extract(cache).jar(), "another project's build of the same engine");
+    assertEquals(first.jar(), extract(cache).jar(), "another project's build with the same belt");
     for (String name : NAMES) {
       assertEquals(times.get(name), Files.getLastModifiedTime(entry.resolve(name)), name);
     }
@@ -116,7 +122,36 @@ class BundledUtilityBeltTest {
   }
 
   private BundledUtilityBelt extract(Path cache) throws Exception {
-    return BundledUtilityBelt.extract(cache, temp.resolve("work"), new ContentHashes());
+    return BundledUtilityBelt.extract(
+        cache, new FileDigests(new ContentHashes(), temp.resolve("sha512s")));
+  }
+
+  @Test
+  void theBeltsDigestsComeWithItAndNoBuildReadsItsFilesForThem() throws Exception {
+    ContentHashes hashes = new ContentHashes(temp.resolve("file-hashes"));
+    Path sha512s = temp.resolve("sha512s");
+    BundledUtilityBelt belt =
+        BundledUtilityBelt.extract(temp.resolve("cache"), new FileDigests(hashes, sha512s));
+    ContentHashes.Reading noRead =
+        file -> {
+          throw new AssertionError("read " + file + " for its SHA-256");
+        };
+    HexFormat hex = HexFormat.of();
+    for (String name : NAMES) {
+      byte[] content = resource(name);
+      String sha256 = hex.formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+      String sha512 = hex.formatHex(MessageDigest.getInstance("SHA-512").digest(content));
+      // The engine's build wrote them; what the build takes for the files' must be theirs.
+      assertEquals(sha256, new String(resource(name + ".sha256"), US_ASCII).strip(), name);
+      assertEquals(sha512, new String(resource(name + ".sha512"), US_ASCII).strip(), name);
+
+      Path extracted = belt.jar().resolveSibling(name);
+      assertEquals(sha256, hashes.of(extracted, noRead), name);
+      assertEquals(
+          Optional.of(sha512),
+          CacheFiles.read(sha512s.resolve(sha256)).map(bytes -> new String(bytes, US_ASCII)),
+          name + "'s SHA-512, as the SBOM takes it");
+    }
   }
 
   @Test
