@@ -96,7 +96,7 @@ public final class ContentHashes {
     }
     Path key = path.toAbsolutePath().normalize();
     long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-    Seen known = seen.containsKey(key) ? seen.get(key) : keptFor(key);
+    Seen known = known(key);
     if (known != null && known.size() == attributes.size() && known.modified() == modified) {
       seen.put(key, known);
       return known.hex();
@@ -116,7 +116,7 @@ public final class ContentHashes {
     Path key = file.toAbsolutePath().normalize();
     Seen given =
         new Seen(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256);
-    if (given.equals(seen.containsKey(key) ? seen.get(key) : keptFor(key))) {
+    if (given.equals(known(key))) {
       seen.put(key, given);
       return;
     }
@@ -139,6 +139,11 @@ public final class ContentHashes {
 
   private static long racyNanos(long modified) {
     return modified % TimeUnit.SECONDS.toNanos(1) == 0 ? RACY_NANOS_COARSE : RACY_NANOS_FINE;
+  }
+
+  /** What this instance, or an earlier build, saw of {@code key}; null when nothing. */
+  private Seen known(Path key) {
+    return seen.containsKey(key) ? seen.get(key) : keptFor(key);
   }
 
   private Seen keptFor(Path file) {

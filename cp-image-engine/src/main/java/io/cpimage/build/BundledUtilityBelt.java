@@ -71,8 +71,12 @@ final class BundledUtilityBelt {
 
   private final Path directory;
 
-  private BundledUtilityBelt(Path directory) {
+  /** Each resource's digests, as the engine's build shipped them. */
+  private final Map<String, FileDigests.Digests> digests;
+
+  private BundledUtilityBelt(Path directory, Map<String, FileDigests.Digests> digests) {
     this.directory = directory;
+    this.digests = digests;
   }
 
   /** Whether {@code imagePath} is where the belt puts one of its files. */
@@ -112,7 +116,7 @@ final class BundledUtilityBelt {
     for (String name : RESOURCES_USED) {
       digests.know(entry.resolve(name), shipped.get(name));
     }
-    return new BundledUtilityBelt(entry);
+    return new BundledUtilityBelt(entry, Map.copyOf(shipped));
   }
 
   /** Fills {@code entry} from this jar's resources, unless another build does so first. */
@@ -165,7 +169,7 @@ final class BundledUtilityBelt {
    * content. Adding it again would change nothing but the image's size; the base's files keep their
    * times, which the start-up caches beside its jar were trained with.
    */
-  boolean heldBy(BaseFilesystem base, BaseFilesystem.Hashing hashing) throws IOException {
+  boolean heldBy(BaseFilesystem base) {
     for (BeltFile file : FILES) {
       Optional<BaseFilesystem.Node> node = base.lookup(file.imagePath());
       Optional<String> digest = base.sha256(file.imagePath());
@@ -174,7 +178,7 @@ final class BundledUtilityBelt {
           || !node.get().ownership().equals(LayerPlanner.ROOT)
           || node.get().mode() != file.mode()
           || digest.isEmpty()
-          || !digest.get().equals(hashing.sha256(directory.resolve(file.name())))) {
+          || !digest.get().equals(digests.get(file.name()).sha256())) {
         return false;
       }
     }

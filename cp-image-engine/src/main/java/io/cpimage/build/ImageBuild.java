@@ -269,7 +269,7 @@ public final class ImageBuild {
       throws ImageBuildException, IOException {
     BundledUtilityBelt belt =
         BundledUtilityBelt.extract(spec.settings().downloadCache(), pipeline.fileDigests());
-    if (belt.heldBy(base.filesystem(), pipeline.contentHashes()::of)) {
+    if (belt.heldBy(base.filesystem())) {
       log.accept(
           LogEvent.lifecycle(
               "Utility belt: the base holds this plugin's, byte for byte; no layer added"));

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -157,20 +158,14 @@ class BundledUtilityBeltTest {
   @Test
   void aBaseHoldsTheBeltOnlyWithEveryFileRootsWithItsModeAndContent() throws Exception {
     BundledUtilityBelt belt = extract(temp.resolve("cache"));
-    ContentHashes hashes = new ContentHashes();
 
-    assertTrue(belt.heldBy(base(Map.of()), hashes::of));
-    assertFalse(belt.heldBy(BaseFilesystem.empty(), hashes::of), "a base without it");
+    assertTrue(belt.heldBy(base(Map.of())));
+    assertFalse(belt.heldBy(BaseFilesystem.empty()), "a base without it");
+    assertFalse(belt.heldBy(base(Map.of("ub", new Object[] {0, 0, 0644}))), "ub not executable");
     assertFalse(
-        belt.heldBy(base(Map.of("ub", new Object[] {0, 0, 0644})), hashes::of),
-        "ub not executable");
+        belt.heldBy(base(Map.of("dub", new Object[] {1000, 0, 0755}))), "dub owned by appuser");
     assertFalse(
-        belt.heldBy(base(Map.of("dub", new Object[] {1000, 0, 0755})), hashes::of),
-        "dub owned by appuser");
-    assertFalse(
-        belt.heldBy(
-            base(Map.of(BundledUtilityBelt.JAR, new Object[] {0, 0, 0644, "another jar"})),
-            hashes::of),
+        belt.heldBy(base(Map.of(BundledUtilityBelt.JAR, new Object[] {0, 0, 0644, "another jar"}))),
         "another jar of the belt's");
     assertNotEquals(
         base(Map.of()).sha256("/usr/local/bin/cub"),
@@ -189,7 +184,7 @@ class BundledUtilityBeltTest {
         put(tar, directory, 0, 0, 040755, new byte[0]);
       }
       put(tar, "usr/share/java/cp-image-utility-belt/", 0, 0, 040755, new byte[0]);
-      for (Map.Entry<String, String> file : new java.util.TreeMap<>(IMAGE_FILES).entrySet()) {
+      for (Map.Entry<String, String> file : new TreeMap<>(IMAGE_FILES).entrySet()) {
         String name = file.getKey().substring(file.getKey().lastIndexOf('/') + 1);
         Object[] what =
             changed.getOrDefault(name, new Object[] {0, 0, name.endsWith(".jar") ? 0644 : 0755});
